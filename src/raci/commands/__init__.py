@@ -1,0 +1,1 @@
+"""The subcommands of ``raci``, one module each (see :mod:`raci.cli`)."""

@@ -1,0 +1,1 @@
+"""The window: the only part of RACI Builder that imports Qt."""

@@ -1,0 +1,33 @@
+"""Shared test helpers: small teams built through the core's own API."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from raci.model import Letter, Profile, Side, Size, Team
+
+# GUI tests never need a screen.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def make_small_team() -> Team:
+    """A three-person, four-row team with a few letters."""
+    team = Team(name="Checkout", profile=Profile(Size.MEDIUM, 1, ""))
+    ana = team.add_person("Ana Lima", ["Product Manager"])
+    ben = team.add_person("Ben Okafor", ["Product Owner"])
+    team.add_person("Chloé Martin", ["Developer"])
+    vision = team.add_responsibility("Set the product vision", category="Vision & strategy",
+                                     side=Side.MANAGER, tags=["vision"])
+    order = team.add_responsibility("Order the backlog", category="Product backlog",
+                                    side=Side.OWNER, tags=["backlog"])
+    team.add_responsibility("Write user stories", category="Product backlog", side=Side.OWNER)
+    team.add_responsibility("Run the demo", category="Delivery & iterations")
+    team.set_cells({(vision.id, ana.id): Letter.A, (order.id, ben.id): Letter.AR, (order.id, ana.id): Letter.C})
+    return team
+
+
+@pytest.fixture
+def small_team() -> Team:
+    return make_small_team()

@@ -1,0 +1,157 @@
+"""The team model: operations the window and the command line share."""
+
+from __future__ import annotations
+
+import pytest
+
+from raci.errors import TeamEditError, UnknownPersonError, UnknownResponsibilityError
+from raci.model import (
+    Change,
+    Letter,
+    Phase,
+    Profile,
+    Size,
+    Team,
+    TeamEvent,
+    make_id,
+    normalise_title,
+    parse_letter,
+)
+
+
+def test_typing_a_over_r_gives_the_combined_letter_and_other_letters_replace() -> None:
+    assert Letter.R.combined_with(Letter.A) is Letter.AR
+    assert Letter.A.combined_with(Letter.R) is Letter.AR
+    assert Letter.AR.combined_with(Letter.A) is Letter.AR
+    assert Letter.AR.combined_with(Letter.C) is Letter.C
+    assert Letter.C.combined_with(Letter.I) is Letter.I
+
+
+@pytest.mark.parametrize("text", ["A/R", "r/a", "AR", "ra", "A,R", "R, A", " a / r "])
+def test_combined_letters_are_read_in_every_usual_spelling(text: str) -> None:
+    assert parse_letter(text) is Letter.AR
+
+
+def test_blank_reads_as_no_letter_and_nonsense_is_refused_with_a_sentence() -> None:
+    assert parse_letter("  ") is None
+    assert parse_letter("c") is Letter.C
+    with pytest.raises(TeamEditError, match="'X' is not a RACI letter"):
+        parse_letter("X")
+    with pytest.raises(TeamEditError):
+        parse_letter("AA")
+
+
+def test_known_titles_are_spelled_canonically_and_free_text_is_kept() -> None:
+    assert normalise_title("  product   owner ") == "Product Owner"
+    assert normalise_title("qa") == "QA"
+    assert normalise_title("Data Scientist") == "Data Scientist"
+
+
+def test_ids_are_readable_and_unique() -> None:
+    assert make_id("Chloé Martin", set(), "person") == "chloe-martin"
+    assert make_id("Ana", {"ana", "ana-2"}, "person") == "ana-3"
+    assert make_id("!!!", set(), "person") == "person"
+
+
+def test_people_keep_their_ids_through_rename_and_reorder(small_team: Team) -> None:
+    ids = [p.id for p in small_team.people]
+    small_team.update_person(ids[0], name="Ana Souza", titles=["product manager", "Sponsor"])
+    small_team.move_person(ids[0], 2)
+    assert [p.id for p in small_team.people] == [ids[1], ids[2], ids[0]]
+    renamed = small_team.person(ids[0])
+    assert renamed.name == "Ana Souza"
+    assert renamed.titles == ("Product Manager", "Sponsor")
+    assert small_team.cell("set-the-product-vision", ids[0]) is Letter.A
+
+
+def test_removing_a_person_removes_their_cells_and_says_how_many(small_team: Team) -> None:
+    assert small_team.person_cell_count("ana-lima") == 2
+    removal = small_team.remove_person("ana-lima")
+    assert removal.cell_count == 2
+    assert not small_team.has_person("ana-lima")
+    assert all(pid != "ana-lima" for _, pid, _ in small_team.iter_cells())
+    small_team.restore(removal)
+    assert small_team.people[0].id == "ana-lima"
+    assert small_team.cell("order-the-backlog", "ana-lima") is Letter.C
+
+
+def test_removing_a_responsibility_removes_its_row_of_cells_and_restores_in_place(small_team: Team) -> None:
+    removal = small_team.remove_responsibility("order-the-backlog")
+    assert removal.cell_count == 2
+    assert [r.id for r in small_team.responsibilities][1] == "write-user-stories"
+    small_team.restore(removal)
+    assert small_team.responsibilities[1].id == "order-the-backlog"
+    assert small_team.cell("order-the-backlog", "ben-okafor") is Letter.AR
+
+
+def test_moving_a_responsibility_keeps_its_letters(small_team: Team) -> None:
+    assert small_team.move_responsibility("set-the-product-vision", 3) == 0
+    assert small_team.responsibilities[3].id == "set-the-product-vision"
+    assert small_team.letter_at(3, 0) is Letter.A
+
+
+def test_setting_many_cells_returns_exactly_what_undo_needs(small_team: Team) -> None:
+    keys = [("run-the-demo", p.id) for p in small_team.people]
+    previous = small_team.set_cells({key: Letter.I for key in keys} | {("order-the-backlog", "ben-okafor"): Letter.AR})
+    assert previous == {key: None for key in keys}  # the unchanged cell is not listed
+    small_team.set_cells(previous)
+    assert small_team.row_letters("run-the-demo") == {}
+
+
+def test_clearing_cells_leaves_no_trace(small_team: Team) -> None:
+    small_team.clear_cells([("order-the-backlog", "ben-okafor"), ("order-the-backlog", "ana-lima")])
+    assert small_team.row_letters("order-the-backlog") == {}
+    assert small_team.filled_count() == 1
+
+
+def test_a_bulk_cell_change_is_announced_once(small_team: Team) -> None:
+    events: list[TeamEvent] = []
+    small_team.subscribe(events.append)
+    small_team.set_cells({("run-the-demo", p.id): Letter.C for p in small_team.people})
+    assert [e.change for e in events] == [Change.CELLS]
+    assert len(events[0].cells) == 3
+
+
+def test_structural_changes_are_announced_before_and_after(small_team: Team) -> None:
+    events: list[TeamEvent] = []
+    stop = small_team.subscribe(events.append)
+    small_team.add_person("Dee")
+    assert [(e.change, e.phase, e.operation, e.index) for e in events] == [
+        (Change.PEOPLE, Phase.BEFORE, "insert", 3),
+        (Change.PEOPLE, Phase.AFTER, "insert", 3),
+    ]
+    stop()
+    small_team.add_person("Eve")
+    assert len(events) == 2
+
+
+def test_edits_naming_unknown_people_or_rows_are_refused(small_team: Team) -> None:
+    with pytest.raises(UnknownPersonError, match="no person with id 'ghost'"):
+        small_team.set_cell("run-the-demo", "ghost", Letter.R)
+    with pytest.raises(UnknownResponsibilityError):
+        small_team.remove_responsibility("nothing")
+    with pytest.raises(TeamEditError, match="cannot be empty"):
+        small_team.add_person("   ")
+    with pytest.raises(TeamEditError, match="already on the team"):
+        small_team.add_person("Again", person_id="ana-lima")
+    with pytest.raises(TeamEditError, match="outside the matrix"):
+        small_team.move_person("ana-lima", 7)
+    assert small_team.filled_count() == 3
+
+
+def test_profile_needs_at_least_one_delivery_team(small_team: Team) -> None:
+    old = small_team.set_profile(Profile(Size.LARGE, 3, "two sites"))
+    assert old.size is Size.MEDIUM
+    with pytest.raises(TeamEditError):
+        small_team.set_profile(Profile(Size.SMALL, 0))
+    assert small_team.profile.delivery_teams == 3
+
+
+def test_building_a_team_at_once_refuses_duplicates_and_strangers() -> None:
+    from raci.model import Person, Responsibility
+
+    with pytest.raises(TeamEditError, match="'p' is used by more than one person"):
+        Team.from_parts(people=[Person("p", "One"), Person("p", "Two")])
+    with pytest.raises(UnknownPersonError):
+        Team.from_parts(people=[Person("p", "One")], responsibilities=[Responsibility("r", "Row")],
+                        cells={"r": {"q": Letter.A}})
