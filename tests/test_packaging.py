@@ -21,10 +21,11 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return built
 
 
-def test_the_wheel_carries_the_schema_and_the_catalog(wheel: Path) -> None:
+def test_the_wheel_carries_the_schema_the_catalog_and_the_templates(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "raci/_data/resources/team-file.schema.json" in names
     assert any(name.startswith("raci/_data/seeds/") for name in names)
+    assert "raci/_data/templates/scrum-team.raci.json" in names
 
 
 def test_an_installed_wheel_runs_from_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:

@@ -1,0 +1,100 @@
+"""The starter templates: valid team files, drawn from the catalog, written exactly as the app writes them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from raci.catalog import load_catalog
+from raci.model import Side, Size, Team
+from raci.resources import data_file
+from raci.teamfile import load_team, save_team
+
+TEMPLATES = ("startup", "scrum-team", "scaled", "blank")
+
+
+def template_path(name: str) -> Path:
+    return Path(str(data_file("templates", f"{name}.raci.json")))
+
+
+@pytest.fixture(scope="module", params=TEMPLATES)
+def template(request: pytest.FixtureRequest) -> tuple[str, Team]:
+    return request.param, load_team(template_path(request.param))
+
+
+def test_every_template_loads_and_saves_back_byte_for_byte(template: tuple[str, Team], tmp_path: Path) -> None:
+    name, team = template
+    copy = tmp_path / f"{name}.raci.json"
+    save_team(team, copy)
+    assert copy.read_bytes() == template_path(name).read_bytes()
+
+
+def test_every_template_row_is_a_catalog_entry_with_its_catalog_wording(template: tuple[str, Team]) -> None:
+    catalog = load_catalog()
+    for row in template[1].responsibilities:
+        entry = catalog.entry(row.id)
+        assert (row.title, row.description, row.category) == (entry.title, entry.description, entry.category)
+        assert (row.side.value, row.tags) == (entry.side, entry.tags)
+        assert row.sources, row.id
+
+
+def test_every_template_says_which_articles_it_follows(template: tuple[str, Team]) -> None:
+    description = template[1].description
+    assert any(author in description for author in ("Nathanson", "Fechter", "Tacit Edge", "Racki", "Cowan"))
+
+
+def test_the_blank_template_has_every_catalog_entry_and_no_people() -> None:
+    team = load_team(template_path("blank"))
+    assert [row.id for row in team.responsibilities] == [entry.id for entry in load_catalog().entries]
+    assert list(team.people) == []
+    assert team.profile.size is Size.MEDIUM
+
+
+def test_the_startup_template_has_one_person_who_is_both_product_manager_and_product_owner() -> None:
+    team = load_team(template_path("startup"))
+    both = [p for p in team.people if p.has_title("Product Manager") and p.has_title("Product Owner")]
+    assert len(both) == 1
+    assert team.profile.size is Size.SMALL and team.profile.delivery_teams == 1
+    assert 2 <= sum(p.has_title("Developer") for p in team.people) <= 3
+    # The point of the template: the one product person is accountable for vision and backlog alike.
+    for row in team.responsibilities:
+        if "vision" in row.tags or "backlog" in row.tags:
+            assert team.cell(row.id, both[0].id).accountable, row.id
+
+
+def test_the_scaled_template_has_one_product_manager_over_three_product_owners() -> None:
+    team = load_team(template_path("scaled"))
+    assert team.profile.size is Size.LARGE and team.profile.delivery_teams == 3
+    assert sum(p.has_title("Product Manager") for p in team.people) == 1
+    assert sum(p.has_title("Product Owner") for p in team.people) == 3
+
+
+@pytest.mark.parametrize("name", ("startup", "scrum-team", "scaled"))
+def test_each_row_has_one_accountable_and_someone_responsible(name: str) -> None:
+    team = load_team(template_path(name))
+    for row in team.responsibilities:
+        letters = team.row_letters(row.id).values()
+        assert sum(letter.accountable for letter in letters) == 1, row.id
+        assert any(letter.responsible for letter in letters), row.id
+
+
+@pytest.mark.parametrize("name", ("startup", "scrum-team", "scaled"))
+def test_manager_rows_rest_with_the_product_manager_and_backlog_rows_with_a_product_owner(name: str) -> None:
+    team = load_team(template_path(name))
+    for row in team.responsibilities:
+        (holder,) = [pid for pid, letter in team.row_letters(row.id).items() if letter.accountable]
+        person = team.person(holder)
+        if row.side is Side.MANAGER:
+            assert person.has_title("Product Manager"), row.id
+        if "backlog" in row.tags or row.side is Side.OWNER:
+            assert person.has_title("Product Owner"), row.id
+
+
+@pytest.mark.parametrize("name", ("scrum-team", "scaled"))
+def test_finance_rows_leave_the_product_owners_out(name: str) -> None:
+    team = load_team(template_path(name))
+    owners = {p.id for p in team.people if p.has_title("Product Owner") and not p.has_title("Product Manager")}
+    for row in team.responsibilities:
+        if "finance" in row.tags:
+            assert not owners & team.row_letters(row.id).keys(), row.id
