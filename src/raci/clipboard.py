@@ -1,0 +1,130 @@
+"""Tab-separated blocks of cells: what spreadsheets put on the clipboard.
+
+Qt-free. :func:`parse_tsv` reads a block as Excel and LibreOffice write it
+(``\\r\\n`` or ``\\n`` line ends, a trailing line end, cells in double
+quotes when they hold a tab, a line break or a quote); :func:`format_tsv`
+writes one they read back. :func:`plan_paste` turns a block into cell
+changes for a team, with a sentence for every value it could not use.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from raci.errors import TeamEditError
+from raci.model import CellKey, Letter, Team, parse_letter
+
+_NEEDS_QUOTES = ("\t", "\n", "\r", '"')
+
+
+def parse_tsv(text: str) -> list[list[str]]:
+    """The rows of a tab-separated block; blank lines at the end are dropped."""
+    text = text.replace("\x00", "")  # the csv reader refuses NUL, which some programs leave on the clipboard
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), dialect=csv.excel_tab))
+    except csv.Error:  # an unbalanced quote running past csv's field size limit: read it literally
+        rows = [line.split("\t") for line in text.splitlines()]
+    while rows and not any(cell.strip() for cell in rows[-1]):
+        rows.pop()
+    return rows
+
+
+def format_tsv(rows: Sequence[Sequence[str]]) -> str:
+    """A tab-separated block; cells that need it are quoted as spreadsheets expect."""
+    return "\n".join("\t".join(_quoted(cell) for cell in row) for row in rows)
+
+
+def _quoted(cell: str) -> str:
+    if any(mark in cell for mark in _NEEDS_QUOTES):
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
+
+
+@dataclass(frozen=True)
+class PastePlan:
+    """What a paste will change, and what it could not use, in sentences."""
+
+    changes: dict[CellKey, Letter | None] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+def plan_paste(
+    team: Team,
+    block: Sequence[Sequence[str]],
+    row_ids: Sequence[str],
+    person_ids: Sequence[str | None],
+) -> PastePlan:
+    """Cell changes for pasting ``block`` onto the given rows and columns.
+
+    ``row_ids`` are the responsibilities the block's rows land on, top to
+    bottom; ``person_ids`` the people its columns land on, left to right
+    (``None`` skips that block column silently: it fell on the title
+    column). A blank cell clears. A value that is not a letter leaves its
+    cell alone and adds a problem naming its place in the block and the
+    cell it was meant for; rows or columns beyond the matrix are left out
+    and reported in one sentence.
+    """
+    changes: dict[CellKey, Letter | None] = {}
+    problems: list[str] = []
+    widest = 0
+    for block_row, values in enumerate(block[: len(row_ids)]):
+        rid = row_ids[block_row]
+        widest = max(widest, len(values))
+        for block_column, text in enumerate(values[: len(person_ids)]):
+            pid = person_ids[block_column]
+            if pid is None:
+                continue
+            letter = _PARSED.get(text, _MISSING)
+            if letter is _MISSING:
+                letter = _letter_or_invalid(text)
+            if letter is _INVALID:
+                problems.append(_bad_value(team, block_row, block_column, rid, pid, text))
+            else:
+                changes[(rid, pid)] = letter  # type: ignore[assignment]  # _INVALID handled above
+    widest = max([widest, *(len(values) for values in block[len(row_ids):])], default=widest)
+    clipped = _clipped_sentence(len(block) - len(row_ids), widest - len(person_ids))
+    if clipped:
+        problems.append(clipped)
+    return PastePlan(changes, problems)
+
+
+# Pasted blocks repeat a handful of spellings; parsing each once keeps a
+# 500 x 60 paste cheap.
+_INVALID = object()
+_MISSING = object()
+_PARSED: dict[str, object] = {}
+
+
+def _letter_or_invalid(text: str) -> object:
+    """The letter, ``None`` for blank, or ``_INVALID``; remembered for the next cell."""
+    try:
+        result: object = parse_letter(text)
+    except TeamEditError:
+        result = _INVALID
+    if len(_PARSED) < 1000:
+        _PARSED[text] = result
+    return result
+
+
+def _bad_value(team: Team, block_row: int, block_column: int, rid: str, pid: str, text: str) -> str:
+    title = team.responsibility(rid).title
+    name = team.person(pid).name
+    return (
+        f"Row {block_row + 1}, column {block_column + 1}: '{text.strip()}' is not a RACI letter "
+        f"(meant for {name} on '{title}'); that cell was left as it was."
+    )
+
+
+def _clipped_sentence(extra_rows: int, extra_columns: int) -> str:
+    parts = []
+    if extra_rows > 0:
+        parts.append(f"{extra_rows} row{'s' if extra_rows != 1 else ''}")
+    if extra_columns > 0:
+        parts.append(f"{extra_columns} column{'s' if extra_columns != 1 else ''}")
+    if not parts:
+        return ""
+    verb = "was" if parts[-1].startswith("1 ") and len(parts) == 1 else "were"
+    return f"The pasted block reaches past the edge of the matrix: {' and '.join(parts)} {verb} left out."

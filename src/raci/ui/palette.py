@@ -1,0 +1,127 @@
+"""Colours, fonts and marker icons of the matrix.
+
+Letter colours derive from the Okabe-Ito palette, which stays distinct for
+the common forms of colour blindness: each letter gets a light fill of one
+Okabe-Ito hue and dark text of the same hue, so the letter itself reads
+clearly (well above 4.5:1 contrast) and the colour is only a second cue.
+Severity markers differ by shape as well as colour for the same reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
+
+from raci.findings import Severity
+from raci.model import Letter
+
+# Light fills: R sky blue, A orange, A/R reddish purple, C bluish green, I yellow.
+LETTER_COLOURS: Mapping[Letter, QColor] = MappingProxyType(
+    {
+        Letter.R: QColor("#cde6f7"),
+        Letter.A: QColor("#fbdcb8"),
+        Letter.AR: QColor("#f0d2e6"),
+        Letter.C: QColor("#c8ebdc"),
+        Letter.I: QColor("#f6f1c4"),
+    }
+)
+
+# Dark text of the same hue as each fill.
+LETTER_TEXT_COLOURS: Mapping[Letter, QColor] = MappingProxyType(
+    {
+        Letter.R: QColor("#00466f"),
+        Letter.A: QColor("#7a3c00"),
+        Letter.AR: QColor("#6b2350"),
+        Letter.C: QColor("#00533c"),
+        Letter.I: QColor("#4f4800"),
+    }
+)
+
+SEVERITY_COLOURS: Mapping[Severity, QColor] = MappingProxyType(
+    {
+        Severity.ERROR: QColor("#d55e00"),  # vermillion
+        Severity.WARNING: QColor("#e69f00"),  # orange
+        Severity.INFO: QColor("#0072b2"),  # blue
+    }
+)
+
+CATEGORY_FILL = QColor("#dfe4ea")
+CATEGORY_TEXT = QColor("#1f2933")
+GRID_LINE = QColor("#c5cbd3")
+
+LETTER_POINT_SIZE = 13
+_ICON_SIZE = 16
+
+
+def letter_font(base: QFont | None = None) -> QFont:
+    """The large bold font of the letters in the cells."""
+    font = QFont(base) if base is not None else QFont()
+    font.setPointSize(LETTER_POINT_SIZE)
+    font.setBold(True)
+    return font
+
+
+def category_font(base: QFont | None = None) -> QFont:
+    """The bold font of the category header rows."""
+    font = QFont(base) if base is not None else QFont()
+    font.setBold(True)
+    return font
+
+
+def severity_icon(severity: Severity) -> QIcon:
+    """A small marker for a finding: a round "!" for errors, a triangle for warnings, a round "i" for notes.
+
+    Drawn with QPainter so the program needs no image files; cached, as the
+    model hands the same icon to many rows.
+    """
+    icon = _ICONS.get(severity)
+    if icon is None:
+        icon = _ICONS[severity] = QIcon(_draw_severity(severity, _ICON_SIZE))
+    return icon
+
+
+_ICONS: dict[Severity, QIcon] = {}
+
+
+def _draw_severity(severity: Severity, size: int) -> QPixmap:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(SEVERITY_COLOURS[severity])
+    outline = QRectF(1, 1, size - 2, size - 2)
+    if severity is Severity.WARNING:
+        painter.drawPolygon(
+            QPolygonF([QPointF(size / 2, 1), QPointF(size - 1, size - 1), QPointF(1, size - 1)])
+        )
+    else:
+        painter.drawEllipse(outline)
+    painter.setPen(QPen(QColor("white") if severity is not Severity.WARNING else QColor("black")))
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(int(size * 0.7))
+    painter.setFont(font)
+    glyph = "i" if severity is Severity.INFO else "!"
+    text_box = outline.adjusted(0, 2, 0, 0) if severity is Severity.WARNING else outline
+    painter.drawText(text_box, Qt.AlignmentFlag.AlignCenter, glyph)
+    painter.end()
+    return pixmap
+
+
+def corner_marker(rect: QRectF, severity: Severity) -> QPainterPath:
+    """The triangle in a cell's top-right corner that says a finding names the cell.
+
+    Errors get a larger triangle than warnings and notes, so the marker's
+    weight does not rest on colour alone.
+    """
+    side = min(rect.width(), rect.height()) * (0.42 if severity is Severity.ERROR else 0.3)
+    path = QPainterPath()
+    path.moveTo(rect.right() - side, rect.top())
+    path.lineTo(rect.right(), rect.top())
+    path.lineTo(rect.right(), rect.top() + side)
+    path.closeSubpath()
+    return path
