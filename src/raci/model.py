@@ -555,7 +555,7 @@ class Team:
             responsibility_id, person_id = key
             row = self._cells.get(responsibility_id)
             old = row.get(person_id) if row else None
-            new = None if letter is None else Letter(letter)
+            new = letter if letter is None or type(letter) is Letter else Letter(letter)
             if old is new:
                 continue
             previous[key] = old
