@@ -32,6 +32,11 @@ class Letter(str, Enum):
     I = "I"  # noqa: E741 - the RACI letter itself
     AR = "A/R"
 
+    # Enum's own __hash__ runs in Python; the str one is C and agrees with
+    # str equality, which this mixin already uses. Sets and dicts of letters
+    # are on the rules' hot path.
+    __hash__ = str.__hash__
+
     @property
     def accountable(self) -> bool:
         return self in (Letter.A, Letter.AR)

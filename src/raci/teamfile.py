@@ -6,7 +6,8 @@ git sees one changed line per edited row.
 
 Loading checks the document against ``resources/team-file.schema.json``
 (the public contract) with fastjsonschema, then checks what a schema cannot
-say: ids are unique and every cell names a known person and responsibility.
+say: ids are unique, every cell names a known person and responsibility,
+and every rule setting and acknowledgment names a rule this version has.
 Every fault becomes a :class:`TeamFileError` whose sentence names the file,
 the place (a JSON pointer or a line) and what to do.
 """
@@ -23,7 +24,7 @@ from typing import Any
 
 import fastjsonschema
 
-from raci.errors import SaveError, TeamEditError, TeamFileError, UnknownPersonError
+from raci.errors import SaveError, SettingsError, TeamEditError, TeamFileError, UnknownPersonError
 from raci.model import (
     Acknowledgment,
     Letter,
@@ -45,17 +46,6 @@ SCHEMA_FILE = ("resources", "team-file.schema.json")
 
 _LETTERS: Mapping[str, Letter] = {letter.value: letter for letter in Letter}
 _LETTER_SET = frozenset(_LETTERS)
-
-# Where a loader can plug in checks of its own (the rules check setting ids).
-SettingsCheck = Callable[[Team, str], None]
-_settings_checks: list[SettingsCheck] = []
-
-
-def add_settings_check(check: SettingsCheck) -> None:
-    """Run ``check(team, file_name)`` on every loaded team (raise TeamFileError to refuse it)."""
-    if check not in _settings_checks:
-        _settings_checks.append(check)
-
 
 # ----------------------------------------------------------------------- load
 def load_team(path: str | os.PathLike[str]) -> Team:
@@ -85,9 +75,21 @@ def loads_team(data: bytes | str, name: str = "the team file") -> Team:
         team = _team_from_document(document)
     except (TeamEditError, UnknownPersonError, KeyError) as error:
         raise _fault(name, _semantic_fault(document, error), "fix or remove that entry") from None
-    for check in _settings_checks:
-        check(team, name)
+    _check_rule_ids(team, name)
     return team
+
+
+def _check_rule_ids(team: Team, name: str) -> None:
+    """Refuse rule settings and acknowledgments that name a rule this version does not have."""
+    from raci.rules import RULES  # imported here, not at the top, so the rules may use the loader without a cycle
+
+    places = [(("settings", "rules", rule_id), rule_id) for rule_id in team.rule_settings]
+    places += [(("acknowledgments", position, "rule"), ack.rule) for position, ack in enumerate(team.acknowledgments)]
+    for path, rule_id in places:
+        if rule_id not in RULES:
+            raise SettingsError(
+                f"Cannot open {name}: at {_pointer(path)}, '{rule_id}' is not a rule of this RACI Builder "
+                f"(the rules are {', '.join(RULES.ids())}); fix the rule id or remove that entry.")
 
 
 def _parse(data: bytes | str, name: str) -> Any:

@@ -1,0 +1,41 @@
+"""The conflict rules on a 1000-responsibility x 100-person team: a full check, and a re-check after one edit."""
+
+from __future__ import annotations
+
+import itertools
+from benchmarks.common import Case, make_team
+from raci.model import Letter, Team
+from raci.rules import Checker, check
+
+_LETTERS = itertools.cycle([Letter.A, Letter.C, None, Letter.R, Letter.AR, Letter.I])
+_PLACES = itertools.count()
+
+
+def _edited(density: float) -> Checker:
+    """A checker that was up to date before one cell edit; the timed part is the re-check."""
+    team = make_team(1000, 100, density)
+    checker = Checker(team)
+    checker.report()
+    place = next(_PLACES)
+    row, person = f"r{(place * 37) % 1000}", f"p{(place * 11) % 100}"
+    letter = next(_LETTERS)
+    while letter is team.cell(row, person):
+        letter = next(_LETTERS)
+    team.set_cell(row, person, letter)
+    return checker
+
+
+def _full(density: float) -> Team:
+    team = make_team(1000, 100, density)
+    check(team)  # the catalog and the rules are imported once per process; measure the steady state
+    return team
+
+
+CASES = [
+    Case("rules: full check 1000 x 100, 20% filled", 50, lambda: _full(0.2), check),
+    Case("rules: full check 1000 x 100, every cell filled", 50, lambda: _full(1.0), check),
+    Case("rules: re-check after one cell edit, 20% filled", 5, lambda: _edited(0.2), Checker.report,
+         repeat=15),
+    Case("rules: re-check after one cell edit, every cell filled", 5, lambda: _edited(1.0), Checker.report,
+         repeat=15),
+]

@@ -1,0 +1,110 @@
+"""``raci check FILE``: run the conflict rules on a team file, for a person or for a script.
+
+Text output groups the findings by severity and names people and
+responsibilities by name; JSON output follows
+``resources/check-output.schema.json``. The exit code says whether any
+open (unacknowledged) finding is at or above ``--fail-on``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import sys
+import textwrap
+from typing import Any, TextIO
+
+from raci.findings import Finding, Report, Severity
+from raci.model import Team
+from raci.rules import RULES, check, citation_text
+from raci.teamfile import load_team
+
+NAME = "check"
+HELP = "Check a team file against the product-role and RACI rules; exit 1 if a finding is at or above --fail-on."
+
+OUTPUT_FORMAT = "raci-check"
+OUTPUT_VERSION = 1
+_WIDTH = 88
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="a team file (*.raci.json)")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text for people (the default), json for scripts")
+    parser.add_argument("--fail-on", choices=[severity.value for severity in Severity], default="error",
+                        help="exit 1 when an open finding is this severe or more (default: error)")
+
+
+def run(args: argparse.Namespace) -> int:
+    team = load_team(args.file)
+    report = check(team)
+    fail_on = Severity(args.fail_on)
+    failed = bool(report.at_or_above(fail_on))
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="replace")  # a name the console cannot show must not stop the report
+    if args.format == "json":
+        json.dump(report_document(args.file, team, report, fail_on, failed), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        write_text(sys.stdout, args.file, team, report)
+    return 1 if failed else 0
+
+
+# ----------------------------------------------------------------------- json
+def report_document(file: str, team: Team, report: Report, fail_on: Severity, failed: bool) -> dict[str, Any]:
+    """The JSON document ``raci check --format json`` writes (see resources/check-output.schema.json)."""
+    shown = dict.fromkeys(finding.rule for finding in report)
+    return {
+        "format": OUTPUT_FORMAT,
+        "version": OUTPUT_VERSION,
+        "file": file,
+        "team": team.name,
+        "profile": {"size": team.profile.size.value, "delivery_teams": team.profile.delivery_teams},
+        "fail_on": fail_on.value,
+        "failed": failed,
+        "summary": {
+            **{severity.value: report.count(severity) for severity in Severity},
+            "acknowledged": len(report) - len(report.open_findings),
+            "total": len(report),
+        },
+        "rules": {rule_id: _rule_document(rule_id) for rule_id in shown},
+        "findings": [finding.to_dict() for finding in report],
+    }
+
+
+def _rule_document(rule_id: str) -> dict[str, Any]:
+    rule = RULES[rule_id]
+    return {"title": rule.title, "description": rule.description, "citation_text": citation_text(rule.citation)}
+
+
+# ----------------------------------------------------------------------- text
+def write_text(out: TextIO, file: str, team: Team, report: Report) -> None:
+    """The report for a person: findings by severity, then one summary line."""
+    profile = team.profile
+    teams = f"{profile.delivery_teams} delivery team{'s' if profile.delivery_teams != 1 else ''}"
+    out.write(f"{team.name} ({file}): {profile.size.value} product, {teams}; "
+              f"{len(team.responsibilities)} responsibilities, {len(team.people)} people.\n")
+    for severity, findings in report.by_severity().items():
+        if findings:
+            out.write(f"\n{severity.label}s ({len(findings)})\n")
+            for finding in findings:
+                out.write(_finding_text(finding))
+    out.write(f"\n{report.summary() if len(report) else 'No findings.'}\n")
+
+
+def _finding_text(finding: Finding) -> str:
+    lines = _wrapped(f"- {finding.message}", "  ", "    ")
+    if finding.acknowledgment is not None:
+        lines += _wrapped(f"Acknowledged on {finding.acknowledgment.date}: \u201c{finding.acknowledgment.reason}\u201d",
+                          "    ", "    ")
+    lines += _wrapped(f"Why: {finding.explanation}", "    ", "      ")
+    if finding.fix:
+        lines += _wrapped(f"Fix: {finding.fix}", "    ", "      ")
+    lines += _wrapped(f"Source: {citation_text(finding.citation)} [{finding.rule}]", "    ", "      ")
+    return "\n".join(lines) + "\n"
+
+
+def _wrapped(text: str, first: str, rest: str) -> list[str]:
+    return textwrap.wrap(text, _WIDTH, initial_indent=first, subsequent_indent=rest,
+                         break_long_words=False, break_on_hyphens=False)
