@@ -1,0 +1,178 @@
+"""Start-up to the first shown window: RACI Builder against an empty PySide6 QMainWindow.
+
+Each run is a fresh ``python`` process (offscreen, settings in a temporary
+folder) that prints a line from its first Show event and exits; the time
+is from starting the process to that line, so both sides pay for Python,
+PySide6 and QApplication alike. The window's target is 1.3 times the
+median of the empty window, measured in the same run and interleaved with
+the window's own runs (one before each), so a busy machine slows both.
+
+Two more figures, without targets, say what the first show leaves out:
+the time until the grid itself is shown (the window builds its contents
+just after it appears), and the same through the ``raci`` command, which
+also discovers its subcommands. Checked on the way: start-up imports
+neither pandas nor openpyxl.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.common import Case
+
+ROOT = Path(__file__).resolve().parents[1]
+RATIO = 1.3
+# Bytecode is cached (outside the tree) as an installed program's would be, even when the
+# environment sets PYTHONDONTWRITEBYTECODE: compiling every module on every start would
+# measure the compiler, not the start-up.
+_BYTECODE = Path(tempfile.gettempdir()) / "raci-bench-bytecode"
+
+_PROBE = """
+import os, sys
+from PySide6.QtCore import QEvent, QObject, QStandardPaths
+from PySide6.QtWidgets import QApplication
+
+WANTED = os.environ.get("PROBE_OBJECT", "")
+
+class Probe(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Show and watched.isWidgetType() and (
+                watched.objectName() == WANTED if WANTED else watched.isWindow()):
+            heavy = [name for name in ("pandas", "openpyxl") if name in sys.modules]
+            sys.stdout.write("shown " + ",".join(heavy) + "\\n")
+            sys.stdout.flush()
+            os._exit(0)
+        return False
+
+QStandardPaths.setTestModeEnabled(True)
+app = QApplication(sys.argv[:1])
+probe = Probe()
+app.installEventFilter(probe)
+"""
+
+EMPTY_WINDOW = _PROBE + """
+from PySide6.QtWidgets import QMainWindow
+window = QMainWindow()
+window.show()
+app.exec()
+"""
+
+RACI_WINDOW = _PROBE + """
+from raci.ui.app import run
+run(None)
+"""
+
+RACI_COMMAND = _PROBE + """
+from raci.cli import main
+main([])
+"""
+
+
+def start_once(code: str, wait_for: str = "") -> float:
+    """Milliseconds from starting a Python process to its first shown window (or widget named ``wait_for``)."""
+    with tempfile.TemporaryDirectory(prefix="raci-bench-start-") as home:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": home, "XDG_DATA_HOME": home,
+               "PYTHONPATH": str(ROOT / "src"), "PROBE_OBJECT": wait_for, "PYTHONPYCACHEPREFIX": str(_BYTECODE)}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        started = time.perf_counter()
+        process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                   env=env, text=True)
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        elapsed = (time.perf_counter() - started) * 1000
+        process.wait(timeout=60)
+    if not line.startswith("shown"):
+        raise RuntimeError("The window never showed; run 'python -m raci.ui.screenshot' to see why.")
+    heavy = line.split()[1:]
+    if heavy:
+        raise RuntimeError(f"Start-up imported {heavy[0]}, which only exports and imports may load.")
+    return elapsed
+
+
+@dataclass
+class StartupCase:
+    """A case for benchmarks/run.py; with a baseline, its target is 1.3 x the baseline's median."""
+
+    name: str
+    code: str
+    note: str = ""
+    wait_for: str = ""
+    repeat: int = 9
+    baseline_code: str | None = None
+    baselines: list[float] = field(default_factory=list, repr=False)
+
+    @property
+    def target_ms(self) -> float | None:
+        if self.baseline_code is None:
+            return None
+        while len(self.baselines) < 3:
+            self.baselines.append(start_once(self.baseline_code))
+        return round(statistics.median(self.baselines) * RATIO, 1)
+
+    def setup(self) -> None:
+        if not self.baselines and not _BYTECODE.is_dir():
+            start_once(self.code, self.wait_for)  # a first run writes the bytecode cache
+        if self.baseline_code is not None:
+            self.baselines.append(start_once(self.baseline_code))  # untimed, just before each timed run
+
+    def run(self, _state: None) -> float:
+        return start_once(self.code, self.wait_for)
+
+
+CASES = [
+    StartupCase("start-up: empty PySide6 QMainWindow shown", EMPTY_WINDOW, "the baseline"),
+    StartupCase("start-up: RACI Builder window shown (scrum-team)", RACI_WINDOW,
+                f"target {RATIO}x the empty window's median, interleaved", baseline_code=EMPTY_WINDOW),
+    StartupCase("start-up: RACI Builder grid shown (contents built)", RACI_WINDOW,
+                "information: the window builds its contents just after it shows", wait_for="matrixView"),
+    StartupCase("start-up: 'raci' command to window shown", RACI_COMMAND,
+                "information: includes the command line discovering its subcommands"),
+]
+
+
+# ------------------------------------------------------ the findings panel
+def _findings_setup(rows: int) -> tuple[object, object]:
+    """A shown findings panel on a team with ``rows`` empty rows, and the report after one more row."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from raci.model import Team
+    from raci.rules import check
+    from raci.ui.findings_dock import FindingsDock
+
+    app = QApplication.instance() or QApplication([])
+    team = Team()
+    team.add_person("Ana", ["Product Manager"])
+    for number in range(rows):
+        team.add_responsibility(f"Row {number}")
+    dock = FindingsDock()
+    dock.resize(380, 800)
+    dock.show()
+    dock.set_report(check(team))
+    app.processEvents()
+    team.add_responsibility("One more row")
+    for _app, old in _KEEP:
+        old.close()  # type: ignore[attr-defined]  # one panel on screen, as in the window
+    _KEEP[:] = [(app, dock)]
+    return dock, check(team)
+
+
+def _show_report(state: tuple[object, object]) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    dock, report = state
+    dock.set_report(report)  # type: ignore[attr-defined]
+    QApplication.processEvents()  # the tree lays out and paints what is on screen
+
+
+_KEEP: list[tuple[object, object]] = []  # the panel on screen lives until the next setup
+
+CASES.append(Case("findings panel: new report for 200 empty rows, laid out and painted", 10,
+                  lambda: _findings_setup(200), _show_report))

@@ -1,0 +1,32 @@
+"""``raci export FILE -o OUT``: write a team as .xlsx, .csv, .md or .pdf (the extension decides)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+NAME = "export"
+HELP = "Write a team file as an Excel workbook, CSV, Markdown or PDF; the output's extension picks the format."
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="a team file (*.raci.json)")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT",
+                        help="where to write: OUT.xlsx, OUT.csv, OUT.md or OUT.pdf")
+
+
+def run(args: argparse.Namespace) -> int:
+    # Imported here: the formats pull in openpyxl (and Qt for PDF), which
+    # other commands and start-up must not pay for.
+    from raci.formats import check_export_path, export_team
+    from raci.formats.common import default_report
+    from raci.teamfile import load_team
+
+    output = Path(args.output)
+    check_export_path(output)
+    team = load_team(args.file)
+    report = default_report(team)
+    export_team(team, output, report)
+    print(f"Wrote {output}: {len(team.responsibilities)} responsibilities, {len(team.people)} people; "
+          f"findings: {report.summary()}.")
+    return 0

@@ -1,0 +1,85 @@
+"""Exports and imports, picked by file extension from one table.
+
+Every export module has ``write(team, path_or_stream, report)``; every
+import module has ``read(path) -> ImportResult``. The modules are loaded by
+name on first use, so starting the app loads neither openpyxl, pandas nor
+(for the PDF) Qt.
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from raci.errors import ExportError, SheetImportError
+from raci.model import Team
+
+if TYPE_CHECKING:
+    from raci.findings import Report
+
+EXPORT_SUFFIXES: dict[str, str] = {
+    ".xlsx": "raci.formats.xlsx",
+    ".csv": "raci.formats.csv_format",
+    ".md": "raci.formats.markdown",
+    ".pdf": "raci.ui.pdf",
+}
+IMPORT_SUFFIXES: dict[str, str] = {
+    ".xlsx": "raci.formats.xlsx",
+    ".csv": "raci.formats.csv_format",
+}
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """A team read from a spreadsheet, and what could not be read, cell by cell."""
+
+    team: Team
+    warnings: tuple[str, ...] = ()
+
+
+def export_team(team: Team, path: str | Path, report: Report | None = None) -> None:
+    """Write ``team`` (with its findings) in the format ``path``'s extension names.
+
+    The file is written whole or not at all. Raises :class:`ExportError` for
+    an unknown extension and :class:`raci.errors.SaveError` when the file
+    cannot be written.
+    """
+    from raci.formats.output import write_bytes
+
+    path = Path(path)
+    module = importlib.import_module(_module_for(path, EXPORT_SUFFIXES, "export"))
+    if report is None:
+        from raci.formats.common import default_report
+
+        report = default_report(team)
+    buffer = io.BytesIO()
+    module.write(team, buffer, report)
+    write_bytes(path, buffer.getvalue())
+
+
+def check_export_path(path: str | Path) -> None:
+    """Raise :class:`ExportError` now if ``path``'s extension is no export format (before any work)."""
+    _module_for(Path(path), EXPORT_SUFFIXES, "export")
+
+
+def import_sheet(path: str | Path) -> ImportResult:
+    """Read a team from a spreadsheet; raises :class:`SheetImportError` with one sentence."""
+    path = Path(path)
+    module = importlib.import_module(_module_for(path, IMPORT_SUFFIXES, "import"))
+    return module.read(path)
+
+
+def _module_for(path: Path, table: dict[str, str], action: str) -> str:
+    suffix = path.suffix.lower()
+    if suffix in table:
+        return table[suffix]
+    known = ", ".join(table)
+    shown = f"'{path.suffix}'" if path.suffix else "no extension"
+    if action == "export":
+        raise ExportError(f"Cannot export to {path.name}: {shown} is not a format RACI Builder writes; "
+                          f"end the file name with one of {known}.")
+    raise SheetImportError(f"Cannot import {path.name}: {shown} is not a format RACI Builder reads; "
+                           f"save the sheet as one of {known} and import that.")

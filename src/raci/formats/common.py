@@ -1,0 +1,174 @@
+"""What every export says the same way: the legend, the profile line, the
+category groups, the colours, who and what a finding is about, which
+articles stand behind a row.
+
+Qt-free and free of openpyxl, so the Markdown, CSV, workbook and PDF
+exports share one wording and one palette.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from raci import APP_NAME, __version__
+from raci.findings import Finding, Report, Severity
+from raci.model import Letter, Person, Responsibility, Team
+
+CREATOR = f"{APP_NAME} {__version__}"
+LETTER_ORDER: tuple[Letter, ...] = (Letter.R, Letter.A, Letter.AR, Letter.C, Letter.I)
+OTHER_CATEGORY = "Other"
+
+# Okabe-Ito hues, lightened for the fill and darkened for the text (the
+# same pairs the window uses), so a colour-blind reader can still tell the
+# letters apart and the letter itself stays readable in black-and-white print.
+LETTER_COLOURS: dict[Letter, tuple[str, str]] = {  # letter -> (fill, text), RRGGBB
+    Letter.R: ("CDE6F7", "00466F"),   # sky blue #56B4E9
+    Letter.A: ("FBDCB8", "7A3C00"),   # orange #E69F00
+    Letter.AR: ("F0D2E6", "6B2350"),  # reddish purple #CC79A7
+    Letter.C: ("C8EBDC", "00533C"),   # bluish green #009E73
+    Letter.I: ("F6F1C4", "4F4800"),   # yellow #F0E442
+}
+SEVERITY_COLOURS: dict[Severity, tuple[str, str]] = {
+    Severity.ERROR: ("F6C9B8", "7A2E00"),    # vermillion #D55E00
+    Severity.WARNING: ("FBEBC2", "5C4100"),  # orange #E69F00
+    Severity.INFO: ("E4EEF5", "003E63"),     # blue #0072B2
+}
+CHECK_BAD_COLOURS = ("E8A48A", "5A1E00")
+CATEGORY_FILL = "E6E6E6"
+HEADER_FILL = "F2F2F2"
+
+
+def legend_line() -> str:
+    """One line that explains the letters and the one rule every row keeps."""
+    parts = [f"{letter.value} = {letter.meaning}" for letter in LETTER_ORDER]
+    return "Legend: " + "; ".join(parts) + ". Each row needs exactly one A or A/R."
+
+
+def profile_line(team: Team, today: datetime.date | None = None) -> str:
+    """``"Medium product, 1 delivery team. Exported 2026-05-01 by RACI Builder 0.1.0."``"""
+    profile = team.profile
+    teams = f"{profile.delivery_teams} delivery team{'s' if profile.delivery_teams != 1 else ''}"
+    line = f"{profile.size.value.capitalize()} product, {teams}."
+    if profile.notes.strip():
+        line += f" {' '.join(profile.notes.split())}"
+        line += "" if line.endswith(".") else "."
+    date = (today or datetime.date.today()).isoformat()
+    return f"{line} Exported {date} by {CREATOR}."
+
+
+def titles_text(person: Person) -> str:
+    return ", ".join(person.titles)
+
+
+@dataclass(frozen=True)
+class Group:
+    """A run of consecutive rows with the same category, as the sheet shows them."""
+
+    category: str
+    rows: tuple[Responsibility, ...]
+
+
+def category_groups(team: Team) -> list[Group]:
+    """The rows in team order, cut wherever the category changes.
+
+    Runs keep the team's own order (a category met twice is shown twice),
+    so the sheet reads back in the order it was written. A team with no
+    categories at all is one group with an empty label.
+    """
+    rows = team.responsibilities
+    uses_categories = any(row.category for row in rows)
+    groups: list[Group] = []
+    current: list[Responsibility] = []
+    label = None
+    for row in rows:
+        category = row.category or (OTHER_CATEGORY if uses_categories else "")
+        if current and category != label:
+            groups.append(Group(label or "", tuple(current)))
+            current = []
+        label = category
+        current.append(row)
+    if current:
+        groups.append(Group(label or "", tuple(current)))
+    return groups
+
+
+def letter_counts(team: Team) -> dict[str, Counter[Letter]]:
+    """Per person id, how many of each letter they hold."""
+    counts: dict[str, Counter[Letter]] = {person.id: Counter() for person in team.people}
+    for _, person_id, letter in team.iter_cells():
+        counts[person_id][letter] += 1
+    return counts
+
+
+def default_report(team: Team) -> Report:
+    """The rules' report for ``team`` (imported on use: the exports are loaded lazily anyway)."""
+    from raci.rules import check
+
+    return check(team)
+
+
+def citation(finding: Finding) -> str:
+    from raci.rules import citation_text
+
+    return citation_text(finding.citation)
+
+
+def people_named(team: Team, finding: Finding) -> str:
+    return ", ".join(_names(team, finding.people, "person"))
+
+
+def rows_named(team: Team, finding: Finding) -> str:
+    return "; ".join(_names(team, finding.responsibilities, "responsibility"))
+
+
+def who_and_what(team: Team, finding: Finding) -> str:
+    """``"Ana Lima, Ben Okafor: Order the backlog; Write stories"`` (either part may be missing)."""
+    people, rows = people_named(team, finding), rows_named(team, finding)
+    return f"{people}: {rows}" if people and rows else people or rows
+
+
+def _names(team: Team, ids: Iterable[str], kind: str) -> list[str]:
+    names = []
+    for item in ids:
+        if kind == "person":
+            names.append(team.person(item).name if team.has_person(item) else item)
+        else:
+            names.append(team.responsibility(item).title if team.has_responsibility(item) else item)
+    return names
+
+
+def acknowledged_text(finding: Finding) -> str:
+    if finding.acknowledgment is None:
+        return ""
+    return f"Yes, {finding.acknowledgment.date}: {finding.acknowledgment.reason}"
+
+
+def articles_for(row: Responsibility) -> list[str]:
+    """The articles behind a row, one line each: ``"Author, Title (publisher, date)"``.
+
+    Follows the row's catalog entry ids to their attributions; an id the
+    catalog does not know is skipped (a team may outlive a catalog entry).
+    """
+    if not row.sources:
+        return []
+    from raci.catalog import load_catalog
+
+    catalog = load_catalog()
+    source_ids: dict[str, None] = {}
+    for entry_id in row.sources:
+        try:
+            source_ids.update(dict.fromkeys(catalog.entry(entry_id).source_ids))
+        except KeyError:
+            continue
+    lines = []
+    for source_id in source_ids:
+        try:
+            source = catalog.source(source_id)
+        except KeyError:
+            lines.append(source_id)
+            continue
+        lines.append(f"{source.author}, {source.title} ({source.publisher}, {source.date or 'undated'})")
+    return lines

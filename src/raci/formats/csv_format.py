@@ -1,0 +1,39 @@
+"""CSV: the matrix alone, for any spreadsheet or script.
+
+One header row (Responsibility, Category, then each person's name), one
+row per responsibility. UTF-8 with a byte-order mark, so Excel reads the
+accents right; text that a spreadsheet would run as a formula gets an
+apostrophe in front (see :mod:`raci.formats.safety`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from raci.findings import Report
+from raci.formats import ImportResult
+from raci.formats.output import Target, write_bytes
+from raci.formats.safety import csv_guard
+from raci.model import Team
+
+
+def write(team: Team, target: Target, report: Report | None = None) -> None:
+    """Write the matrix as CSV (the report is not part of a CSV)."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["Responsibility", "Category", *(csv_guard(person.name) for person in team.people)])
+    people = [person.id for person in team.people]
+    for row in team.responsibilities:
+        letters = team.row_letters(row.id)
+        writer.writerow([csv_guard(row.title), csv_guard(row.category),
+                         *(letters[pid].value if pid in letters else "" for pid in people)])
+    write_bytes(target, buffer.getvalue().encode("utf-8-sig"))
+
+
+def read(path: str | Path) -> ImportResult:
+    """Read a team from a CSV file laid out as a RACI matrix."""
+    from raci.formats.sheet_import import read_csv_file
+
+    return read_csv_file(Path(path))

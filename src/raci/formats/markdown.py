@@ -1,0 +1,76 @@
+"""Markdown: the matrix as a table and the findings as a list, for a wiki page."""
+
+from __future__ import annotations
+
+import datetime
+
+from raci.findings import Report
+from raci.formats import common
+from raci.formats.output import Target, write_bytes
+from raci.model import Team
+
+
+_ESCAPES = str.maketrans({"\\": "\\\\", "|": "\\|", "[": "\\[", "]": "\\]", "`": "\\`", "<": "&lt;", ">": "&gt;"})
+
+
+def escape(text: str) -> str:
+    """Text safe inside a Markdown table cell.
+
+    Pipes are escaped so a name cannot split a cell; brackets and backticks
+    so it cannot become a link or code; angle brackets so it cannot become
+    HTML; line breaks become spaces so it cannot end the table row.
+    """
+    return " ".join(text.split()).translate(_ESCAPES)
+
+
+def render(team: Team, report: Report, today: datetime.date | None = None) -> str:
+    """The whole page as Markdown text."""
+    lines = [f"# {escape(team.name)}", "", escape(common.profile_line(team, today)), ""]
+    if team.description.strip():
+        lines += [escape(team.description), ""]
+    lines += [escape(common.legend_line()), ""]
+    lines += _table(team)
+    lines += ["", f"## Findings ({report.summary()})", ""]
+    lines += _findings(team, report)
+    return "\n".join(lines) + "\n"
+
+
+def _table(team: Team) -> list[str]:
+    headers = ["Responsibility"] + [
+        escape(person.name) + (f" ({escape(common.titles_text(person))})" if person.titles else "")
+        for person in team.people
+    ]
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" + ":-:|" * len(team.people)]
+    people = [person.id for person in team.people]
+    for group in common.category_groups(team):
+        if group.category:
+            lines.append(f"| **{escape(group.category)}** |" + " |" * len(people))
+        for row in group.rows:
+            letters = team.row_letters(row.id)
+            cells = [letters[pid].value if pid in letters else "" for pid in people]
+            lines.append("| " + " | ".join([escape(row.title), *cells]) + " |")
+    return lines
+
+
+def _findings(team: Team, report: Report) -> list[str]:
+    if not report.findings:
+        return ["No findings: every check passes for this team."]
+    lines = []
+    for finding in report.findings:
+        line = f"- **{finding.severity.label}** ({escape(finding.rule)}): {escape(finding.message)}"
+        if finding.fix:
+            line += f" *Fix:* {escape(finding.fix)}"
+        source = common.citation(finding)
+        if source:
+            line += f" *Source:* {escape(source)}"
+        if finding.acknowledgment is not None:
+            line += f" *Acknowledged:* {escape(common.acknowledged_text(finding))}"
+        lines.append(line)
+    return lines
+
+
+def write(team: Team, target: Target, report: Report | None = None) -> None:
+    """Write the Markdown page (UTF-8)."""
+    if report is None:
+        report = common.default_report(team)
+    write_bytes(target, render(team, report).encode("utf-8"))

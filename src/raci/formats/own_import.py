@@ -1,0 +1,174 @@
+"""Reading back a workbook this app exported, whole.
+
+The hidden "_raci" sheet holds the team file minus its letters; the RACI
+sheet's hidden ids row and ids column tie each visible column and row to a
+person and responsibility. The visible sheet wins for what a person can
+edit there: names, titles, row titles, order, letters, added and deleted
+rows and columns. The hidden data fills in the rest (ids, descriptions,
+sources, tags, sides, profile, settings, acknowledgments).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from raci.formats import ImportResult
+from raci.formats.letters import Unreadable, read_letter, shown
+from raci.formats.sheet_import import result_from_document, sheet_rows
+from raci.formats.sheet_layout import NAME_LIMIT, TITLE_LIMIT, Row, cell_address, text_of
+from raci.formats.xlsx_matrix import (
+    CATEGORY_MARKER,
+    CHECK_MARKER,
+    IDS_MARKER,
+    NAMES_MARKER,
+    ROW_ID_MARKER,
+    SHEET,
+    TITLES_MARKER,
+)
+from raci.formats.xlsx_sheets import DATA_MARKER, DATA_SHEET
+from raci.model import make_id, normalise_title
+
+MARKER_SEARCH_ROWS = 30
+
+
+def read_own(workbook: Any, file_name: str) -> ImportResult | None:
+    """The team of one of this app's workbooks, or ``None`` when it is not one (or its data is gone)."""
+    if DATA_SHEET not in workbook.sheetnames:
+        return None
+    document = _data_document(sheet_rows(workbook[DATA_SHEET]))
+    if document is None:
+        return None
+    for name in sorted(workbook.sheetnames, key=lambda n: n != SHEET):
+        rows = sheet_rows(workbook[name])
+        frame = _Frame.find(rows)
+        if frame is not None:
+            return _read(rows, frame, document, f"Sheet {name}", Path(file_name))
+    return None
+
+
+def _data_document(rows: list[Row]) -> dict[str, Any] | None:
+    if not rows or not rows[0] or rows[0][0] != DATA_MARKER:
+        return None
+    text = "".join(str(row[0]) for row in rows[1:] if row and row[0] is not None)
+    try:
+        document = json.loads(text)
+    except ValueError:
+        return None
+    return document if isinstance(document, dict) and isinstance(document.get("people"), list) else None
+
+
+class _Frame:
+    """Where the markers put the ids row, the header rows and the ids column."""
+
+    def __init__(self, ids_row: int, ids_column: int, check_column: int | None, names: int, titles: int | None):
+        self.ids_row, self.ids_column, self.check_column = ids_row, ids_column, check_column
+        self.names, self.titles = names, titles
+
+    @classmethod
+    def find(cls, rows: list[Row]) -> _Frame | None:
+        for number, row in enumerate(rows[:MARKER_SEARCH_ROWS]):
+            if row and row[0] == IDS_MARKER and ROW_ID_MARKER in row:
+                ids_column = row.index(ROW_ID_MARKER)
+                check = row.index(CHECK_MARKER) if CHECK_MARKER in row else None
+                marks = {_at(other, ids_column): position for position, other in enumerate(rows[:MARKER_SEARCH_ROWS])}
+                if NAMES_MARKER in marks:
+                    return cls(number, ids_column, check, marks[NAMES_MARKER], marks.get(TITLES_MARKER))
+        return None
+
+    @property
+    def first_data_row(self) -> int:
+        return max(self.names, self.titles or 0) + 1
+
+    def person_columns(self) -> range:
+        return range(1, self.check_column if self.check_column is not None else self.ids_column)
+
+
+def _at(row: Row, column: int) -> Any:
+    return row[column] if column < len(row) else None
+
+
+def _read(rows: list[Row], frame: _Frame, document: dict[str, Any], where: str, path: Path) -> ImportResult:
+    warnings: list[str] = []
+    people, columns = _people(rows, frame, document)
+    responsibilities, cells = _rows(rows, frame, document, columns, where, warnings)
+    document = {**document, "people": people, "responsibilities": responsibilities, "cells": cells}
+    title = text_of(_at(rows[0], 0)) if rows and rows[0] else ""
+    if title:
+        document["name"] = title[:NAME_LIMIT]
+    return result_from_document(document, warnings, path)
+
+
+def _people(rows: list[Row], frame: _Frame,
+            document: dict[str, Any]) -> tuple[list[dict[str, Any]], list[tuple[int, str]]]:
+    """The people in visible column order, and (column, person id) for each."""
+    known = {person["id"]: person for person in document["people"] if isinstance(person, dict) and "id" in person}
+    taken: set[str] = set()
+    people, columns = [], []
+    for column in frame.person_columns():
+        person_id = _at(rows[frame.ids_row], column)
+        name = text_of(_at(rows[frame.names], column))[:NAME_LIMIT]
+        stored = known.get(person_id) if isinstance(person_id, str) and person_id not in taken else None
+        if stored is None and not name:
+            continue
+        if stored is None:  # a column someone added in the spreadsheet
+            person_id = make_id(name, taken | known.keys(), "person")
+            stored = {"id": person_id, "name": name, "titles": []}
+        taken.add(person_id)
+        shown_titles = text_of(_at(rows[frame.titles], column)) if frame.titles is not None else None
+        people.append({**stored, "name": name or stored["name"],
+                       "titles": _titles(shown_titles, stored.get("titles", []))})
+        columns.append((column, person_id))
+    return people, columns
+
+
+def _titles(shown_text: str | None, stored: list[str]) -> list[str]:
+    if shown_text is None or shown_text == ", ".join(stored):
+        return stored
+    return [normalise_title(part)[:100] for part in shown_text.split(",") if part.strip()]
+
+
+def _rows(rows: list[Row], frame: _Frame, document: dict[str, Any], columns: list[tuple[int, str]], where: str,
+          warnings: list[str]) -> tuple[list[dict[str, Any]], dict[str, dict[str, str]]]:
+    known = {row["id"]: row for row in document.get("responsibilities", []) if isinstance(row, dict) and "id" in row}
+    taken: set[str] = set()
+    responsibilities, cells = [], {}
+    category = ""
+    for number in range(frame.first_data_row, len(rows)):
+        row = rows[number]
+        marker = _at(row, frame.ids_column)
+        title = text_of(_at(row, 0))
+        if marker == CATEGORY_MARKER:
+            category = title
+            continue
+        letters = _letters(row, number, columns, where, warnings)
+        if not title:
+            if letters:
+                warnings.append(f"{where}, row {number + 1}: letters but no responsibility in cell "
+                                f"{cell_address(number, 0)}; row skipped.")
+            continue
+        stored = known.get(marker) if isinstance(marker, str) and marker not in taken else None
+        if stored is None:  # a row someone added in the spreadsheet
+            stored = {"id": make_id(title, taken | known.keys(), "responsibility"), "category": category}
+        taken.add(stored["id"])
+        responsibilities.append({**stored, "title": title[:TITLE_LIMIT]})
+        if letters:
+            cells[stored["id"]] = letters
+    return responsibilities, cells
+
+
+def _letters(row: Row, number: int, columns: list[tuple[int, str]], where: str,
+             warnings: list[str]) -> dict[str, str]:
+    letters = {}
+    for column, person_id in columns:
+        value = _at(row, column)
+        try:
+            letter = read_letter(value)
+        except Unreadable:
+            warnings.append(f"{where}, cell {cell_address(number, column)}: '{shown(value)}' is not a RACI letter; "
+                            "left blank.")
+            continue
+        if letter is not None:
+            letters[person_id] = letter.value
+    return letters

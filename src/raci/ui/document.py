@@ -1,0 +1,89 @@
+"""The open document: its team, where it is saved, and whether it has unsaved changes.
+
+"Modified" is the undo stack's clean state, so undoing back to the saved
+state makes the document clean again. A restored recovery copy or an
+imported sheet has no saved state at all (:meth:`QUndoStack.resetClean`),
+so it stays modified until it is saved. Saving goes through
+:func:`raci.teamfile.save_team`, which writes atomically.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from raci.model import Team
+from raci.teamfile import SUFFIX, load_team, save_team
+
+UNTITLED = "Untitled"
+
+
+def with_team_suffix(path: str | os.PathLike[str]) -> Path:
+    """``plan`` -> ``plan.raci.json``; a name that already ends in ``.raci.json`` is kept."""
+    path = Path(path)
+    if path.name.endswith(SUFFIX):
+        return path
+    if path.suffix == ".json":
+        path = path.with_suffix("")
+    return path.with_name(path.name + SUFFIX)
+
+
+class Document(QObject):
+    """One team being edited in the window."""
+
+    teamReplaced = Signal(object)  # the new Team, after New, Open, Import or Restore
+    pathChanged = Signal()
+    modifiedChanged = Signal(bool)
+
+    def __init__(self, team: Team, path: str | os.PathLike[str] | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.team = team
+        self.path: Path | None = Path(path) if path is not None else None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda clean: self.modifiedChanged.emit(not clean))
+
+    @property
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    @property
+    def display_name(self) -> str:
+        """The file name, or "Untitled" for a team never saved."""
+        return self.path.name if self.path is not None else UNTITLED
+
+    def replace(self, team: Team, path: str | os.PathLike[str] | None = None, *, modified: bool = False) -> None:
+        """Start editing another team (the undo history of the old one is dropped)."""
+        was_modified = self.is_modified
+        self.undo_stack.clear()  # the old commands hold the old team
+        self.team = team
+        self.path = Path(path) if path is not None else None
+        if modified:
+            self.undo_stack.resetClean()
+        self.teamReplaced.emit(team)
+        self.pathChanged.emit()
+        if was_modified != self.is_modified:
+            self.modifiedChanged.emit(self.is_modified)
+
+    def open(self, path: str | os.PathLike[str]) -> None:
+        """Open a team file; raises TeamFileError and keeps the current team if it cannot be read."""
+        team = load_team(path)
+        self.replace(team, Path(path).resolve())
+
+    def save(self) -> None:
+        """Save to the current path (the caller asks for one first when there is none); raises SaveError."""
+        if self.path is None:
+            raise ValueError("An untitled team needs a path: use save_as.")
+        save_team(self.team, self.path)
+        self.undo_stack.setClean()
+
+    def save_as(self, path: str | os.PathLike[str]) -> Path:
+        """Save under a new name (``.raci.json`` added when missing); returns the path used."""
+        target = with_team_suffix(path).resolve()
+        save_team(self.team, target)
+        self.path = target
+        self.undo_stack.setClean()
+        self.pathChanged.emit()
+        return target

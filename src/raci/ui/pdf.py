@@ -1,0 +1,358 @@
+"""PDF: a printable A4 landscape copy of the matrix and its findings, drawn with Qt.
+
+The page carries a title, the profile line and a colour legend, then the
+matrix: responsibilities down the left, people across, letters in their
+colours (and bold, so they read in black and white too), a check column
+that turns red where a row does not have exactly one A. Rows run onto as
+many pages as they need, with the header repeated; a team wider than a
+page is split into blocks of people. The findings follow as a list.
+
+Called from the command line there is no application object yet; one is
+made (on the offscreen platform when there is no display), because Qt
+needs it for fonts.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
+
+from raci import APP_NAME
+from raci.findings import Finding, Report
+from raci.formats import common
+from raci.formats.output import Target, write_bytes
+from raci.model import Letter, Person, Responsibility, Team
+
+RESOLUTION = 300  # dots per inch of the PDF's drawing surface
+MARGIN_MM = 10.0
+FIRST_COLUMN_MM = 78.0
+CHECK_COLUMN_MM = 11.0
+MIN_PERSON_MM, MAX_PERSON_MM = 7.0, 24.0
+ROTATE_BELOW_MM = 16.0  # narrower columns than this get their names turned on their side
+ROW_MM, CATEGORY_MM = 5.6, 6.0
+GRID = QColor("#b4b4b4")
+_application: QGuiApplication | None = None  # kept alive for the whole process
+
+
+def write(team: Team, target: Target, report: Report | None = None) -> None:
+    """Write the PDF to a path (atomically) or a binary stream."""
+    _ensure_application()
+    if report is None:
+        report = common.default_report(team)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION)
+    writer.setTitle(f"RACI matrix: {team.name}")
+    writer.setCreator(common.CREATOR)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
+                                     QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                                     QPageLayout.Unit.Millimeter))
+    painter = QPainter(writer)
+    try:
+        _Document(painter, writer, team, report).draw()
+    finally:
+        painter.end()
+    buffer.close()
+    write_bytes(target, bytes(data.data()))
+
+
+def _ensure_application() -> None:
+    global _application
+    if QGuiApplication.instance() is not None:
+        return
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _application = QGuiApplication([APP_NAME])
+
+
+def _font(points: float, *, bold: bool = False, italic: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    font.setItalic(italic)
+    return font
+
+
+@dataclass(frozen=True)
+class _Column:
+    person: Person
+    x: float
+    width: float
+
+
+class _Document:
+    """Draws the pages; all lengths are in device pixels at :data:`RESOLUTION`."""
+
+    def __init__(self, painter: QPainter, writer: QPdfWriter, team: Team, report: Report) -> None:
+        self.painter, self.writer, self.team, self.report = painter, writer, team, report
+        # The painter's origin is already the top-left corner inside the margins.
+        paintable = writer.pageLayout().paintRectPixels(RESOLUTION)
+        self.area = QRectF(0, 0, paintable.width(), paintable.height())
+        self.page = 1
+        self.y = 0.0
+        self.label = ""
+
+    def mm(self, millimetres: float) -> float:
+        return millimetres * RESOLUTION / 25.4
+
+    def draw(self) -> None:
+        self.y = self._title_block(first=True)
+        blocks = self._people_blocks()
+        for number, block in enumerate(blocks, start=1):
+            self._matrix(block, f" (people block {number} of {len(blocks)})" if len(blocks) > 1 else "")
+        self._findings()
+        self._footer()
+
+    # ----------------------------------------------------------- page furniture
+    def _new_page(self) -> None:
+        self._footer()
+        self.writer.newPage()
+        self.page += 1
+        self.y = self._title_block(first=False)
+
+    def _footer(self) -> None:
+        self.painter.setFont(_font(7))
+        self.painter.setPen(QColor("#606060"))
+        rect = QRectF(self.area.left(), self.area.bottom() - self.mm(4), self.area.width(), self.mm(4))
+        self.painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                              f"{self.team.name}  ·  page {self.page}")
+
+    def _title_block(self, *, first: bool) -> float:
+        painter, left, y = self.painter, self.area.left(), self.area.top()
+        painter.setPen(Qt.GlobalColor.black)
+        painter.setFont(_font(15 if first else 10, bold=True))
+        y = self._text(self.team.name, QRectF(left, y, self.area.width(), self.mm(9 if first else 6)))
+        if not first:
+            return y + self.mm(2)
+        painter.setFont(_font(8))
+        painter.setPen(QColor("#404040"))
+        y = self._text(common.profile_line(self.team), QRectF(left, y, self.area.width(), self.mm(12)))
+        return self._legend(y + self.mm(1.5)) + self.mm(3)
+
+    def _legend(self, y: float) -> float:
+        painter, x = self.painter, self.area.left()
+        painter.setFont(_font(8))
+        metrics = QFontMetricsF(painter.font(), self.writer)
+        box = self.mm(6)
+        for letter in common.LETTER_ORDER:
+            self._letter_box(letter, QRectF(x, y, box * 1.3, box * 0.8))
+            x += box * 1.3 + self.mm(1.5)
+            painter.setPen(QColor("#303030"))
+            words = letter.meaning.split(":")[0]
+            painter.drawText(QRectF(x, y, self.area.width(), box * 0.8), Qt.AlignmentFlag.AlignVCenter, words)
+            x += metrics.horizontalAdvance(words) + self.mm(5)
+        painter.setFont(_font(8, italic=True))
+        painter.drawText(QRectF(x, y, self.area.right() - x, box * 0.8), Qt.AlignmentFlag.AlignVCenter,
+                         "Each row needs exactly one A or A/R.")
+        return y + box * 0.8
+
+    def _text(self, text: str, rect: QRectF, flags: int = 0) -> float:
+        """Draw wrapped text from the top of ``rect``; returns the y below it."""
+        flags |= int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+        used = self.painter.boundingRect(rect, flags, text)
+        self.painter.drawText(rect, flags, text)
+        return rect.top() + used.height()
+
+    def _letter_box(self, letter: Letter, rect: QRectF) -> None:
+        background, text = common.LETTER_COLOURS[letter]
+        self.painter.fillRect(rect, QColor(f"#{background}"))
+        self.painter.setPen(QColor(f"#{text}"))
+        self.painter.setFont(_font(8, bold=True))
+        self.painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, letter.value)
+
+    # ------------------------------------------------------------------ matrix
+    def _people_blocks(self) -> list[Sequence[Person]]:
+        people = self.team.people
+        room = self.area.width() - self.mm(FIRST_COLUMN_MM + CHECK_COLUMN_MM)
+        per_page = max(1, int(room // self.mm(MIN_PERSON_MM)))
+        return [people[start:start + per_page] for start in range(0, len(people), per_page)] or [[]]
+
+    def _columns(self, block: Sequence[Person]) -> list[_Column]:
+        room = self.area.width() - self.mm(FIRST_COLUMN_MM + CHECK_COLUMN_MM)
+        width = min(self.mm(MAX_PERSON_MM), room / max(len(block), 1))
+        x = self.area.left() + self.mm(FIRST_COLUMN_MM)
+        return [_Column(person, x + index * width, width) for index, person in enumerate(block)]
+
+    def _matrix(self, block: Sequence[Person], label: str) -> None:
+        columns = self._columns(block)
+        if self.y > self.area.top() + self.area.height() * 0.6:
+            self._new_page()
+        self.label = label
+        self._header(columns)
+        for group in common.category_groups(self.team):
+            if group.category:
+                self._fit(self.mm(CATEGORY_MM), columns)
+                self._category_row(group.category, columns)
+            for row in group.rows:
+                height = self._row_height(row)
+                self._fit(height, columns)
+                self._row(row, columns, height)
+        self.y += self.mm(4)
+
+    def _fit(self, height: float, columns: list[_Column]) -> None:
+        if self.y + height > self.area.bottom() - self.mm(6):
+            self._new_page()
+            self._header(columns, continued=True)
+
+    def _header(self, columns: list[_Column], continued: bool = False) -> None:
+        rotated = bool(columns) and columns[0].width < self.mm(ROTATE_BELOW_MM)
+        height = self.mm(32 if rotated else 14)
+        top, painter = self.y, self.painter
+        painter.fillRect(QRectF(self.area.left(), top, self._right(columns) - self.area.left(), height),
+                         QColor(f"#{common.HEADER_FILL}"))
+        painter.setPen(Qt.GlobalColor.black)
+        painter.setFont(_font(8, bold=True))
+        label = "Responsibility" + self.label + (" (continued)" if continued else "")
+        painter.drawText(QRectF(self.area.left() + self.mm(1), top, self.mm(FIRST_COLUMN_MM), height - self.mm(1)),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, label)
+        for column in columns:
+            self._person_header(column, top, height, rotated)
+        check = QRectF(self._right(columns) - self.mm(CHECK_COLUMN_MM), top, self.mm(CHECK_COLUMN_MM), height)
+        painter.setFont(_font(7, bold=True))
+        painter.setPen(Qt.GlobalColor.black)
+        painter.drawText(check.adjusted(0, 0, 0, -self.mm(1)), Qt.AlignmentFlag.AlignHCenter
+                         | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap, "A's")
+        self._grid_lines(columns, top, height)
+        self.y = top + height
+
+    def _person_header(self, column: _Column, top: float, height: float, rotated: bool) -> None:
+        painter = self.painter
+        name, titles = column.person.name, common.titles_text(column.person)
+        painter.setPen(Qt.GlobalColor.black)
+        if not rotated:
+            painter.setFont(_font(7.5, bold=True))
+            flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap
+            painter.drawText(QRectF(column.x, top, column.width, height * 0.62), flags, name)
+            painter.setFont(_font(6.5, italic=True))
+            painter.setPen(QColor("#505050"))
+            painter.drawText(QRectF(column.x, top + height * 0.64, column.width, height * 0.36),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                             titles)
+            return
+        painter.save()
+        painter.translate(column.x + column.width / 2, top + height - self.mm(1))
+        painter.rotate(-90)
+        length = height - self.mm(2)
+        for text, font, rect, align in (
+            (name, _font(7, bold=True), QRectF(0, -column.width / 2, length, column.width / 2),
+             Qt.AlignmentFlag.AlignBottom),
+            (titles, _font(6, italic=True), QRectF(0, 0, length, column.width / 2), Qt.AlignmentFlag.AlignTop),
+        ):
+            painter.setFont(font)
+            elided = QFontMetricsF(font, self.writer).elidedText(text, Qt.TextElideMode.ElideRight, length)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | align, elided)
+            painter.setPen(QColor("#505050"))
+        painter.restore()
+
+    def _right(self, columns: list[_Column]) -> float:
+        end = columns[-1].x + columns[-1].width if columns else self.area.left() + self.mm(FIRST_COLUMN_MM)
+        return end + self.mm(CHECK_COLUMN_MM)
+
+    def _grid_lines(self, columns: list[_Column], top: float, height: float) -> None:
+        painter = self.painter
+        painter.setPen(QPen(GRID, self.mm(0.15)))
+        left, right = self.area.left(), self._right(columns)
+        painter.drawLine(QPointF(left, top), QPointF(right, top))
+        painter.drawLine(QPointF(left, top + height), QPointF(right, top + height))
+        for x in [left, *(c.x for c in columns), right - self.mm(CHECK_COLUMN_MM), right]:
+            painter.drawLine(QPointF(x, top), QPointF(x, top + height))
+
+    def _row_height(self, row: Responsibility) -> float:
+        metrics = QFontMetricsF(_font(8), self.writer)
+        width = self.mm(FIRST_COLUMN_MM - 2)
+        used = metrics.boundingRect(QRectF(0, 0, width, self.mm(100)), int(Qt.TextFlag.TextWordWrap), row.title)
+        return max(self.mm(ROW_MM), used.height() + self.mm(1.6))
+
+    def _category_row(self, category: str, columns: list[_Column]) -> None:
+        height = self.mm(CATEGORY_MM)
+        rect = QRectF(self.area.left(), self.y, self._right(columns) - self.area.left(), height)
+        self.painter.fillRect(rect, QColor(f"#{common.CATEGORY_FILL}"))
+        self.painter.setPen(Qt.GlobalColor.black)
+        self.painter.setFont(_font(8.5, bold=True))
+        self.painter.drawText(rect.adjusted(self.mm(1), 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, category)
+        self._grid_lines(columns, self.y, height)
+        self.y += height
+
+    def _row(self, row: Responsibility, columns: list[_Column], height: float) -> None:
+        painter, top = self.painter, self.y
+        painter.setPen(Qt.GlobalColor.black)
+        painter.setFont(_font(8))
+        painter.drawText(QRectF(self.area.left() + self.mm(1), top, self.mm(FIRST_COLUMN_MM - 2), height),
+                         Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, row.title)
+        letters = self.team.row_letters(row.id)
+        for column in columns:
+            letter = letters.get(column.person.id)
+            if letter is not None:
+                self._letter_box(letter, QRectF(column.x, top, column.width, height).adjusted(1, 1, -1, -1))
+        accountable = sum(1 for letter in letters.values() if letter.accountable)
+        check = QRectF(self._right(columns) - self.mm(CHECK_COLUMN_MM), top, self.mm(CHECK_COLUMN_MM), height)
+        if accountable != 1:
+            background, text = common.CHECK_BAD_COLOURS
+            painter.fillRect(check, QColor(f"#{background}"))
+            painter.setPen(QColor(f"#{text}"))
+        else:
+            painter.setPen(Qt.GlobalColor.black)
+        painter.setFont(_font(8, bold=accountable != 1))
+        painter.drawText(check, Qt.AlignmentFlag.AlignCenter, str(accountable))
+        self._grid_lines(columns, top, height)
+        self.y = top + height
+
+    # ---------------------------------------------------------------- findings
+    def _findings(self) -> None:
+        if self.y > self.area.bottom() - self.mm(30):
+            self._new_page()
+        self.painter.setPen(Qt.GlobalColor.black)
+        self.painter.setFont(_font(12, bold=True))
+        width = self.area.width()
+        self.y = self._text(f"Findings ({self.report.summary()})", QRectF(self.area.left(), self.y, width,
+                                                                           self.mm(10))) + self.mm(2)
+        if not self.report.findings:
+            self.painter.setFont(_font(9))
+            self._text("No findings: every check passes for this team.",
+                       QRectF(self.area.left(), self.y, width, self.mm(10)))
+        for finding in self.report.findings:
+            self._finding(finding)
+
+    def _finding(self, finding: Finding) -> None:
+        text = finding.message
+        if finding.fix:
+            text += f"\nFix: {finding.fix}"
+        source = common.citation(finding)
+        if source:
+            text += f"\nSource: {source}"
+        if finding.acknowledgment is not None:
+            text += f"\nAcknowledged: {common.acknowledged_text(finding)}"
+        tag_width = self.mm(18)
+        body = QRectF(self.area.left() + tag_width + self.mm(2), self.y, self.area.width() - tag_width - self.mm(2),
+                      self.mm(60))
+        metrics = QFontMetricsF(_font(8.5), self.writer)
+        height = metrics.boundingRect(body, int(Qt.TextFlag.TextWordWrap), text).height()
+        if self.y + height > self.area.bottom() - self.mm(6):
+            self._new_page()
+            body.moveTop(self.y)
+        background, colour = common.SEVERITY_COLOURS[finding.severity]
+        tag = QRectF(self.area.left(), self.y, tag_width, self.mm(4.5))
+        self.painter.fillRect(tag, QColor(f"#{background}"))
+        self.painter.setPen(QColor(f"#{colour}"))
+        self.painter.setFont(_font(7.5, bold=True))
+        self.painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, finding.severity.label)
+        self.painter.setPen(Qt.GlobalColor.black)
+        self.painter.setFont(_font(8.5))
+        self.y = self._text(text, body) + self.mm(2.5)

@@ -1,0 +1,138 @@
+"""RACI sheets laid out by other tools: found, read and warned about cell by cell."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from openpyxl import Workbook
+
+from raci.formats import import_sheet
+from raci.formats.letters import Unreadable, read_letter
+from raci.model import Letter
+
+
+def _workbook(path: Path, rows: list[list[object]], title: str = "Matrix") -> Path:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+TITLED = [
+    ["Project Apollo: RACI matrix"],
+    ["Prepared by the PMO", None, None, "2024-03-01"],
+    [],
+    ["Activity", "Ana", "Ben", "Product Owner"],
+    ["Set the vision", "a", "c", "i"],
+    ["Order the backlog", "R/A", "i", "C"],
+    ["Write stories", "А", "Ｒ", "с"],  # Cyrillic A, full-width R, Cyrillic small c
+    ["Plan the release", "X?", "AR", None],
+]
+
+
+def test_a_title_block_above_the_header_is_skipped_and_the_names_found(tmp_path: Path) -> None:
+    team = import_sheet(_workbook(tmp_path / "apollo.xlsx", TITLED)).team
+    assert team.name == "Project Apollo: RACI matrix"
+    assert [person.name for person in team.people] == ["Ana", "Ben", "Product Owner"]
+    assert [row.title for row in team.responsibilities] == [
+        "Set the vision", "Order the backlog", "Write stories", "Plan the release"]
+
+
+def test_letters_are_read_in_any_case_combined_and_from_look_alike_alphabets(tmp_path: Path) -> None:
+    team = import_sheet(_workbook(tmp_path / "apollo.xlsx", TITLED)).team
+    ana, ben, owner = (person.id for person in team.people)
+    rows = [row.id for row in team.responsibilities]
+    assert [team.cell(rows[0], p) for p in (ana, ben, owner)] == [Letter.A, Letter.C, Letter.I]
+    assert [team.cell(rows[1], p) for p in (ana, ben, owner)] == [Letter.AR, Letter.I, Letter.C]
+    assert [team.cell(rows[2], p) for p in (ana, ben, owner)] == [Letter.A, Letter.R, Letter.C]
+    assert team.cell(rows[3], ben) is Letter.AR
+
+
+def test_an_unreadable_value_is_a_warning_naming_its_cell_and_left_blank(tmp_path: Path) -> None:
+    result = import_sheet(_workbook(tmp_path / "apollo.xlsx", TITLED))
+    assert result.warnings == ("Sheet Matrix, cell B8: 'X?' is not a RACI letter; left blank.",)
+    assert result.team.cell(result.team.responsibilities[3].id, result.team.people[0].id) is None
+
+
+def test_a_column_headed_with_a_known_title_gives_that_person_the_title(tmp_path: Path) -> None:
+    team = import_sheet(_workbook(tmp_path / "apollo.xlsx", TITLED)).team
+    assert team.people[2].titles == ("Product Owner",)
+    assert team.people[0].titles == ()
+
+
+def test_a_notes_column_is_skipped_with_a_warning_and_a_category_column_is_used(tmp_path: Path) -> None:
+    rows = [
+        ["ID", "Task", "Phase", "Dana", "Eli", "Notes"],
+        [1, "Kick off", "Start", "A", "R", "first week"],
+        [2, "Ship", "End", "I", "A/R", "needs sign-off"],
+    ]
+    result = import_sheet(_workbook(tmp_path / "plan.xlsx", rows))
+    team = result.team
+    assert [person.name for person in team.people] == ["Dana", "Eli"]
+    assert [(row.title, row.category) for row in team.responsibilities] == [("Kick off", "Start"), ("Ship", "End")]
+    assert result.warnings == ("Sheet Matrix, column F ('Notes'): no RACI letters in it, so it was not read as "
+                               "a person.",)
+
+
+def test_letters_under_a_blank_header_are_kept_under_a_made_up_name(tmp_path: Path) -> None:
+    rows = [["Activity", "Ana", None], ["Plan", "A", "R"]]
+    result = import_sheet(_workbook(tmp_path / "blank.xlsx", rows))
+    assert [person.name for person in result.team.people] == ["Ana", "Person in column C"]
+    assert result.warnings == ("Sheet Matrix, cell C1: no name above letters; read as 'Person in column C'.",)
+
+
+def test_a_csv_with_a_title_row_semicolons_and_a_bom_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "matrix.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(["Launch plan"])
+        writer.writerow(["Activity", "Zoë", "Ümit"])
+        writer.writerow(["Pick the date", "A", "c"])
+        writer.writerow(["Book the room", "r", "??"])
+    result = import_sheet(path)
+    assert result.team.name == "Launch plan"
+    assert [person.name for person in result.team.people] == ["Zoë", "Ümit"]
+    assert result.warnings == ("matrix.csv, cell C4: '??' is not a RACI letter; left blank.",)
+
+
+def test_a_csv_written_by_the_csv_export_comes_back_with_categories(tmp_path: Path) -> None:
+    from raci.findings import Report
+    from raci.formats import export_team
+
+    from tests.conftest import make_small_team
+
+    team = make_small_team()
+    team.add_person("=1+1")
+    export_team(team, tmp_path / "team.csv", Report())
+    back = import_sheet(tmp_path / "team.csv").team
+    assert [person.name for person in back.people] == [person.name for person in team.people]
+    assert [(row.title, row.category) for row in back.responsibilities] == [
+        (row.title, row.category) for row in team.responsibilities]
+    assert sorted(back.iter_cells()) == sorted(team.iter_cells())
+
+
+@pytest.mark.parametrize("text", ["A/R", "R/A", "ar", "r a", "A,R", "R, A", "Ａ／Ｒ", "Р/А", "Α/Ρ"])
+def test_every_usual_spelling_of_the_combined_letter_reads_as_a_r(text: str) -> None:
+    assert read_letter(text) is Letter.AR
+
+
+@given(st.text(max_size=6))
+def test_any_text_either_reads_as_a_letter_or_is_reported_unreadable(text: str) -> None:
+    try:
+        letter = read_letter(text)
+    except Unreadable:
+        return
+    assert letter is None or isinstance(letter, Letter)
+
+
+def test_numbers_and_dates_in_the_grid_are_unreadable() -> None:
+    for value in (1, 2.5, True):
+        with pytest.raises(Unreadable):
+            read_letter(value)
