@@ -105,6 +105,7 @@ BAD_INPUTS = {
     "empty file": (b"", "the file is empty"),
     "only spaces": (b"  \n ", "the file is empty"),
     "truncated JSON": (dumps_team(make_small_team()).encode()[:300], "looks truncated"),
+    "truncated inside a text": (b'{"format": "raci-team", "version": 1, "name": "Chec', "looks truncated"),
     "random bytes": (bytes([0x9C, 0xFF, 0x00, 0x13, 0xC3, 0x28, 0xA0, 0xA1, 0xFE, 0x42] * 20), "is not UTF-8 text"),
     "not UTF-8": (dumps_team(make_small_team()).encode("latin-1", "replace").replace(b"Chlo?", b"Chlo\xe9"),
                   "is not UTF-8 text"),

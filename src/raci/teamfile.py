@@ -111,7 +111,8 @@ def _parse(data: bytes | str, name: str) -> Any:
         raise _fault(name, f"the key '{error.key}' appears twice in one object", "keep only one of them") from None
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
-        if error.pos >= len(text.rstrip()):
+        # An unterminated string means the text ran out inside it: truncated too.
+        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
             raise _fault(name, f"the JSON stops early at {where}, so the file looks truncated",
                          "restore a saved copy") from None
         raise _fault(name, f"it is not valid JSON at {where} ({error.msg})",
