@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from raci.findings import RACI_PRACTICE, Severity
-from raci.model import RuleSetting
+from raci.model import RuleSetting, parse_letter
 
 from tests.test_rules_support import findings_of, only_finding, row_id, team_of
 
@@ -124,3 +124,23 @@ def test_a_rule_the_team_switched_off_says_nothing() -> None:
     team = _row()
     team.set_rule_setting("empty-row", RuleSetting(enabled=False))
     assert findings_of(team, "empty-row") == []
+
+
+def test_names_follow_the_columns_whatever_order_the_letters_were_typed_in() -> None:
+    # Ten people; letters typed from the right, one at a time, as someone filling the grid backwards would.
+    names = [f"Person {n}" for n in range(10)]
+    team = team_of(ROW, {name: [] for name in names})
+    row = row_id("Run the demo")
+    people = [person.id for person in team.people]
+
+    def typed_backwards(letters: list[str]) -> str:
+        for person, letter in reversed(list(zip(people, letters))):
+            team.set_cell(row, person, parse_letter(letter) if letter else None)
+        return only_finding(team, "many-accountable").message
+
+    sparse = ["A", "", "A", "", "", "", "", "", "", "A"]  # few letters on the row
+    assert typed_backwards(sparse).endswith("3 people accountable: Person 0, Person 2 and Person 9.")
+    busy = ["A", "C", "A/R", "I", "A", "", "R", "A", "", "A"]  # most of the row
+    assert typed_backwards(busy).endswith("5 people accountable: Person 0, Person 2, Person 4 and 2 more.")
+    full = ["C", "A", "I", "A", "R", "A/R", "C", "A", "I", "A"]  # every cell
+    assert typed_backwards(full).endswith("5 people accountable: Person 1, Person 3, Person 5 and 2 more.")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from raci.findings import RACI_PRACTICE, Finding, Severity
 from raci.model import Letter
-from raci.rules.facts import Facts
+from raci.rules.facts import ACCOUNTABLE, CONSULTED, RESPONSIBLE, Facts
 from raci.rules.registry import RULES, Rule
 
 _PRACTICE = (RACI_PRACTICE,)
@@ -51,9 +51,10 @@ def no_accountable(rule: Rule, facts: Facts, row_id: str, threshold: float | Non
 )
 def many_accountable(rule: Rule, facts: Facts, row_id: str, threshold: float | None) -> Finding | None:
     holders = facts.rows[row_id].accountable
-    if len(holders) < 2:
+    if holders < 2:
         return None
-    return rule.finding(f"{facts.title(row_id)} has {len(holders)} people accountable: {facts.names(holders)}.",
+    return rule.finding(f"{facts.title(row_id)} has {holders} people accountable: "
+                        f"{facts.holder_names(row_id, ACCOUNTABLE, holders)}.",
                         responsibilities=(row_id,),
                         fix="Keep one A on this row and change the others to R or C.")
 
@@ -145,9 +146,10 @@ def overloaded_person(rule: Rule, facts: Facts, person_id: str, threshold: float
 )
 def too_many_consulted(rule: Rule, facts: Facts, row_id: str, threshold: float | None) -> Finding | None:
     consulted = facts.rows[row_id].consulted
-    if threshold is None or len(consulted) <= threshold:
+    if threshold is None or consulted <= threshold:
         return None
-    return rule.finding(f"{facts.title(row_id)} consults {len(consulted)} people ({facts.names(consulted)}).",
+    return rule.finding(f"{facts.title(row_id)} consults {consulted} people "
+                        f"({facts.holder_names(row_id, CONSULTED, consulted)}).",
                         responsibilities=(row_id,),
                         fix="Turn the C of those who only need to know into an I.")
 
@@ -164,9 +166,9 @@ def too_many_consulted(rule: Rule, facts: Facts, row_id: str, threshold: float |
 )
 def too_many_responsible(rule: Rule, facts: Facts, row_id: str, threshold: float | None) -> Finding | None:
     responsible = facts.rows[row_id].responsible
-    if threshold is None or len(responsible) <= threshold:
+    if threshold is None or responsible <= threshold:
         return None
-    return rule.finding(f"{facts.title(row_id)} has {len(responsible)} people responsible "
-                        f"({facts.names(responsible)}).",
+    return rule.finding(f"{facts.title(row_id)} has {responsible} people responsible "
+                        f"({facts.holder_names(row_id, RESPONSIBLE, responsible)}).",
                         responsibilities=(row_id,),
                         fix="Split this row into smaller tasks, each with one or two R's.")

@@ -73,15 +73,16 @@ class Rule:
         explanation: str | None = None,
     ) -> Finding:
         """A finding of this rule, with its citation and default severity and explanation."""
+        # A check makes thousands of findings; most already hold tuples, which need no copy.
         return Finding(
             self.id,
             severity or self.severity,
             message,
             self.explanation if explanation is None else explanation,
             self.citation,
-            _as_tuple(responsibilities),
-            _as_tuple(people),
-            _as_tuple(cells),
+            responsibilities if type(responsibilities) is tuple else tuple(responsibilities),
+            people if type(people) is tuple else tuple(people),
+            cells if type(cells) is tuple else tuple(cells),
             fix,
         )
 
@@ -99,11 +100,6 @@ class Rule:
 
 
 _DEFAULT_SETTING = RuleSetting()
-
-
-def _as_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
-    # A check makes thousands of findings; most already hold tuples, which need no copy.
-    return items if type(items) is tuple else tuple(items)
 
 
 class Registry:

@@ -25,10 +25,16 @@ def listing(items: Sequence[str], limit: int = LIST_LIMIT) -> str:
     return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
-def listing_of(ids: Sequence[str], render: Callable[[str], str], limit: int = LIST_LIMIT) -> str:
-    """:func:`listing` of ``render(id)`` for each id, rendering only the ones it names."""
-    if len(ids) > limit + 1:
-        return f"{', '.join(map(render, ids[:limit]))} and {len(ids) - limit} more"
+def listing_of(ids: Sequence[str], render: Callable[[str], str], limit: int = LIST_LIMIT,
+               total: int | None = None) -> str:
+    """:func:`listing` of ``render(id)`` for each id, rendering only the ones it names.
+
+    ``total`` is how many there are when ``ids`` holds only the first of them
+    (at least ``limit + 1``, or all when there are fewer).
+    """
+    count = len(ids) if total is None else total
+    if count > limit + 1:
+        return f"{', '.join(map(render, ids[:limit]))} and {count - limit} more"
     return listing(list(map(render, ids)), limit)
 
 
