@@ -31,6 +31,13 @@ def test_a_saved_team_loads_back_the_same(tmp_path: Path, small_team: Team) -> N
     assert path.read_text(encoding="utf-8") == dumps_team(loaded)
 
 
+def test_a_document_without_cells_holds_everything_else(small_team: Team) -> None:
+    whole = team_to_document(small_team)
+    without = team_to_document(small_team, with_cells=False)
+    assert "cells" not in without and whole.pop("cells")
+    assert without == whole
+
+
 def test_the_file_is_indented_json_with_one_line_per_row_of_cells(small_team: Team) -> None:
     text = dumps_team(small_team)
     document = json.loads(text)

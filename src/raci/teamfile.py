@@ -294,11 +294,14 @@ def _fault(name: str, fault: str, advice: str) -> TeamFileError:
 
 
 # ----------------------------------------------------------------------- save
-def team_to_document(team: Team) -> dict[str, Any]:
-    """The team as the JSON document a team file holds (cells in row and column order)."""
+def team_to_document(team: Team, *, with_cells: bool = True) -> dict[str, Any]:
+    """The team as the JSON document a team file holds (cells in row and column order).
+
+    ``with_cells=False`` leaves the cells out, for a reader that has them elsewhere.
+    """
     column = {person.id: position for position, person in enumerate(team.people)}
     cells = {}
-    for row in team.responsibilities:
+    for row in team.responsibilities if with_cells else ():
         letters = team.row_letters(row.id)
         if letters:
             ordered = sorted(letters.items(), key=lambda item: column[item[0]])
@@ -315,8 +318,9 @@ def team_to_document(team: Team) -> dict[str, Any]:
         },
         "people": [{"id": p.id, "name": p.name, "titles": list(p.titles)} for p in team.people],
         "responsibilities": [_row_document(row) for row in team.responsibilities],
-        "cells": cells,
     }
+    if with_cells:
+        document["cells"] = cells
     if team.rule_settings:
         document["settings"] = {"rules": {rule: _setting_document(s) for rule, s in sorted(team.rule_settings.items())}}
     if team.acknowledgments:

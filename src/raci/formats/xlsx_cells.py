@@ -51,12 +51,12 @@ def put_text(ws: Worksheet, row: int, column: int, text: str, style: StyleArray 
     text = clean_text(text)
     if not text:
         return None  # a blank is no cell at all
-    cell = ws.cell(row, column)
-    cell.value = text
+    # Built directly, as put_letters does: clean_text already did what openpyxl's value checks do.
+    cell = Cell(ws, row=row, column=column, style_array=style)
+    cell._value = text
     # openpyxl reads a leading "=" as a formula; a person's text never is one.
     cell.data_type = "s"
-    if style is not None:
-        cell._style = copy(style)
+    ws._add_cell(cell)
     if is_risky(text):
         # Excel keeps the text as text even after someone edits the cell.
         cell.quotePrefix = True

@@ -26,7 +26,7 @@ from raci.findings import Report
 from raci.formats import common
 from raci.formats.common import CATEGORY_FILL, CHECK_BAD_COLOURS, HEADER_FILL, LETTER_COLOURS, LETTER_ORDER
 from raci.formats.xlsx_cells import fill, line_count, make_style, put_formula, put_letters, put_text, put_value
-from raci.model import Team
+from raci.model import Letter, Team
 
 SHEET = "RACI"
 TITLE_ROW, PROFILE_ROW, LEGEND_ROW, IDS_ROW, NAMES_ROW, TITLES_ROW, FIRST_DATA_ROW = 1, 2, 3, 4, 5, 6, 7
@@ -36,6 +36,7 @@ ROW_ID_MARKER = "#row-id"  # the ids column, in the ids row
 NAMES_MARKER, TITLES_MARKER, CATEGORY_MARKER = "#names", "#titles", "#category"  # in the ids column
 ROTATE_ABOVE = 12  # more people than this: names are turned on their side to keep columns narrow
 VALIDATION_LIST = '"R,A,C,I,A/R"'
+_TEXT = {letter: letter.value for letter in Letter}  # a dict lookup; Enum's .value is a slow descriptor
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,7 @@ def _write_rows(ws: Worksheet, team: Team, grid: Grid) -> int:
             row_number += 1
             put_text(ws, row_number, 1, row.title, title)
             letters = team.row_letters(row.id).items()
-            put_letters(ws, row_number, ((columns[pid], value.value) for pid, value in letters), letter)
+            put_letters(ws, row_number, ((columns[pid], _TEXT[value]) for pid, value in letters), letter)
             if grid.people:
                 span = f"B{row_number}:{last_person}{row_number}"
                 put_formula(ws, row_number, grid.check_column,

@@ -146,8 +146,7 @@ def write_data_sheet(workbook: Workbook, team: Team) -> None:
     """
     ws = workbook.create_sheet(DATA_SHEET)
     ws.sheet_state = "hidden"
-    document = team_to_document(team)
-    document.pop("cells")
+    document = team_to_document(team, with_cells=False)
     text = json.dumps(document, separators=(",", ":"))  # ASCII: survives any spreadsheet
     put_value(ws, 1, 1, DATA_MARKER)
     put_value(ws, 1, 2, DATA_VERSION)
