@@ -44,8 +44,9 @@ def make_team(rows: int, people: int, density: float = 1.0, seed: int = 7) -> Te
     rng = random.Random(seed)
     persons = [Person(f"p{j}", f"Person {j}", (TITLES[j % len(TITLES)],)) for j in range(people)]
     responsibilities = [
-        Responsibility(f"r{i}", f"Responsibility number {i}", "A generated row for measuring.", f"Category {i % 9}",
-                       list(Side)[i % 4], (TAGS[i % len(TAGS)],))
+        # Nine categories in blocks, as a team keeps them (a category heads one run of rows).
+        Responsibility(f"r{i}", f"Responsibility number {i}", "A generated row for measuring.",
+                       f"Category {i * 9 // rows}", list(Side)[i % 4], (TAGS[i % len(TAGS)],))
         for i in range(rows)
     ]
     letters = list(Letter)
