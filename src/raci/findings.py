@@ -109,8 +109,8 @@ class Finding(NamedTuple):
         }
 
 
-
 _COMPARED = len(Finding._fields) - 1  # every field but the acknowledgment
+
 
 @dataclass(frozen=True)
 class Report:

@@ -24,7 +24,7 @@ from raci.findings import Finding, Report, Severity
 from raci.model import Change, Phase, Team, TeamEvent
 from raci.rules.acknowledge import STALE, Groups, apply_acknowledgments
 from raci.rules.facts import Facts
-from raci.rules.registry import Scope, active_rules, run_person_rules, run_row_rules, run_team_rules
+from raci.rules.registry import Scope, active_rules, run_rules_on, run_team_rules
 
 
 def check(team: Team) -> Report:
@@ -113,9 +113,9 @@ class _Evaluation:
         self.row_rules = active_rules(team, Scope.ROW)
         self.person_rules = active_rules(team, Scope.PERSON)
         self.team_rules = active_rules(team, Scope.TEAM)
-        self.by_row = {row.id: run_row_rules(self.row_rules, self.facts, row.id) for row in team.responsibilities}
+        self.by_row = {row.id: run_rules_on(self.row_rules, self.facts, row.id) for row in team.responsibilities}
         self.shared = self.facts.shared_state()
-        self.by_person = {person.id: run_person_rules(self.person_rules, self.facts, person.id)
+        self.by_person = {person.id: run_rules_on(self.person_rules, self.facts, person.id)
                           for person in team.people}
         self.for_team: Groups | None = None
         self.groups: Groups = {}
@@ -125,14 +125,14 @@ class _Evaluation:
         """Re-count and re-check the rows and people an edit touched."""
         self.facts.refresh(row_ids, person_ids)
         for row_id in row_ids:
-            self._replace(self.by_row, row_id, run_row_rules(self.row_rules, self.facts, row_id))
+            self._replace(self.by_row, row_id, run_rules_on(self.row_rules, self.facts, row_id))
             if row_id in self.facts.marks:
                 self.for_team = None  # team rules read only rows with watched tags (see registry)
         shared = self.facts.shared_state()
         if shared != self.shared:
             self.shared, person_ids = shared, list(self.by_person)
         for person_id in person_ids:
-            self._replace(self.by_person, person_id, run_person_rules(self.person_rules, self.facts, person_id))
+            self._replace(self.by_person, person_id, run_rules_on(self.person_rules, self.facts, person_id))
 
     def _replace(self, cache: dict[str, list[Finding]], key: str, found: list[Finding]) -> None:
         """Put a row's or person's new findings in the cache and in their rules' sorted groups."""

@@ -40,9 +40,6 @@ WATCHED_TAGS = MANAGER_CORE_TAGS | {"backlog", "customer"}
 MANAGER_CORE = "manager-core"
 OWNER_CORE = "owner-core"
 
-_R, _C, _I = Letter.R, Letter.C, Letter.I
-
-
 def marks_of(row: Responsibility) -> frozenset[str]:
     """The watched tags of a row (case-insensitive) plus its core marks."""
     marks = {tag.casefold() for tag in row.tags} & WATCHED_TAGS
@@ -69,6 +66,8 @@ ACCOUNTABLE = _kind(b"Ax")  # A or A/R
 RESPONSIBLE = _kind(b"Rx")  # R or A/R
 CONSULTED = _kind(b"C")
 ACTIVE = _kind(b"ARx")  # R, A or A/R
+# PersonTally's lists after its counts, each with its rows' mark and the letters it keeps.
+_PERSON_LISTS = ((MANAGER_CORE, ACTIVE), (OWNER_CORE, ACTIVE), ("finance", ACTIVE), ("backlog", ACCOUNTABLE))
 
 
 class RowTally(NamedTuple):
@@ -149,54 +148,33 @@ class Facts:
         self._median: float | None = None
 
     def _tally_everyone(self) -> dict[str, PersonTally]:
-        """Every person's tally, from their column: every row's byte for them, sliced out of the rows joined."""
+        """Every person's tally, each column sliced out of the rows' bytes joined."""
         width = len(self.person_ids)
         grid = b"".join(tally.codes for tally in self.rows.values())
-        # Each list a person keeps reads only the rows of one mark: slice those rows alone.
-        lists = [self._marked_columns(mark, kind) for mark, kind in
-                 ((MANAGER_CORE, ACTIVE), (OWNER_CORE, ACTIVE), ("finance", ACTIVE), ("backlog", ACCOUNTABLE))]
-        everyone = len(self.rows)
-        people = {}
-        for index, person_id in enumerate(self.person_ids):
-            column = grid[index::width]
-            people[person_id] = PersonTally(
-                column.count(_NONE) != everyone, column.count(b"A") + column.count(b"R") + column.count(_BOTH),
-                *(marked[index] for marked in lists))
-        return people
-
-    def _marked_columns(self, mark: str, kind: bytes) -> list[list[str]]:
-        """For each person in column order, the rows with ``mark`` where they hold a letter of ``kind``."""
-        marked = self.rows_with.get(mark, [])
-        width = len(self.person_ids)
-        grid = b"".join(self.rows[row_id].codes for row_id in marked).translate(kind)
-        return [list(compress(marked, grid[index::width])) for index in range(width)]
+        marked = [b"".join(self.rows[row_id].codes for row_id in self.rows_with.get(mark, []))
+                  for mark, _ in _PERSON_LISTS]
+        return {person_id: self._person_tally(grid[index::width], [rows[index::width] for rows in marked])
+                for index, person_id in enumerate(self.person_ids)}
 
     def refresh(self, row_ids: Iterable[str], person_ids: Iterable[str]) -> None:
-        """Count again the rows and people whose cells changed."""
+        """Count again the rows and people whose cells changed (rows first: a person is read from them)."""
         self._median = None
         cells = self.team._cells  # noqa: SLF001
         for row_id in row_ids:
             self.rows[row_id] = tally_row(cells.get(row_id), self.person_ids, self.column)
         for person_id in person_ids:
-            self.people[person_id] = self._tally_person(person_id)
+            index = self.column[person_id]
+            column = bytes(tally.codes[index] for tally in self.rows.values())
+            marked = [bytes(self.rows[row_id].codes[index] for row_id in self.rows_with.get(mark, []))
+                      for mark, _ in _PERSON_LISTS]
+            self.people[person_id] = self._person_tally(column, marked)
 
-    def _tally_person(self, person_id: str) -> PersonTally:
-        person = PersonTally()
-        cells = self.team._cells  # noqa: SLF001
-        marked = self.marks
-        for row in self.team.responsibilities:
-            letters = cells.get(row.id)
-            letter = letters.get(person_id) if letters else None
-            if letter is None:
-                continue
-            person.has_letters = True
-            if letter is _C or letter is _I:
-                continue
-            person.load += 1
-            marks = marked.get(row.id)
-            if marks:
-                _note_marked_row(person, row.id, marks, accountable=letter is not _R)
-        return person
+    def _person_tally(self, column: bytes, marked: list[bytes]) -> PersonTally:
+        """A person's tally from their byte on every row, and on the rows of each mark in _PERSON_LISTS."""
+        lists = [list(compress(self.rows_with.get(mark, []), codes.translate(kind)))
+                 for (mark, kind), codes in zip(_PERSON_LISTS, marked)]
+        load = column.count(b"A") + column.count(b"R") + column.count(_BOTH)
+        return PersonTally(column.count(_NONE) != len(column), load, *lists)
 
     # ------------------------------------------------------------ reading
     def shared_state(self) -> tuple[float]:
@@ -237,13 +215,3 @@ class Facts:
         """People holding A on at least one backlog row, in column order."""
         return [person_id for person_id in self.column if self.people[person_id].backlog_accountable]
 
-
-def _note_marked_row(person: PersonTally, row_id: str, marks: frozenset[str], *, accountable: bool) -> None:
-    if MANAGER_CORE in marks:
-        person.manager_core.append(row_id)
-    if OWNER_CORE in marks:
-        person.owner_core.append(row_id)
-    if "finance" in marks:
-        person.finance.append(row_id)
-    if accountable and "backlog" in marks:
-        person.backlog_accountable.append(row_id)

@@ -164,21 +164,11 @@ def active_rules(team: Team, scope: Scope) -> Active:
     return tuple((rule, rule.threshold_for(team)) for rule in RULES.of_scope(scope) if rule.enabled(team))
 
 
-def run_row_rules(rules: Active, facts: Facts, responsibility_id: str) -> list[Finding]:
-    """Every finding the given row rules make about one responsibility."""
+def run_rules_on(rules: Active, facts: Facts, item_id: str) -> list[Finding]:
+    """Every finding the given row (or person) rules make about one responsibility (or person)."""
     found = []
     for rule, threshold in rules:
-        finding = rule.evaluate(rule, facts, responsibility_id, threshold)  # type: ignore[misc]
-        if finding is not None:
-            found.append(finding)
-    return found
-
-
-def run_person_rules(rules: Active, facts: Facts, person_id: str) -> list[Finding]:
-    """Every finding the given person rules make about one person."""
-    found = []
-    for rule, threshold in rules:
-        finding = rule.evaluate(rule, facts, person_id, threshold)  # type: ignore[misc]
+        finding = rule.evaluate(rule, facts, item_id, threshold)  # type: ignore[misc]
         if finding is not None:
             found.append(finding)
     return found
