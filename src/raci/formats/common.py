@@ -124,6 +124,14 @@ def rows_named(team: Team, finding: Finding) -> str:
     return "; ".join(_names(team, finding.responsibilities, "responsibility"))
 
 
+def finding_notes(finding: Finding) -> list[tuple[str, str]]:
+    """What a findings list shows after the message, as (label, text): the fix, the source, the acknowledgment."""
+    notes = [("Fix", finding.fix), ("Source", citation(finding))]
+    if finding.acknowledgment is not None:
+        notes.append(("Acknowledged", acknowledged_text(finding)))
+    return [(label, text) for label, text in notes if text]
+
+
 def who_and_what(team: Team, finding: Finding) -> str:
     """``"Ana Lima, Ben Okafor: Order the backlog; Write stories"`` (either part may be missing)."""
     people, rows = people_named(team, finding), rows_named(team, finding)

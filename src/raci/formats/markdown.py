@@ -57,15 +57,8 @@ def _findings(team: Team, report: Report) -> list[str]:
         return ["No findings: every check passes for this team."]
     lines = []
     for finding in report.findings:
-        line = f"- **{finding.severity.label}** ({escape(finding.rule)}): {escape(finding.message)}"
-        if finding.fix:
-            line += f" *Fix:* {escape(finding.fix)}"
-        source = common.citation(finding)
-        if source:
-            line += f" *Source:* {escape(source)}"
-        if finding.acknowledgment is not None:
-            line += f" *Acknowledged:* {escape(common.acknowledged_text(finding))}"
-        lines.append(line)
+        notes = "".join(f" *{label}:* {escape(text)}" for label, text in common.finding_notes(finding))
+        lines.append(f"- **{finding.severity.label}** ({escape(finding.rule)}): {escape(finding.message)}{notes}")
     return lines
 
 

@@ -51,12 +51,9 @@ def put_text(ws: Worksheet, row: int, column: int, text: str, style: StyleArray 
     text = clean_text(text)
     if not text:
         return None  # a blank is no cell at all
-    # Built directly, as put_letters does: clean_text already did what openpyxl's value checks do.
-    cell = Cell(ws, row=row, column=column, style_array=style)
-    cell._value = text
+    # clean_text already did what openpyxl's value checks do. A string cell:
     # openpyxl reads a leading "=" as a formula; a person's text never is one.
-    cell.data_type = "s"
-    ws._add_cell(cell)
+    cell = _place(ws, row, column, text, style)
     if is_risky(text):
         # Excel keeps the text as text even after someone edits the cell.
         cell.quotePrefix = True
@@ -96,16 +93,21 @@ def put_letters(ws: Worksheet, row: int, letters: Iterable[tuple[int, str]], sty
     """Write one row's grid letters, the bulk of a workbook, by the fastest safe path.
 
     The letters are the app's own five values, so openpyxl's value checks
-    are skipped, and all letters share one style array (nothing changes a
+    are skipped, and all letters take one style array (nothing changes a
     letter's style after this). Measured on 100,000 letters: 0.3 s against
     0.55 s through ``ws.cell()`` with a copied style.
     """
-    cells = ws._cells
     for column, value in letters:
-        cell = Cell(ws, row=row, column=column, style_array=style)
-        cell._value = value
-        cell.data_type = "s"
-        cells[(row, column)] = cell
+        _place(ws, row, column, value, style)
+
+
+def _place(ws: Worksheet, row: int, column: int, text: str, style: StyleArray | None) -> Cell:
+    """A string cell built directly, skipping openpyxl's value checks: the caller has made ``text`` safe."""
+    cell = Cell(ws, row=row, column=column, style_array=style)
+    cell._value = text
+    cell.data_type = "s"
+    ws._add_cell(cell)
+    return cell
 
 
 def fill(colour: str) -> PatternFill:

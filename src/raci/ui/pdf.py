@@ -331,14 +331,7 @@ class _Document:
             self._finding(finding)
 
     def _finding(self, finding: Finding) -> None:
-        text = finding.message
-        if finding.fix:
-            text += f"\nFix: {finding.fix}"
-        source = common.citation(finding)
-        if source:
-            text += f"\nSource: {source}"
-        if finding.acknowledgment is not None:
-            text += f"\nAcknowledged: {common.acknowledged_text(finding)}"
+        text = "\n".join([finding.message, *(f"{label}: {note}" for label, note in common.finding_notes(finding))])
         tag_width = self.mm(18)
         body = QRectF(self.area.left() + tag_width + self.mm(2), self.y, self.area.width() - tag_width - self.mm(2),
                       self.mm(60))
