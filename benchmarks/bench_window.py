@@ -11,7 +11,7 @@ Two more figures, without targets, say what the first show leaves out:
 the time until the grid itself is shown (the window builds its contents
 just after it appears), and the same through the ``raci`` command, which
 also discovers its subcommands. Checked on the way: start-up imports
-neither pandas nor openpyxl.
+neither pandas nor the workbook libraries (openpyxl, XlsxWriter).
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ class Probe(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Show and watched.isWidgetType() and (
                 watched.objectName() == WANTED if WANTED else watched.isWindow()):
-            heavy = [name for name in ("pandas", "openpyxl") if name in sys.modules]
+            heavy = [name for name in ("pandas", "openpyxl", "xlsxwriter") if name in sys.modules]
             sys.stdout.write("shown " + ",".join(heavy) + "\\n")
             sys.stdout.flush()
             os._exit(0)

@@ -13,7 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from raci.findings import RACI_PRACTICE, Finding, Report, Severity
 from raci.formats import export_team
 from raci.formats.safety import CELL_LIMIT
-from raci.model import Letter, Team
+from raci.model import Letter, Profile, Size, Team
 
 from tests.conftest import make_small_team
 
@@ -77,7 +77,7 @@ def test_each_row_counts_its_accountables_with_the_only_formulas_in_the_workbook
 
 
 def test_formula_looking_text_is_stored_as_plain_text_everywhere(tmp_path: Path) -> None:
-    team = Team(name="Injection")
+    team = Team(name=INJECTIONS[0])
     for number, text in enumerate(INJECTIONS):
         person = team.add_person(text, [text], person_id=f"p{number}")
         row = team.add_responsibility(text, category=text, responsibility_id=f"r{number}")
@@ -90,10 +90,23 @@ def test_formula_looking_text_is_stored_as_plain_text_everywhere(tmp_path: Path)
                 if cell.value in INJECTIONS:
                     seen.setdefault(cell.value, set()).add(sheet.title)
                     assert cell.data_type == "s", (sheet.title, cell.coordinate)
+                    # Marked as text, so it stays text after someone edits the cell in Excel.
+                    assert cell.quotePrefix, (sheet.title, cell.coordinate)
                 elif cell.data_type == "f":
                     assert sheet.title == "RACI" and str(cell.value).startswith("=COUNTIF("), cell.value
     assert set(seen) == set(INJECTIONS)
     assert all({"RACI", "People", "Responsibilities"} <= sheets for sheets in seen.values())
+
+
+def test_the_check_column_already_holds_its_counts_for_viewers_that_do_not_recalculate(tmp_path: Path) -> None:
+    team = make_small_team()
+    row = team.responsibilities[0]
+    for person in team.people:
+        team.set_cell(row.id, person.id, Letter.A)
+    ws = load_workbook(_export(team, tmp_path), data_only=True)["RACI"]
+    counts = {ws.cell(r, 1).value: ws.cell(r, 5).value for r in range(7, ws.max_row + 1)}
+    assert counts == {"Vision & strategy": None, row.title: 3, "Product backlog": None, "Order the backlog": 1,
+                      "Write user stories": 0, "Delivery & iterations": None, "Run the demo": 0}
 
 
 def test_letters_are_coloured_and_checked_by_rules_over_the_whole_grid(tmp_path: Path) -> None:
@@ -115,7 +128,9 @@ def test_the_sheet_is_frozen_filtered_and_set_up_to_print_on_landscape_pages(tmp
     assert ws.freeze_panes == "B7"
     assert ws.auto_filter.ref == f"A6:E{ws.max_row}"
     assert ws.page_setup.orientation == "landscape"
-    assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.page_setup.fitToWidth in (None, 1)  # one page wide; 1 is the format's default, so may be left out
+    assert ws.page_setup.fitToHeight == 0  # as many pages down as it takes
     assert ws.print_title_rows == "$5:$6" and ws.print_title_cols == "$A:$A"
 
 
@@ -137,6 +152,19 @@ def test_control_characters_are_dropped_and_huge_text_is_cut_with_a_marker(tmp_p
     description = workbook["Responsibilities"]["F2"].value
     assert CELL_LIMIT - 50 < len(description) <= CELL_LIMIT
     assert description.endswith("more characters]")
+
+
+def test_long_notes_and_titles_grow_their_rows_no_taller_than_excel_allows(tmp_path: Path) -> None:
+    team = make_small_team()
+    team.set_profile(Profile(Size.LARGE, 3, "Notes that go on. " * 270))
+    team.add_person("Many Titles", [f"Title number {n} of a long list" for n in range(60)])
+    team.update_responsibility(team.responsibilities[0].id, description="word " * 1000)
+    workbook = load_workbook(_export(team, tmp_path))
+    heights = {(sheet.title, row): dimension.height for sheet in workbook.worksheets
+               for row, dimension in sheet.row_dimensions.items() if dimension.height}
+    tallest = [key for key, height in heights.items() if height > 400]  # 409, to the nearest pixel
+    assert sorted(tallest) == [("RACI", 2), ("RACI", 6), ("Responsibilities", 2)]  # profile, titles, description
+    assert max(heights.values()) <= 409
 
 
 def test_findings_are_listed_with_citation_and_fix_or_one_line_says_there_are_none(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    # Imported here: the formats pull in openpyxl (and Qt for PDF), which
+    # Imported here: the formats pull in XlsxWriter (and Qt for PDF), which
     # other commands and start-up must not pay for.
     from raci.formats import check_export_path, export_team
     from raci.formats.common import default_report

@@ -2,8 +2,9 @@
 
 Every export module has ``write(team, path_or_stream, report)``; every
 import module has ``read(path) -> ImportResult``. The modules are loaded by
-name on first use, so starting the app loads neither openpyxl, pandas nor
-(for the PDF) Qt.
+name on first use, so starting the app loads neither the workbook
+libraries (XlsxWriter to write, openpyxl to read), pandas nor (for the PDF)
+Qt.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 category groups, the colours, who and what a finding is about, which
 articles stand behind a row.
 
-Qt-free and free of openpyxl, so the Markdown, CSV, workbook and PDF
+Qt-free and free of the workbook libraries, so the Markdown, CSV, workbook and PDF
 exports share one wording and one palette.
 """
 

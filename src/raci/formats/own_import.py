@@ -18,16 +18,17 @@ from raci.formats import ImportResult
 from raci.formats.letters import Unreadable, read_letter, shown
 from raci.formats.sheet_import import result_from_document, sheet_rows
 from raci.formats.sheet_layout import NAME_LIMIT, TITLE_LIMIT, Row, cell_address, text_of
-from raci.formats.xlsx_matrix import (
+from raci.formats.xlsx_layout import (
     CATEGORY_MARKER,
     CHECK_MARKER,
+    DATA_MARKER,
+    DATA_SHEET,
     IDS_MARKER,
     NAMES_MARKER,
     ROW_ID_MARKER,
     SHEET,
     TITLES_MARKER,
 )
-from raci.formats.xlsx_sheets import DATA_MARKER, DATA_SHEET
 from raci.model import make_id, normalise_title
 
 MARKER_SEARCH_ROWS = 30

@@ -22,7 +22,7 @@ CELL_LIMIT = 32_767  # Excel's maximum number of characters in one cell
 CUT_MARKER = " [... cut: {count} more characters]"
 
 # The set openpyxl refuses (openpyxl.cell.cell.ILLEGAL_CHARACTERS_RE, kept
-# here so this module does not import openpyxl at start-up), plus lone
+# here so this module imports no workbook library at start-up), plus lone
 # surrogates and the two non-characters, which no XML file can encode.
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
