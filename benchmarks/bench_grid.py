@@ -22,6 +22,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from benchmarks.common import Case, make_team  # noqa: E402
+from benchmarks.qt import application  # noqa: E402
 from raci.clipboard import format_tsv  # noqa: E402
 from raci.model import Letter  # noqa: E402
 from raci.ui.matrix_model import MatrixModel  # noqa: E402
@@ -38,13 +39,8 @@ class _Grid:
     checker: Any = None
 
 
-def _app() -> QApplication:
-    app = QApplication.instance()
-    return app if isinstance(app, QApplication) else QApplication([])
-
-
 def _grid(density: float) -> _Grid:
-    _app()
+    application()
     team = make_team(ROWS, PEOPLE, density)
     model = MatrixModel(team, QUndoStack())
     view = MatrixView(model)

@@ -141,14 +141,12 @@ CASES = [
 # ------------------------------------------------------ the findings panel
 def _findings_setup(rows: int) -> tuple[object, object]:
     """A shown findings panel on a team with ``rows`` empty rows, and the report after one more row."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
+    from benchmarks.qt import application
     from raci.model import Team
     from raci.rules import check
     from raci.ui.findings_dock import FindingsDock
 
-    app = QApplication.instance() or QApplication([])
+    app = application()
     team = Team()
     team.add_person("Ana", ["Product Manager"])
     for number in range(rows):
