@@ -104,7 +104,9 @@ class Sheet:
         self.ws.set_column(first - 1, last - 1, width, None, {"hidden": hidden} if hidden else None)
 
     def conditional(self, first_row: int, first_column: int, last_row: int, last_column: int,
-                    options: Props) -> None:
+                    rule: Props, look: Props) -> None:
+        """A conditional format over a range: ``rule`` says when, ``look`` gives the format's properties."""
+        options = {**rule, "format": self.book.add_format(look)}
         self.ws.conditional_format(first_row - 1, first_column - 1, last_row - 1, last_column - 1, options)
 
     def autofilter(self, first_row: int, first_column: int, last_row: int, last_column: int) -> None:

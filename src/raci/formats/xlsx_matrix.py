@@ -32,9 +32,8 @@ from raci.formats.xlsx_layout import (
 from raci.model import Letter, Team
 
 ROTATE_ABOVE = 12  # more people than this: names are turned on their side to keep columns narrow
-VALIDATION_LETTERS = ["R", "A", "C", "I", "A/R"]
+VALIDATION_LETTERS = [letter.value for letter in Letter]  # R, A, C, I, A/R
 _TEXT = {letter: letter.value for letter in Letter}  # a dict lookup; Enum's .value is a slow descriptor
-_ACCOUNTABLE = (Letter.A, Letter.AR)
 
 
 @dataclass(frozen=True)
@@ -144,7 +143,7 @@ def _write_rows(sheet: Sheet, team: Team, grid: Grid) -> int:
             sheet.letters(row_number, ((columns[pid], _TEXT[value]) for pid, value in letters.items()), letter)
             if grid.people:
                 span = f"B{row_number}:{last_person}{row_number}"
-                accountable = sum(value in _ACCOUNTABLE for value in letters.values())
+                accountable = sum(value.accountable for value in letters.values())
                 sheet.formula(row_number, grid.check_column, f'=COUNTIF({span},"A")+COUNTIF({span},"A/R")',
                               check, accountable)
             sheet.value(row_number, grid.ids_column, row.id)
@@ -156,25 +155,24 @@ def _write_rows(sheet: Sheet, team: Team, grid: Grid) -> int:
 
 def _add_rules(sheet: Sheet, grid: Grid) -> None:
     """Colours and the letter list as a few range-wide rules, so edits in Excel recolour themselves."""
-    book = sheet.book
     last_row = max(grid.last_row, FIRST_DATA_ROW)
     ids = column_name(grid.ids_column)
     sheet.conditional(FIRST_DATA_ROW, 1, last_row, grid.check_column, {
-        "type": "formula", "criteria": f'=${ids}{FIRST_DATA_ROW}="{CATEGORY_MARKER}"',
-        "format": book.add_format(fill(CATEGORY_FILL)), "stop_if_true": True})
+        "type": "formula", "criteria": f'=${ids}{FIRST_DATA_ROW}="{CATEGORY_MARKER}"', "stop_if_true": True},
+        fill(CATEGORY_FILL))
     if not grid.people:
         return
     last_person = grid.people + 1
     for letter in LETTER_ORDER:
         background, text = LETTER_COLOURS[letter]
         sheet.conditional(FIRST_DATA_ROW, 2, last_row, last_person, {
-            "type": "cell", "criteria": "==", "value": f'"{letter.value}"',
-            "format": book.add_format({**fill(background), **font_colour(text), "bold": True})})
+            "type": "cell", "criteria": "==", "value": f'"{letter.value}"'},
+            {**fill(background), **font_colour(text), "bold": True})
     check = column_name(grid.check_column)
     background, text = CHECK_BAD_COLOURS
     sheet.conditional(FIRST_DATA_ROW, grid.check_column, last_row, grid.check_column, {
-        "type": "formula", "criteria": f"=AND(ISNUMBER({check}{FIRST_DATA_ROW}),{check}{FIRST_DATA_ROW}<>1)",
-        "format": book.add_format({**fill(background), **font_colour(text), "bold": True})})
+        "type": "formula", "criteria": f"=AND(ISNUMBER({check}{FIRST_DATA_ROW}),{check}{FIRST_DATA_ROW}<>1)"},
+        {**fill(background), **font_colour(text), "bold": True})
     sheet.ws.data_validation(FIRST_DATA_ROW - 1, 1, last_row - 1, last_person - 1, {
         "validate": "list", "source": VALIDATION_LETTERS, "ignore_blank": True, "show_input": False,
         "show_error": True, "error_title": "Not a RACI letter",

@@ -12,7 +12,7 @@ from xlsxwriter.workbook import Workbook
 from raci.findings import Report
 from raci.formats import common
 from raci.formats.common import HEADER_FILL, LETTER_ORDER, SEVERITY_COLOURS
-from raci.formats.xlsx_cells import Sheet, column_name, fill, font_colour, line_count
+from raci.formats.xlsx_cells import Sheet, fill, font_colour, line_count
 from raci.formats.xlsx_layout import DATA_MARKER, DATA_SHEET, DATA_VERSION
 from raci.model import Letter, Team
 from raci.teamfile import team_to_document
@@ -61,9 +61,8 @@ def write_findings(sheet: Sheet, team: Team, report: Report) -> None:
     ]
     _rows(sheet, rows, widths)
     for severity, (background, text) in SEVERITY_COLOURS.items():
-        sheet.conditional(2, 1, len(rows) + 1, len(headers), {
-            "type": "formula", "criteria": f'=$A2="{severity.label}"',
-            "format": sheet.book.add_format({**fill(background), **font_colour(text)})})
+        rule = {"type": "formula", "criteria": f'=$A2="{severity.label}"'}
+        sheet.conditional(2, 1, len(rows) + 1, len(headers), rule, {**fill(background), **font_colour(text)})
 
 
 def write_people(sheet: Sheet, team: Team) -> None:
@@ -103,7 +102,7 @@ def _add_workload_chart(sheet: Sheet, people: int) -> None:
     chart.set_y_axis({"reverse": True})
     chart.set_legend({"position": "right"})
     chart.set_size({"width": 18 * PIXELS_PER_CM, "height": max(7.5, 0.55 * people + 3) * PIXELS_PER_CM})
-    sheet.ws.insert_chart(f"{column_name(10)}2", chart)
+    sheet.ws.insert_chart("J2", chart)
 
 
 def write_responsibilities(sheet: Sheet, team: Team) -> None:
