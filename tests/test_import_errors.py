@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from raci.cli import main
 from raci.errors import SheetImportError
@@ -54,6 +54,24 @@ def test_random_bytes_are_not_a_workbook(tmp_path: Path, capsys: pytest.CaptureF
     code, _, err = _run(capsys, "import", str(path), "-o", str(tmp_path / "out.raci.json"))
     assert code == 2
     assert "not an Excel workbook" in _one_sentence(err)
+
+
+@pytest.mark.parametrize(("cell", "old", "new", "what"), [
+    ("B1", 1, 2, "workbook layout 2"),
+    ("A2", '"version":1', '"version":2', "team-file format 2"),
+])
+def test_a_workbook_from_a_newer_version_asks_for_an_update(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], cell: str, old: object, new: object, what: str) -> None:
+    workbook = load_workbook(_xlsx(tmp_path))
+    data = workbook["_raci"][cell]
+    data.value = new if not isinstance(old, str) else data.value.replace(old, new, 1)
+    newer = tmp_path / "newer.xlsx"
+    workbook.save(newer)
+    code, _, err = _run(capsys, "import", str(newer), "-o", str(tmp_path / "out.raci.json"))
+    assert code == 2
+    sentence = _one_sentence(err)
+    assert f"newer RACI Builder ({what};" in sentence and sentence.endswith("update RACI Builder to import it.")
+    assert not (tmp_path / "out.raci.json").exists()
 
 
 def test_a_text_file_is_not_a_format_that_imports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -296,3 +296,18 @@ def test_import_opens_the_sheet_as_a_new_untitled_modified_team(
     team = window.document.team
     assert [p.name for p in team.people] == [p.name for p in load_template("startup").people]
     assert window.document.path is None and window.isWindowModified()
+
+
+def test_a_sheet_that_cannot_be_imported_says_why_and_keeps_the_open_team(
+        tmp_path: Path, window: MainWindow, messages: MessageBoxes, monkeypatch: pytest.MonkeyPatch) -> None:
+    formats = pytest.importorskip("raci.formats")
+    sheet = tmp_path / "damaged.xlsx"
+    formats.export_team(load_template("startup"), sheet)
+    sheet.write_bytes(sheet.read_bytes()[:2000])
+    before = dumps_team(window.document.team)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(sheet), ""))
+    window.files.import_action.trigger()
+    assert messages.texts("critical") == [
+        "Cannot import damaged.xlsx: the workbook is damaged or cut short (its zip archive cannot be read); "
+        "open it in Excel, save a fresh copy and import that."]
+    assert dumps_team(window.document.team) == before and not window.isWindowModified()

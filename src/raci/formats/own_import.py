@@ -16,13 +16,14 @@ from typing import Any
 
 from raci.formats import ImportResult
 from raci.formats.letters import Unreadable, read_letter, shown
-from raci.formats.sheet_import import result_from_document, sheet_rows
+from raci.formats.sheet_import import fail, result_from_document, sheet_rows
 from raci.formats.sheet_layout import NAME_LIMIT, TITLE_LIMIT, Row, cell_address, text_of
 from raci.formats.xlsx_layout import (
     CATEGORY_MARKER,
     CHECK_MARKER,
     DATA_MARKER,
     DATA_SHEET,
+    DATA_VERSION,
     IDS_MARKER,
     NAMES_MARKER,
     ROW_ID_MARKER,
@@ -30,6 +31,7 @@ from raci.formats.xlsx_layout import (
     TITLES_MARKER,
 )
 from raci.model import make_id, normalise_title
+from raci.teamfile import VERSION as TEAM_FILE_VERSION
 
 MARKER_SEARCH_ROWS = 30
 
@@ -38,7 +40,7 @@ def read_own(workbook: Any, file_name: str) -> ImportResult | None:
     """The team of one of this app's workbooks, or ``None`` when it is not one (or its data is gone)."""
     if DATA_SHEET not in workbook.sheetnames:
         return None
-    document = _data_document(sheet_rows(workbook[DATA_SHEET]))
+    document = _data_document(sheet_rows(workbook[DATA_SHEET]), Path(file_name))
     if document is None:
         return None
     for name in sorted(workbook.sheetnames, key=lambda n: n != SHEET):
@@ -49,15 +51,26 @@ def read_own(workbook: Any, file_name: str) -> ImportResult | None:
     return None
 
 
-def _data_document(rows: list[Row]) -> dict[str, Any] | None:
+def _data_document(rows: list[Row], path: Path) -> dict[str, Any] | None:
     if not rows or not rows[0] or rows[0][0] != DATA_MARKER:
         return None
+    _refuse_newer(path, "workbook layout", _at(rows[0], 1), DATA_VERSION)
     text = "".join(str(row[0]) for row in rows[1:] if row and row[0] is not None)
     try:
         document = json.loads(text)
     except ValueError:
         return None
-    return document if isinstance(document, dict) and isinstance(document.get("people"), list) else None
+    if not isinstance(document, dict) or not isinstance(document.get("people"), list):
+        return None
+    _refuse_newer(path, "team-file format", document.get("version"), TEAM_FILE_VERSION)
+    return document
+
+
+def _refuse_newer(path: Path, what: str, version: Any, known: int) -> None:
+    """One sentence for a workbook a newer RACI Builder exported, instead of a guess at its contents."""
+    if isinstance(version, int) and not isinstance(version, bool) and version > known:
+        raise fail(path, f"it was exported by a newer RACI Builder ({what} {version}; this one reads {known} "
+                         f"and older)", "update RACI Builder to import it")
 
 
 class _Frame:
