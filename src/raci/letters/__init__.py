@@ -49,13 +49,17 @@ How the rest of the app uses it
 """
 
 from raci.letters.builtin import BUILT_IN, CAIRO, DACI, DEFAULT, RACI, RACI_VS, RASCI, builtin, is_builtin
+from raci.letters.choosing import SetChoice, choose_set, legend_pairs
 from raci.letters.kinds import INVOLVED, Kind, kind_table, kinds_in, mask
+from raci.letters.reading import BLANK, NOT_INVOLVED, Reading, UnreadableCell, parse_cell, read_cell, reads
 from raci.letters.serial import from_data, to_data
 from raci.letters.sets import Cell, LetterDef, LetterSet
 from raci.letters.validate import LetterSetError
 
 __all__ = [
-    "BUILT_IN", "CAIRO", "DACI", "DEFAULT", "INVOLVED", "RACI", "RACI_VS", "RASCI",
-    "Cell", "Kind", "LetterDef", "LetterSet", "LetterSetError",
-    "builtin", "from_data", "is_builtin", "kind_table", "kinds_in", "mask", "to_data",
+    "BLANK", "BUILT_IN", "CAIRO", "DACI", "DEFAULT", "INVOLVED", "NOT_INVOLVED", "RACI", "RACI_VS", "RASCI",
+    "Cell", "Kind", "LetterDef", "LetterSet", "LetterSetError", "Reading",
+    "SetChoice", "UnreadableCell",
+    "builtin", "choose_set", "from_data", "is_builtin", "kind_table", "kinds_in", "legend_pairs",
+    "mask", "parse_cell", "read_cell", "reads", "to_data",
 ]
