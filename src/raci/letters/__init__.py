@@ -51,15 +51,17 @@ How the rest of the app uses it
 from raci.letters.builtin import BUILT_IN, CAIRO, DACI, DEFAULT, RACI, RACI_VS, RASCI, builtin, is_builtin
 from raci.letters.choosing import SetChoice, choose_set, legend_pairs
 from raci.letters.kinds import INVOLVED, Kind, kind_table, kinds_in, mask
+from raci.letters.palette import Colour, Palette, Swatch, Theme, load_palette
 from raci.letters.reading import BLANK, NOT_INVOLVED, Reading, UnreadableCell, parse_cell, read_cell, reads
 from raci.letters.serial import from_data, to_data
 from raci.letters.sets import Cell, LetterDef, LetterSet
+from raci.letters.switching import LetterMove, SwitchPlan, counterpart, map_cell, plan_switch
 from raci.letters.validate import LetterSetError
 
 __all__ = [
     "BLANK", "BUILT_IN", "CAIRO", "DACI", "DEFAULT", "INVOLVED", "NOT_INVOLVED", "RACI", "RACI_VS", "RASCI",
-    "Cell", "Kind", "LetterDef", "LetterSet", "LetterSetError", "Reading",
-    "SetChoice", "UnreadableCell",
-    "builtin", "choose_set", "from_data", "is_builtin", "kind_table", "kinds_in", "legend_pairs",
-    "mask", "parse_cell", "read_cell", "reads", "to_data",
+    "Cell", "Colour", "Kind", "LetterDef", "LetterMove", "LetterSet", "LetterSetError", "Palette", "Reading",
+    "SetChoice", "Swatch", "SwitchPlan", "Theme", "UnreadableCell",
+    "builtin", "choose_set", "counterpart", "from_data", "is_builtin", "kind_table", "kinds_in", "legend_pairs",
+    "load_palette", "map_cell", "mask", "parse_cell", "plan_switch", "read_cell", "reads", "to_data",
 ]
