@@ -92,8 +92,9 @@ def read_cell(value: object, letters: LetterSet) -> Reading:
             raise UnreadableCell(known[0], value, known[1])
     reading = _read(value, reader)
     if reading is None:
-        others = _other_sets_reading(value, letters)
-        sentence = _unreadable_sentence(value, letters, others)
+        readings = _other_readings(value, letters)
+        sentence = _unreadable_sentence(value, letters, readings)
+        others = tuple(other for other, _ in readings)
         if type(value) is str and len(reader.memo) < _MEMO_LIMIT:
             reader.memo[value] = (sentence, others)
         raise UnreadableCell(sentence, value, others)
@@ -234,27 +235,24 @@ def _spelled(text: str, symbols: dict[str, int]) -> int | None:
 
 
 # ----------------------------------------------------------------- messages
-def _other_sets_reading(value: object, letters: LetterSet) -> tuple[LetterSet, ...]:
-    """The built-in sets, other than ``letters``, that read ``value`` as letters."""
+def _other_readings(value: object, letters: LetterSet) -> list[tuple[LetterSet, Cell]]:
+    """The built-in sets, other than ``letters``, that read ``value`` as letters, with the cell each reads."""
     from raci.letters.builtin import BUILT_IN
 
     found = []
     for other in BUILT_IN:
-        if other.id == letters.id:
-            continue
-        reading = reads(value, other)
+        reading = reads(value, other) if other.id != letters.id else None
         if reading is not None and reading.cell is not None:
-            found.append(other)
-    return tuple(found)
+            found.append((other, reading.cell))
+    return found
 
 
-def _unreadable_sentence(value: object, letters: LetterSet, others: tuple[LetterSet, ...]) -> str:
+def _unreadable_sentence(value: object, letters: LetterSet, others: list[tuple[LetterSet, Cell]]) -> str:
     quoted = shown(value)
     if others:
-        described = " or ".join(f"{other.name} ({other.name_of(reads(value, other).cell)})"  # type: ignore[union-attr,arg-type]
-                                for other in others)
+        described = " or ".join(f"{other.name} ({other.name_of(cell)})" for other, cell in others)
         return (f"'{quoted}' is a letter of {described}, not of {letters.name}; "
-                f"switch the team's letters to {others[0].name} to use it.")
+                f"switch the team's letters to {others[0][0].name} to use it.")
     symbols = letters.symbols
     listing = symbols[0] if len(symbols) == 1 else f"{', '.join(symbols[:-1])} or {symbols[-1]}"
     example = next((cell for cell in letters.legend_cells() if "/" in cell), None)

@@ -189,13 +189,11 @@ class LetterSet:
         gives R, C on R gives C).
         """
         typed_positions = self._positions(typed)
-        if cell is None:
-            return typed
         held = self._positions(cell)
         pair = self._tables.letters_in[held | typed_positions]
         if held.bit_count() == 1 and typed_positions.bit_count() == 1 and self._owns_and_does(pair):
-            return self._tables.cells[held | typed_positions]  # type: ignore[return-value]
-        return typed
+            typed_positions |= held
+        return self._tables.cells[typed_positions]  # type: ignore[return-value]  # never 0: typed is a cell
 
     def toggle(self, cell: Cell | None, symbol: str) -> Cell | None:
         """A cell with one letter ticked or unticked, as the cell's check-box menu does it.
