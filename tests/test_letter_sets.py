@@ -114,6 +114,15 @@ def test_a_raci_team_keeps_the_legend_meanings_and_spelling_it_always_had() -> N
     assert RACI.cell("R", "A") == Letter.AR.value
 
 
+def test_every_round_one_letter_is_a_raci_cell_with_the_kinds_it_always_had() -> None:
+    for letter in Letter:
+        kinds = RACI.kinds(letter)
+        assert RACI.is_cell(letter) and parse_cell(letter.value, RACI) == letter
+        assert bool(kinds & Kind.OWNS.bit) == letter.accountable
+        assert bool(kinds & Kind.DOES.bit) == letter.responsible
+    assert RACI.kinds(Letter.C) == Kind.ASKED.bit and RACI.kinds(Letter.I) == Kind.TOLD.bit
+
+
 def test_cells_are_written_owner_first_then_by_kind_and_ties_in_the_sets_order() -> None:
     assert RACI.cell("R", "A") == "A/R"
     assert RACI.cell("I", "C", "r") == "R/C/I"
