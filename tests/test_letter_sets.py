@@ -307,6 +307,27 @@ def test_a_broken_letter_set_in_a_file_gets_one_sentence(data: object, sentence:
         from_data(data)
 
 
+_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+                     max_leaves=20)
+_LETTER_JSON = st.fixed_dictionaries({"symbol": _JSON | st.sampled_from(["R", "A", "Ab"]),
+                                      "name": _JSON | st.text(max_size=12),
+                                      "kind": _JSON | st.sampled_from([kind.value for kind in Kind])},
+                                     optional={"meaning": _JSON, "colour": _JSON, "aliases": _JSON})
+
+
+@given(_JSON | st.fixed_dictionaries({"id": _JSON | st.just("ours"), "name": _JSON | st.just("Ours"),
+                                      "letters": st.lists(_LETTER_JSON, max_size=8)},
+                                     optional={"say_names": _JSON, "description": _JSON}))
+def test_whatever_a_file_holds_for_its_letters_gives_a_set_or_one_sentence(data: object) -> None:
+    try:
+        letter_set = from_data(data)
+    except LetterSetError as error:
+        assert str(error).endswith(".") and "\n" not in str(error)
+    else:
+        assert from_data(to_data(letter_set)) == letter_set
+
+
 @given(letter_sets())
 def test_any_set_comes_back_from_the_team_files_json_unchanged(letter_set: LetterSet) -> None:
     assert from_data(json.loads(json.dumps(to_data(letter_set)))) == letter_set

@@ -19,6 +19,8 @@ from raci.letters import (
     RACI,
     RACI_VS,
     RASCI,
+    Kind,
+    LetterDef,
     LetterSet,
     Reading,
     UnreadableCell,
@@ -71,6 +73,14 @@ def test_nothing_reads_as_plain_blank(text: str | None) -> None:
 def test_a_set_with_a_not_involved_letter_reads_the_marks_as_that_letter() -> None:
     assert parse_cell("-", CAIRO) == "O" and parse_cell("n/a", CAIRO) == "O"
     assert parse_cell("Out of the loop", CAIRO) == "O"
+    with pytest.raises(UnreadableCell, match="'R/-' is not a CAIRO letter"):
+        read_cell("R/-", CAIRO)  # a mark among letters contradicts them
+
+
+def test_a_teams_own_letters_win_over_the_not_involved_marks() -> None:
+    own = LetterSet("ours", "Ours", (LetterDef("N", "Lead", "", Kind.OWNS), LetterDef("A", "Doer", "", Kind.DOES)))
+    assert parse_cell("N/A", own) == "N/A" and parse_cell("n", own) == "N"
+    assert read_cell("-", own) is NOT_INVOLVED
 
 
 def test_words_read_as_the_sets_own_letter_of_their_kind() -> None:
@@ -87,6 +97,7 @@ def test_words_read_as_the_sets_own_letter_of_their_kind() -> None:
     ("RR!", "'RR!' is not a RACI letter"),
     ("Ric", "'Ric' is not a RACI letter"),  # a name, not R, I and C run together
     ("()", "'()' is not a RACI letter"),
+    ("R/-", "'R/-' is not a RACI letter"),  # a mark among letters contradicts them, in every set
     (3, "'3' is not a RACI letter"),
     (2.5, "'2.5' is not a RACI letter"),
     ("R" * (MAX_TEXT + 1), "is not a RACI letter"),
@@ -112,8 +123,6 @@ def test_a_long_value_is_quoted_short() -> None:
     ("O", ("cairo",), "'O' is a letter of CAIRO (Out of the loop)"),
     ("Support", ("rasci",), "'Support' is a letter of RASCI (Support)"),
     ("R/S", ("rasci", "raci-vs"), "'R/S' is a letter of RASCI (Responsible and Support)"),
-    # A mark among letters contradicts them in RACI; CAIRO reads the mark as its O.
-    ("R/-", ("cairo",), "'R/-' is a letter of CAIRO (Responsible and Out of the loop)"),
 ])
 def test_a_letter_of_another_built_in_set_is_named_as_such(text: str, sets: tuple[str, ...], sentence: str) -> None:
     with pytest.raises(UnreadableCell) as raised:

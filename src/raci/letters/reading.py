@@ -133,7 +133,7 @@ def in_own_words(value: str, letters: LetterSet) -> bool:
 class _Reader:
     """One set's word index (folded word -> letter positions, or _MARK) and its memo of texts read."""
 
-    __slots__ = ("letters", "words", "symbols", "own", "memo")
+    __slots__ = ("letters", "words", "symbols", "own", "marked", "memo")
 
     def __init__(self, letters: LetterSet) -> None:
         self.letters = letters
@@ -149,6 +149,9 @@ class _Reader:
         self.words.update(self.symbols)
         self.own = frozenset(self.symbols) | {fold(word) for letter in letters.letters
                                               for word in (letter.name, *letter.aliases)}
+        out = letters.first(Kind.NOT_INVOLVED)
+        # What a cell holding only marks reads as: the set's not-involved letter, or a blank meant as such.
+        self.marked = NOT_INVOLVED if out is None else Reading(letters.cell(out.symbol))
         self.memo: dict[str, Reading | tuple[str, tuple[LetterSet, ...]]] = {}
 
 
@@ -156,15 +159,16 @@ def _common_target(letters: LetterSet, kind: Kind, words: set[str]) -> int | Non
     """Which of the set's letters a kind's common words read as (its positions), or _MARK, or ``None``.
 
     The words go to the set's first letter of their kind, except for
-    *helps*: helping letters differ most between sets (RASCI's Support,
+    *not involved*, whose words are marks (read as the set's own letter for
+    it, if any, only when they stand alone), and *helps*: helping letters differ most between sets (RASCI's Support,
     RACI-VS's Verifier), so "Support" finds a helping letter only by name.
     """
+    if kind is Kind.NOT_INVOLVED:
+        return _MARK  # a mark, whether or not the set has a letter for it: see _Reader.marked
     candidates = [letter for letter in letters.letters if letter.kind is kind]
     if kind is Kind.HELPS:
         candidates = [letter for letter in candidates if {fold(letter.name), *map(fold, letter.aliases)} & words]
-    if candidates:
-        return 1 << letters.letters.index(candidates[0])
-    return _MARK if kind is Kind.NOT_INVOLVED else None
+    return 1 << letters.letters.index(candidates[0]) if candidates else None
 
 
 def _reader(letters: LetterSet) -> _Reader:
@@ -188,20 +192,30 @@ def _read(value: object, reader: _Reader) -> Reading | None:
     # Letters run together ("AR") are read only when short or written without
     # lower case: "Ric" or "aci" in a cell is more likely a name than letters.
     run_together = 2 if any(character.islower() for character in value) else MAX_TEXT
-    found = reader.words.get(key)
+    # The set's own words first, then its letters one by one ("N/A" is N and
+    # A where the set has both), and only then the common words whole
+    # ("n/a" as not involved).
+    found = reader.words[key] if key in reader.own else _pieces(key, reader, run_together)
     if found is None:
-        pieces = [piece for piece in _SEPARATORS.split(key) if piece]
-        parts = [_piece(piece, reader, run_together) for piece in pieces]
-        if not parts or None in parts:
-            return None
-        if _MARK in parts:
-            return NOT_INVOLVED if all(part == _MARK for part in parts) else None
-        found = 0
-        for part in parts:
-            found |= part  # type: ignore[operator]  # None ruled out above
+        found = reader.words.get(key)
+    if found is None:
+        return None
     if found == _MARK:
-        return NOT_INVOLVED
+        return reader.marked
     return Reading(reader.letters._tables.cells[found])  # noqa: SLF001
+
+
+def _pieces(key: str, reader: _Reader, run_together: int) -> int | None:
+    """The letters of a cell written as parts between separators; _MARK if every part is a mark."""
+    parts = [_piece(piece, reader, run_together) for piece in _SEPARATORS.split(key) if piece]
+    if not parts or None in parts:
+        return None
+    if _MARK in parts:
+        return _MARK if all(part == _MARK for part in parts) else None  # a mark among letters contradicts them
+    found = 0
+    for part in parts:
+        found |= part  # type: ignore[operator]  # None ruled out above
+    return found
 
 
 def _piece(piece: str, reader: _Reader, run_together: int) -> int | None:
