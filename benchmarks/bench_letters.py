@@ -1,8 +1,9 @@
-"""Letter sets on a 1000 x 100 grid: rows to kind bytes and counts, as the rules will tally them, and reading sheet cells.
+"""Letter sets on a 1000 x 100 grid: rows as kind bytes and their counts, and reading sheet cells.
 
-The round-1 rules turn a row into one ASCII letter per person and count
-letters; the letter-set core turns it into one kinds byte per person and
-counts kinds. The first case runs both on the same RACI team, in turn.
+The single-letter rules (R, A, C, I, A/R) turn a row into one ASCII letter
+per person and count letters; the letter-set core turns it into one kinds
+byte per person and counts kinds. The first two cases run both on the same
+RACI team, in turn.
 """
 
 from __future__ import annotations
@@ -69,10 +70,10 @@ def _read_all(cells: list[object]) -> None:
 
 CASES = [
     Case("letters: kinds tally of 1000 x 100 RACI rows, every cell filled", 50, lambda: _raci(1.0),
-         _tally_by_kind, repeat=15, note="vs the round-1 letter tally",
+         _tally_by_kind, repeat=15, note="vs the single-letter tally",
          baseline=Baseline(lambda: _raci(1.0)[1:], _tally_by_letter, 1.5)),
     Case("letters: kinds tally of 1000 x 100 RACI rows, 20% filled", 50, lambda: _raci(0.2),
-         _tally_by_kind, repeat=15, note="vs the round-1 letter tally",
+         _tally_by_kind, repeat=15, note="vs the single-letter tally",
          baseline=Baseline(lambda: _raci(0.2)[1:], _tally_by_letter, 1.5)),
     Case("letters: kinds tally of 1000 x 100 RASCI rows, a fifth combined", 50, _rasci_combined,
          _tally_by_kind, repeat=15),

@@ -114,7 +114,7 @@ def test_a_raci_team_keeps_the_legend_meanings_and_spelling_it_always_had() -> N
     assert RACI.cell("R", "A") == Letter.AR.value
 
 
-def test_every_round_one_letter_is_a_raci_cell_with_the_kinds_it_always_had() -> None:
+def test_every_single_letter_value_is_a_raci_cell_with_the_kinds_it_always_had() -> None:
     for letter in Letter:
         kinds = RACI.kinds(letter)
         assert RACI.is_cell(letter) and parse_cell(letter.value, RACI) == letter
@@ -171,7 +171,7 @@ def test_a_row_becomes_one_byte_per_person_however_full_it_is() -> None:
 
 
 # ----------------------------------------------------------------- typing
-def test_typing_keeps_the_round_one_grid_for_raci() -> None:
+def test_typing_keeps_the_grid_as_it_was_for_raci() -> None:
     assert RACI.combine(None, "R") == "R"
     assert RACI.combine("R", "A") == "A/R"
     assert RACI.combine("A", "R") == "A/R"
@@ -194,7 +194,7 @@ def test_space_walks_blank_then_each_letter_in_the_sets_order() -> None:
         cell = RACI.cycle(cell)
         walked.append(cell)
     assert walked == ["R", "A", "C", "I", None]
-    assert RACI.cycle("A/R") == "C"  # from A, as the round-one grid did
+    assert RACI.cycle("A/R") == "C"  # from A, as the grid always did
     assert CAIRO.cycle("R") == "O" and CAIRO.cycle("O") is None
 
 

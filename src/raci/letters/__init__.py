@@ -26,8 +26,8 @@ or ``kind_of.__getitem__`` mapped over the row in the rules' own loops),
 and the rules count with ``codes.translate(kind_table(Kind.OWNS)).count(1)``,
 all in C. Measured on a dense 1000 x 100 grid (``benchmarks/bench_letters.py``):
 row bytes alone take about 3 ms, and a tally by kind (owners, doers,
-asked, active per row) about as long as the round-1 tally by letter,
-which could not hold ``R/C`` at all.
+asked, active per row) about as long as the tally by single letter
+(R, A, C, I, A/R) it replaces, which could not hold ``R/C`` at all.
 
 How the rest of the app uses it
 -------------------------------
