@@ -131,8 +131,8 @@ def test_the_backlog_owner_forecasting_is_one_combined_roles_finding_citing_cowa
     team = _owner_with(FINANCE, "R", size)
     finding = only_finding(team, "combined-roles")
     assert finding.message == ("Ben Okafor owns the backlog (\u201cOrder the backlog\u201d) and also works on "
-                               "\u201cForecast revenue\u201d, the forecasting and pricing Cowan says competes for the "
-                               "owner's time.")
+                               "\u201cForecast revenue\u201d, forecasting or pricing work which Cowan says competes for "
+                               "the owner's time.")
     assert "cowan" in finding.citation
     assert [f.rule for f in check(team) if f.people == (person_id("Ben Okafor"),)] == ["combined-roles"]
 

@@ -87,27 +87,31 @@ def combined_roles(rule: Rule, facts: Facts, person_id: str, threshold: float | 
     titled_both = person.has_title(PM) and person.has_title(PO)
     if not (manager_rows or time_rows or titled_both):
         return None
-    profile = facts.team.profile
-    severity = combined_roles_severity(profile)
-    name = facts.name(person_id)
-    if manager_rows:
-        message = (f"{name} holds both product roles: accountable for {facts.titles(manager_rows)} on the "
-                   f"manager's side and for {facts.titles(backlog)} on the owner's side")
-        if time_rows:
-            message += f", and also works on {facts.titles(time_rows)}, which Cowan says competes for the owner's time"
-    elif time_rows:
-        message = (f"{name} owns the backlog ({facts.titles(backlog)}) and also works on "
-                   f"{facts.titles(time_rows)}, the forecasting and pricing Cowan says competes for the owner's time")
-    else:
-        message = f"{name} is titled both {PM} and {PO} on {_product_words(profile)}"
+    severity = combined_roles_severity(facts.team.profile)
+    held = manager_rows + backlog + time_rows if manager_rows or time_rows else []
     return rule.finding(
-        message + ".",
+        _combined_message(facts, person_id, backlog, manager_rows, time_rows),
         people=(person_id,),
-        cells=tuple(zip(manager_rows + backlog + time_rows if (manager_rows or time_rows) else (), repeat(person_id))),
+        cells=tuple(zip(held, repeat(person_id))),
         severity=severity,
         explanation=_COMBINED_BY_SIZE[severity],
         fix=_COMBINED_FIX,
     )
+
+
+def _combined_message(facts: Facts, person_id: str, backlog: list[str], manager_rows: list[str],
+                      time_rows: list[str]) -> str:
+    """What a person holds of both roles: the rows they own on each side, the time-competing work, or their titles."""
+    name = facts.name(person_id)
+    cowan = "which Cowan says competes for the owner's time"
+    if manager_rows:
+        message = (f"{name} holds both product roles: accountable for {facts.titles(manager_rows)} on the "
+                   f"manager's side and for {facts.titles(backlog)} on the owner's side")
+        return message + (f", and also works on {facts.titles(time_rows)}, {cowan}." if time_rows else ".")
+    if time_rows:
+        return (f"{name} owns the backlog ({facts.titles(backlog)}) and also works on {facts.titles(time_rows)}, "
+                f"forecasting or pricing work {cowan}.")
+    return f"{name} is titled both {PM} and {PO} on {_product_words(facts.team.profile)}."
 
 
 _BACKLOG_FIX = "Give the product owner an A on every backlog row."

@@ -240,9 +240,9 @@ class Facts:
     def row_count(self) -> int:
         return self.shared_state()[0]
 
-    def rows_held(self, person_id: str, kind: bytes) -> list[str]:
-        """The ids of the rows where a person holds ``kind``, in row order."""
-        return list(compress(self.rows, self._column_of(person_id).translate(kind)))
+    def cells_held(self, person_id: str, kind: bytes) -> tuple[tuple[str, str], ...]:
+        """The cells (row id, person id) where a person holds ``kind``, in row order."""
+        return tuple(zip(compress(self.rows, self._column_of(person_id).translate(kind)), repeat(person_id)))
 
     def name(self, person_id: str) -> str:
         return self.person_name[person_id]

@@ -17,8 +17,6 @@ pointing at the people would mark their whole columns.
 
 from __future__ import annotations
 
-from itertools import repeat
-
 from raci.findings import RACI_PRACTICE, Finding, Severity
 from raci.rules.facts import ACCOUNTABLE, ACTIVE, CONSULTED, RESPONSIBLE, Facts
 from raci.rules.registry import RULES, Rule, Scope
@@ -136,7 +134,7 @@ def overloaded_person(rule: Rule, facts: Facts, person_id: str, threshold: float
         f"{facts.name(person_id)} is R or A on {load} rows, more than twice the median of the "
         f"{peers.size} {peers.label} ({peers.median_load:g}).",
         people=(person_id,),
-        cells=tuple(zip(facts.rows_held(person_id, ACTIVE), repeat(person_id))),
+        cells=facts.cells_held(person_id, ACTIVE),
         fix="Hand some of these rows to others, or make them C where a say is all that is needed.",
     )
 
@@ -161,7 +159,7 @@ def accountable_for_too_much(rule: Rule, facts: Facts, person_id: str, threshold
         f"{facts.name(person_id)} is accountable for {accountable} of the {plural(rows, 'row')} "
         f"({accountable * 100 / rows:.0f}%).",
         people=(person_id,),
-        cells=tuple(zip(facts.rows_held(person_id, ACCOUNTABLE), repeat(person_id))),
+        cells=facts.cells_held(person_id, ACCOUNTABLE),
         fix="Hand the A of rows others already do (their R) to them, keeping the rows you must sign off yourself.",
     )
 
