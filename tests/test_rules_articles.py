@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from raci.findings import Severity
-from raci.model import RuleSetting
+from raci.model import Profile, RuleSetting
 from raci.rules import RULES, check
 
 from tests.test_rules_support import findings_of, only_finding, person_id, row_id, team_of
@@ -211,6 +211,23 @@ def test_two_backlog_owners_for_one_delivery_team_is_a_committee() -> None:
     assert finding.message == ("2 people are accountable for backlog rows (Ana Lima and Ben Okafor) "
                                "for 1 delivery team.")
     assert finding.people == (person_id("Ana Lima"), person_id("Ben Okafor"))
+
+
+def test_a_lead_owner_over_team_owners_of_bounded_parts_is_no_committee() -> None:
+    rows = {**BACKLOG, **GOAL, "Own one team's part: Search": ("owner", ["backlog"]),
+            "Own one team's part: Payments": ("owner", ["backlog"])}
+    people = {"Lead": ["Product Owner"], "Mei": ["Product Owner"], "Diego": ["Product Owner"]}
+    team = team_of(rows, people, {("Order the backlog", "Lead"): "A", ("Set the product goal", "Lead"): "A",
+                                  ("Own one team's part: Search", "Mei"): "A/R",
+                                  ("Own one team's part: Payments", "Diego"): "A/R"}, delivery_teams=2)
+    for title in ("Own one team's part: Search", "Own one team's part: Payments"):
+        team.update_responsibility(row_id(title), sources=["own-team-backlog-area"])
+    assert findings_of(team, "backlog-split") == []
+    # Two owners of the same rows are still a committee.
+    team.set_cell(row_id("Set the product goal"), person_id("Lead"), None)
+    team.set_cell(row_id("Set the product goal"), person_id("Mei"), "A")
+    team.set_profile(Profile(team.profile.size, 1))
+    assert only_finding(team, "backlog-split").people == (person_id("Lead"), person_id("Mei"))
 
 
 def test_one_backlog_owner_per_delivery_team_is_fine() -> None:

@@ -13,7 +13,7 @@ from tests.conftest import make_small_team
 
 TAGS = ("vision", "roadmap", "market", "finance", "backlog", "customer", "customer-contact", "forecasting", "pricing",
         "delivery", "Backlog", "team")
-_sources = st.sampled_from([(), ("serve-several-sprint-teams",)])
+_sources = st.sampled_from([(), ("serve-several-sprint-teams",), ("own-team-backlog-area",)])
 _letters = st.sampled_from([*Letter, None])
 _titles = st.lists(st.sampled_from(KNOWN_TITLES), max_size=2)
 _tags = st.lists(st.sampled_from(TAGS), max_size=3, unique=True)

@@ -13,7 +13,7 @@ from itertools import chain, repeat
 
 from raci.findings import Finding, Severity
 from raci.model import Profile, Size
-from raci.rules.facts import Facts, SEVERAL_TEAMS
+from raci.rules.facts import ACCOUNTABLE, SEVERAL_TEAMS, Facts
 from raci.rules.registry import RULES, Rule
 from raci.rules.wording import plural
 
@@ -145,24 +145,28 @@ def backlog_unowned(rule: Rule, facts: Facts, threshold: float | None) -> Iterat
     title="The backlog is owned by a committee",
     severity=Severity.WARNING,
     citation=("tacitedge", "racki"),
-    description="More people hold A on backlog rows than the product has delivery teams.",
+    description="More people hold A on the shared backlog rows than the product has delivery teams (a team "
+    "owner's row for their own bounded part does not count).",
     explanation="The Scrum Guide, as Tacit Edge quotes it, puts the backlog in the hands of one product "
     "owner. A product owner can look after several delivery teams if the part of the product each team "
-    "works on is clearly bounded (a point one of Racki's readers makes), but several owners of one "
-    "team's backlog leave the team with more than one answer to 'what next?'.",
+    "works on is clearly bounded (a point one of Racki's readers makes), and a team owner accountable for "
+    "their own bounded part is no committee; but several owners of the same backlog rows leave the team "
+    "with more than one answer to 'what next?'.",
 )
 def backlog_split(rule: Rule, facts: Facts, threshold: float | None) -> Iterator[Finding]:
-    holders = facts.backlog_owners()
+    owned: dict[str, list[str]] = {}
+    for row_id in facts.shared_backlog_rows():
+        for person_id in facts.holders(row_id, ACCOUNTABLE):
+            owned.setdefault(person_id, []).append(row_id)
     teams = facts.team.profile.delivery_teams
-    if len(holders) <= teams:
+    if len(owned) <= teams:
         return
-    cells = tuple(chain.from_iterable(zip(facts.people[person_id].backlog_accountable, repeat(person_id))
-                                      for person_id in holders))
+    holders = sorted(owned, key=facts.column.__getitem__)
     yield rule.finding(
         f"{len(holders)} people are accountable for backlog rows ({facts.names(holders)}) "
         f"for {plural(teams, 'delivery team')}.",
         people=holders,
-        cells=cells,
+        cells=tuple(chain.from_iterable(zip(owned[person_id], repeat(person_id)) for person_id in holders)),
         fix=f"Keep the A on the backlog with {plural(teams, 'person', 'people')} "
         "(one per delivery team); the others can be R or C.",
     )

@@ -46,9 +46,12 @@ WATCHED_TAGS = MANAGER_CORE_TAGS | TIME_COMPETING_TAGS | {"backlog", "customer-c
 MANAGER_CORE = "manager-core"
 OWNER_CORE = "owner-core"
 TIME_COMPETING = "time-competing"
-# The catalog row that says one owner serves several sprint teams.
+# The catalog rows of a scaled set-up: one owner serving several sprint teams, and one team's
+# bounded part of the backlog (a team file may hold one such row per team).
 SEVERAL_TEAMS = "several-teams"
 SEVERAL_TEAMS_ENTRY = "serve-several-sprint-teams"
+TEAM_AREA = "team-area"
+TEAM_AREA_ENTRY = "own-team-backlog-area"
 
 
 def marks_of(row: Responsibility) -> frozenset[str]:
@@ -62,6 +65,8 @@ def marks_of(row: Responsibility) -> frozenset[str]:
         marks.add(TIME_COMPETING)
     if SEVERAL_TEAMS_ENTRY in row.sources:
         marks.add(SEVERAL_TEAMS)
+    if TEAM_AREA_ENTRY in row.sources:
+        marks.add(TEAM_AREA)
     return frozenset(marks)
 
 
@@ -270,6 +275,14 @@ class Facts:
     def backlog_owners(self) -> list[str]:
         """People accountable for at least one backlog row, in column order."""
         return [person_id for person_id in self.column if self.people[person_id].backlog_accountable]
+
+    def shared_backlog_rows(self) -> list[str]:
+        """The backlog rows every team works from: all backlog rows but one team's bounded part."""
+        return [row_id for row_id in self.rows_with.get("backlog", []) if TEAM_AREA not in self.marks[row_id]]
+
+    def holders(self, row_id: str, kind: bytes) -> list[str]:
+        """The people holding ``kind`` on a row, in column order."""
+        return list(compress(self.person_ids, self.rows[row_id].codes.translate(kind)))
 
     def is_outsider(self, person_id: str) -> bool:
         """Whether a person's titles place them outside the team (a stakeholder or sponsor)."""
