@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from benchmarks.common import Case, make_team
+from benchmarks.common import Case, make_planned_team, make_team
 from raci.model import Letter, Team
 from raci.rules import Checker, check
 
@@ -11,9 +11,9 @@ _LETTERS = itertools.cycle([Letter.A, Letter.C, None, Letter.R, Letter.AR, Lette
 _PLACES = itertools.count()
 
 
-def _edited(density: float) -> Checker:
+def _edited(density: float, planned: bool = False) -> Checker:
     """A checker that was up to date before one cell edit; the timed part is the re-check."""
-    team = make_team(1000, 100, density)
+    team = (make_planned_team if planned else make_team)(1000, 100, density)
     checker = Checker(team)
     checker.report()
     place = next(_PLACES)
@@ -25,8 +25,8 @@ def _edited(density: float) -> Checker:
     return checker
 
 
-def _full(density: float) -> Team:
-    team = make_team(1000, 100, density)
+def _full(density: float, planned: bool = False) -> Team:
+    team = (make_planned_team if planned else make_team)(1000, 100, density)
     check(team)  # the catalog and the rules are imported once per process; measure the steady state
     return team
 
@@ -39,4 +39,10 @@ CASES = [
          repeat=15),
     Case("rules: re-check after one cell edit, every cell filled", 5, lambda: _edited(1.0), Checker.report,
          repeat=15),
+    # A matrix filled as a team lead fills one (one A per row, few findings), where supersession and the
+    # per-person checks run on sound rows rather than on random letters.
+    Case("rules: full check 1000 x 100, planned, 20% filled", 50, lambda: _full(0.2, planned=True), check,
+         repeat=15),
+    Case("rules: re-check after one cell edit, planned, 20% filled", 5, lambda: _edited(0.2, planned=True),
+         Checker.report, repeat=15),
 ]

@@ -29,6 +29,31 @@ def test_catalog_text_marks_disagreements_and_filters_by_category() -> None:
     assert "== Vision & strategy ==" not in result.stdout
 
 
+def test_cowan_is_cited_by_the_time_in_his_talk_not_a_bare_number() -> None:
+    result = raci("catalog", "--category", "vision")
+    assert "Alex Cowan: manager, at 2:25" in result.stdout
+    assert "144.6" not in result.stdout
+
+
+def test_details_show_what_each_article_says_and_where_they_argue() -> None:
+    plain = raci("catalog", "--category", "product backlog")
+    detailed = raci("catalog", "--category", "product backlog", "--details")
+    assert detailed.returncode == 0
+    note = "Cowan's owner prepares the backlog of stories that each iteration works from."
+    assert note not in plain.stdout and note in detailed.stdout
+    assert "== Where the articles argue ==" in detailed.stdout
+    assert "Who holds the product backlog?" in detailed.stdout
+    assert "Where the articles argue" not in plain.stdout
+
+
+def test_catalog_json_gives_each_locator_as_a_person_reads_it() -> None:
+    document = json.loads(raci("catalog", "--format", "json").stdout)
+    vision = next(entry for entry in document["responsibilities"] if entry["id"] == "set-product-vision")
+    cowan = next(item for item in vision["attributions"] if item["source"] == "cowan")
+    assert (cowan["locator"], cowan["place"]) == ("144.6", "at 2:25")
+    assert {debate["id"] for debate in document["debates"]} >= {"one-person-both-roles", "reporting-line"}
+
+
 def test_an_unknown_category_is_one_sentence_and_exit_2() -> None:
     result = raci("catalog", "--category", "astrology")
     assert result.returncode == 2

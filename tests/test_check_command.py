@@ -12,8 +12,8 @@ import jsonschema
 import pytest
 
 from raci.model import Letter, Team
-from raci.resources import read_text
-from raci.rules import acknowledge, check
+from raci.resources import data_file, read_text
+from raci.rules import RULES, acknowledge, check
 from raci.teamfile import save_team
 
 from tests.conftest import make_small_team
@@ -52,6 +52,46 @@ def test_text_output_groups_findings_by_severity_with_names_citations_and_a_summ
     assert "Source: RACI practice" in text
     assert "chloe-martin" not in text and "run-the-demo" not in text  # names, never ids
     assert text.rstrip().splitlines()[-1] == "1 error, 2 warnings, 0 notes"
+
+
+def test_text_output_gives_each_rules_why_once_then_its_findings(tmp_path: Path) -> None:
+    team = _team_with_an_error()
+    team.set_cell("write-user-stories", "chloe-martin", Letter.R)  # a second row with letters and no A
+    text = raci("check", _saved(tmp_path, team)).stdout
+    why = RULES["no-accountable"].explanation.split()[:6]
+    assert text.count(f"Why: {' '.join(why)}") == 1
+    assert text.count("[no-accountable]") == 1
+    assert "- \u201cRun the demo\u201d has letters but nobody accountable (no A)." in text
+    assert "- \u201cWrite user stories\u201d has letters but nobody accountable (no A)." in text
+    assert text.count("Fix: Give one person an A (or A/R) on this row.") == 1
+
+
+@pytest.mark.parametrize("name", ["startup", "scrum-team", "scaled", "blank"])
+def test_every_template_checks_with_no_error_or_warning(name: str) -> None:
+    result = raci("check", str(data_file("templates", f"{name}.raci.json")), "--fail-on", "warning")
+    assert result.returncode == 0, result.stdout
+    last = result.stdout.rstrip().splitlines()[-1]
+    assert last == "No findings." or last.startswith("0 errors, 0 warnings"), last
+
+
+def test_a_brand_new_matrix_says_what_is_left_in_one_line_and_passes(tmp_path: Path) -> None:
+    team = Team(name="New")
+    for number in range(54):
+        team.add_responsibility(f"Task {number}")
+    result = raci("check", _saved(tmp_path, team))
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[1:] == ["", "54 rows to fill, nobody in the team yet.", "",
+                                              "0 errors, 0 warnings, 1 note"]
+
+
+def test_the_first_letter_starts_the_checks(tmp_path: Path) -> None:
+    team = Team(name="New")
+    team.add_person("Ana Lima")
+    first = team.add_responsibility("Task one")
+    team.add_responsibility("Task two")
+    team.set_cell(first.id, "ana-lima", Letter.R)
+    result = raci("check", _saved(tmp_path, team))
+    assert result.returncode == 1 and "rows to fill" not in result.stdout
 
 
 def test_text_output_marks_an_acknowledged_finding_with_its_reason(tmp_path: Path) -> None:

@@ -11,7 +11,9 @@ from raci.rules import RULES, STALE, Checker, acknowledge, check
 
 from tests.conftest import make_small_team
 
-TAGS = ("vision", "roadmap", "market", "finance", "backlog", "customer", "delivery", "Backlog", "team")
+TAGS = ("vision", "roadmap", "market", "finance", "backlog", "customer", "customer-contact", "forecasting", "pricing",
+        "delivery", "Backlog", "team")
+_sources = st.sampled_from([(), ("serve-several-sprint-teams",), ("own-team-backlog-area",)])
 _letters = st.sampled_from([*Letter, None])
 _titles = st.lists(st.sampled_from(KNOWN_TITLES), max_size=2)
 _tags = st.lists(st.sampled_from(TAGS), max_size=3, unique=True)
@@ -31,7 +33,8 @@ def teams(draw: st.DrawFn) -> Team:
     for _ in range(draw(st.integers(0, 6))):
         team.add_person(f"Person {draw(st.integers(0, 2))}", draw(_titles))
     for _ in range(draw(st.integers(0, 8))):
-        team.add_responsibility(f"Row {draw(st.integers(0, 3))}", side=draw(st.sampled_from(Side)), tags=draw(_tags))
+        team.add_responsibility(f"Row {draw(st.integers(0, 3))}", side=draw(st.sampled_from(Side)), tags=draw(_tags),
+                                sources=draw(_sources))
     people = [person.id for person in team.people]
     rows = [row.id for row in team.responsibilities]
     if people and rows:
@@ -42,6 +45,7 @@ def teams(draw: st.DrawFn) -> Team:
     if draw(st.booleans()):  # low limits, so that small teams reach them
         for rule_id in ("overloaded-person", "too-many-consulted", "too-many-responsible"):
             team.set_rule_setting(rule_id, RuleSetting(True, draw(st.integers(0, 2))))
+        team.set_rule_setting("accountable-for-too-much", RuleSetting(True, draw(st.integers(0, 60))))
     return team
 
 
@@ -81,7 +85,8 @@ _EDITS = {
         data.draw(st.sampled_from(people)), titles=data.draw(_titles)),
     "remove row": lambda team, data, people, rows: team.remove_responsibility(data.draw(st.sampled_from(rows))),
     "retag row": lambda team, data, people, rows: team.update_responsibility(
-        data.draw(st.sampled_from(rows)), tags=data.draw(_tags), side=data.draw(st.sampled_from(Side))),
+        data.draw(st.sampled_from(rows)), tags=data.draw(_tags), side=data.draw(st.sampled_from(Side)),
+        sources=data.draw(_sources)),
     "profile": lambda team, data, people, rows: team.set_profile(data.draw(_profile)),
     "setting": lambda team, data, people, rows: team.set_rule_setting(
         data.draw(st.sampled_from(RULES.ids())), data.draw(st.none() | _setting)),

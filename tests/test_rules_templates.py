@@ -1,4 +1,4 @@
-"""The shipped templates pass the checks they are meant to pass."""
+"""The shipped templates open quiet: no error or warning, and what they intend is acknowledged with a reason."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from raci.resources import data_file
 from raci.rules import check
 from raci.teamfile import load_team
 
+TEMPLATES = ("startup", "scrum-team", "scaled", "blank")
+
 
 def _template(name: str) -> Team:
     path = Path(str(data_file("templates", f"{name}.raci.json")))
@@ -20,20 +22,28 @@ def _template(name: str) -> Team:
     return load_team(path)
 
 
-def _errors(team: Team) -> list[str]:
-    return [finding.message for finding in check(team) if finding.severity is Severity.ERROR]
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_every_template_opens_without_an_open_error_or_warning(name: str) -> None:
+    report = check(_template(name))
+    assert (report.count(Severity.ERROR), report.count(Severity.WARNING)) == (0, 0), report.summary()
 
 
-def test_the_startup_template_notes_combined_roles_and_has_no_errors() -> None:
-    team = _template("startup")
-    combined = [finding for finding in check(team) if finding.rule == "combined-roles"]
-    assert combined and all(finding.severity is Severity.INFO for finding in combined)
-    assert _errors(team) == []
+@pytest.mark.parametrize("name", ["startup", "scrum-team", "scaled"])
+def test_every_finding_a_filled_template_shows_is_acknowledged_with_its_reason(name: str) -> None:
+    for finding in check(_template(name)):
+        assert finding.acknowledgment is not None and len(finding.acknowledgment.reason) > 40, finding.message
 
 
-@pytest.mark.parametrize("name", ["scrum-team", "scaled"])
-def test_the_scrum_and_scaled_templates_have_no_errors(name: str) -> None:
-    assert _errors(_template(name)) == []
+def test_the_startup_ships_its_one_product_person_acknowledged() -> None:
+    combined = [finding for finding in check(_template("startup")) if finding.rule == "combined-roles"]
+    assert len(combined) == 1 and combined[0].severity is Severity.INFO
+    assert "small product" in combined[0].acknowledgment.reason
+
+
+def test_the_blank_template_says_how_much_is_left_to_fill_in_one_line() -> None:
+    team = _template("blank")
+    assert [finding.message for finding in check(team)] == [
+        f"{len(team.responsibilities)} rows to fill, nobody in the team yet."]
 
 
 @pytest.mark.parametrize("name", ["scrum-team", "scaled"])

@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from raci.model import Letter, Side, Team
+from raci.rules import check
 from raci.suggest import Suggestion, row_topics, suggest, suggest_assignments
 from raci.templates import load_template
 
@@ -51,6 +52,31 @@ def test_the_team_roles_do_the_work_their_titles_name() -> None:
     assert cells[("accept", "quinn")] is Letter.R  # QA on quality
     assert cells[("vision", "stan")] is Letter.C and cells[("budget", "stan")] is Letter.I
     assert cells[("budget", "spo")] is Letter.C and cells[("vision", "spo")] is Letter.I
+
+
+def test_the_scrum_master_owns_the_teams_process_as_the_scrum_guide_has_it() -> None:
+    team = product_team()
+    team.add_responsibility("Run the events", side=Side.OWNER, tags=["delivery", "team", "process"],
+                            responsibility_id="events")
+    cells = suggest_assignments(team)
+    assert cells[("events", "sam")].accountable
+    assert not cells.get(("events", "oli"), Letter.C).accountable
+
+
+def test_without_a_scrum_master_the_owner_keeps_the_process_rows() -> None:
+    team = Team()
+    team.add_person("Oli", ["Product Owner"], person_id="oli")
+    team.add_responsibility("Run the events", side=Side.OWNER, tags=["process"], responsibility_id="events")
+    assert suggest_assignments(team) == {("events", "oli"): Letter.AR}
+
+
+def test_suggested_letters_for_a_typical_team_pass_every_check() -> None:
+    team = load_template("blank")
+    for name, title in (("Pat", "Product Manager"), ("Oli", "Product Owner"), ("Sam", "Scrum Master"),
+                        ("Dev", "Developer"), ("Dee", "Developer"), ("Quinn", "QA"), ("Stan", "Stakeholder")):
+        team.add_person(name, [title])
+    team.set_cells(suggest(team).cells)
+    assert [finding.message for finding in check(team)] == []
 
 
 def test_an_accountable_person_nobody_else_works_for_becomes_a_slash_r() -> None:

@@ -5,8 +5,9 @@ what (the same reading the starter templates use):
 
 * one A per row: the product owner on backlog rows and owner-side rows, the
   product manager on manager-side and shared rows (each falls back to the
-  other when the team lacks that title); when nobody else does the work the
-  A becomes A/R;
+  other when the team lacks that title), and the Scrum Master on the rows of
+  the team's own process (its events and its improvement), as the Scrum
+  Guide has it; when nobody else does the work the A becomes A/R;
 * the product owner does (R) the shared rows and is consulted (C) on the
   manager's vision, roadmap, market and customer rows; the product manager
   is consulted on the backlog;
@@ -30,12 +31,12 @@ from dataclasses import dataclass, field
 
 from raci.model import CellKey, Letter, Person, Responsibility, Side, Team
 
-PM, PO = "Product Manager", "Product Owner"
+PM, PO, SM = "Product Manager", "Product Owner", "Scrum Master"
 
 # The vocabulary of the catalog's tags; a row's category words count as tags
 # too, so custom rows in a catalog category ("Product backlog") are covered.
-TOPICS = ("vision", "roadmap", "market", "customer", "finance", "backlog", "delivery", "quality",
-          "stakeholders", "team")
+TOPICS = ("vision", "roadmap", "market", "customer", "customer-contact", "finance", "forecasting", "pricing",
+          "backlog", "delivery", "quality", "stakeholders", "team", "process")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +148,9 @@ def _suggest_row(people: Sequence[Person], row: Responsibility, filled: Mapping[
 
 
 def _accountable_person(people: Sequence[Person], row: Responsibility, topics: frozenset[str]) -> Person | None:
-    if "backlog" in topics or row.side is Side.OWNER:
+    if "process" in topics and row.side is not Side.MANAGER:
+        order = (SM, PO, PM)
+    elif "backlog" in topics or row.side is Side.OWNER:
         order = (PO, PM)
     elif row.side in (Side.MANAGER, Side.SHARED):
         order = (PM, PO)

@@ -18,6 +18,7 @@ from typing import Any, TextIO
 from raci.findings import Finding, Report, Severity
 from raci.model import Team
 from raci.rules import RULES, check, citation_text
+from raci.rules.hygiene import NOT_STARTED
 from raci.teamfile import load_team
 
 NAME = "check"
@@ -80,28 +81,54 @@ def _rule_document(rule_id: str) -> dict[str, Any]:
 
 # ----------------------------------------------------------------------- text
 def write_text(out: TextIO, file: str, team: Team, report: Report) -> None:
-    """The report for a person: findings by severity, then one summary line."""
+    """The report for a person: findings by severity and, within it, by rule; then one summary line.
+
+    Each rule's title, why-paragraph, fix and source are printed once, then
+    its findings one line each (a finding's own fix only where it differs).
+    A matrix with no letters yet gets the one line that says so.
+    """
     profile = team.profile
     teams = f"{profile.delivery_teams} delivery team{'s' if profile.delivery_teams != 1 else ''}"
     out.write(f"{team.name} ({file}): {profile.size.value} product, {teams}; "
               f"{len(team.responsibilities)} responsibilities, {len(team.people)} people.\n")
+    if len(report) == 1 and report.findings[0].rule == NOT_STARTED.id:
+        out.write(f"\n{report.findings[0].message}\n\n{report.summary()}\n")
+        return
     for severity, findings in report.by_severity().items():
         if findings:
             out.write(f"\n{severity.label}s ({len(findings)})\n")
-            for finding in findings:
-                out.write(_finding_text(finding))
+            for group in _by_rule(findings):
+                out.write(_group_text(group))
     out.write(f"\n{report.summary() if len(report) else 'No findings.'}\n")
 
 
-def _finding_text(finding: Finding) -> str:
-    lines = _wrapped(f"- {finding.message}", "  ", "    ")
-    if finding.acknowledgment is not None:
-        lines += _wrapped(f"Acknowledged on {finding.acknowledgment.date}: \u201c{finding.acknowledgment.reason}\u201d",
-                          "    ", "    ")
-    lines += _wrapped(f"Why: {finding.explanation}", "    ", "      ")
-    if finding.fix:
-        lines += _wrapped(f"Fix: {finding.fix}", "    ", "      ")
-    lines += _wrapped(f"Source: {citation_text(finding.citation)} [{finding.rule}]", "    ", "      ")
+def _by_rule(findings: list[Finding]) -> list[list[Finding]]:
+    """Runs of findings with the same rule and explanation, in report order."""
+    groups: list[list[Finding]] = []
+    for finding in findings:
+        if groups and (groups[-1][0].rule, groups[-1][0].explanation) == (finding.rule, finding.explanation):
+            groups[-1].append(finding)
+        else:
+            groups.append([finding])
+    return groups
+
+
+def _group_text(group: list[Finding]) -> str:
+    first = group[0]
+    fixes = {finding.fix for finding in group}
+    shared_fix = first.fix if len(fixes) == 1 else ""
+    lines = ["", f"  {RULES.title_of(first.rule)} [{first.rule}]"]
+    lines += _wrapped(f"Why: {first.explanation}", "    ", "      ")
+    if shared_fix:
+        lines += _wrapped(f"Fix: {shared_fix}", "    ", "      ")
+    lines += _wrapped(f"Source: {citation_text(first.citation)}", "    ", "      ")
+    for finding in group:
+        lines += _wrapped(f"- {finding.message}", "    ", "      ")
+        if finding.acknowledgment is not None:
+            lines += _wrapped(f"Acknowledged on {finding.acknowledgment.date}: "
+                              f"\u201c{finding.acknowledgment.reason}\u201d", "      ", "        ")
+        if finding.fix and not shared_fix:
+            lines += _wrapped(f"Fix: {finding.fix}", "      ", "        ")
     return "\n".join(lines) + "\n"
 
 

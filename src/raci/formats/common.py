@@ -42,9 +42,12 @@ HEADER_FILL = "F2F2F2"
 
 
 def legend_line() -> str:
-    """One line that explains the letters and the one rule every row keeps."""
+    """One line that explains the letters, the one rule every row keeps, and R against A (from the catalog's guide)."""
+    from raci.catalog import letter_guide  # read on first use, with the catalog
+
     parts = [f"{letter.value} = {letter.meaning}" for letter in LETTER_ORDER]
-    return "Legend: " + "; ".join(parts) + ". Each row needs exactly one A or A/R."
+    guide = letter_guide()
+    return "Legend: " + "; ".join(parts) + f". {guide.title} {guide.summary}"
 
 
 def profile_line(team: Team, today: datetime.date | None = None) -> str:
@@ -155,7 +158,7 @@ def acknowledged_text(finding: Finding) -> str:
 
 
 def articles_for(row: Responsibility) -> list[str]:
-    """The articles behind a row, one line each: ``"Author, Title (publisher, date)"``.
+    """The articles behind a row, one line each: ``"Author, Title (publisher, date); at 2:25"``.
 
     Follows the row's catalog entry ids to their attributions; an id the
     catalog does not know is skipped (a team may outlive a catalog entry).
@@ -165,18 +168,24 @@ def articles_for(row: Responsibility) -> list[str]:
     from raci.catalog import load_catalog
 
     catalog = load_catalog()
-    source_ids: dict[str, None] = {}
+    source_ids: dict[str, list[str]] = {}  # source id -> where in it, as a person reads it ("at 2:25")
     for entry_id in row.sources:
         try:
-            source_ids.update(dict.fromkeys(catalog.entry(entry_id).source_ids))
+            attributions = catalog.entry(entry_id).attributions
         except KeyError:
             continue
+        for attribution in attributions:
+            places = source_ids.setdefault(attribution.source, [])
+            place = catalog.place(attribution.source, attribution.locator)
+            if place not in places:
+                places.append(place)
     lines = []
-    for source_id in source_ids:
+    for source_id, places in source_ids.items():
         try:
             source = catalog.source(source_id)
         except KeyError:
             lines.append(source_id)
             continue
-        lines.append(f"{source.author}, {source.title} ({source.publisher}, {source.date or 'undated'})")
+        where = f"; {'; '.join(places)}" if places else ""
+        lines.append(f"{source.author}, {source.title} ({source.publisher}, {source.date or 'undated'}){where}")
     return lines

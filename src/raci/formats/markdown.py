@@ -29,10 +29,21 @@ def render(team: Team, report: Report, today: datetime.date | None = None) -> st
     if team.description.strip():
         lines += [escape(team.description), ""]
     lines += [escape(common.legend_line()), ""]
+    lines += _letter_guide()
     lines += _table(team)
     lines += ["", f"## Findings ({report.summary()})", ""]
     lines += _findings(team, report)
     return "\n".join(lines) + "\n"
+
+
+def _letter_guide() -> list[str]:
+    """The guide to R versus A beneath the legend (which gives its summary): rules of thumb, then catalog examples."""
+    from raci.catalog import letter_guide
+
+    guide = letter_guide()
+    lines = [f"- {escape(point)}" for point in guide.points]
+    lines += [f"- *{escape(example.title)}*: {escape(example.text)}" for example in guide.examples]
+    return [*lines, ""]
 
 
 def _table(team: Team) -> list[str]:

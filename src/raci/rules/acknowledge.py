@@ -90,7 +90,8 @@ def apply_acknowledgments(groups: Groups, team: Team) -> Groups:
 
 
 def _rule_is_on(rule_id: str, team: Team) -> bool:
-    return rule_id not in RULES or RULES[rule_id].enabled(team)
+    rule = RULES.get(rule_id)
+    return rule is None or rule.enabled(team)  # a retired rule's acknowledgment covers nothing any more
 
 
 def stale_finding(team: Team, acknowledgment: Acknowledgment) -> Finding:
@@ -101,11 +102,12 @@ def stale_finding(team: Team, acknowledgment: Acknowledgment) -> Finding:
     gone = len(acknowledgment.people) + len(acknowledgment.responsibilities) - len(named)
     if gone:
         named.append(f"{gone} removed {'entry' if gone == 1 else 'entries'}")
-    rule_title = RULES[acknowledgment.rule].title if acknowledgment.rule in RULES else acknowledgment.rule
     about = f" about {listing(named)}" if named else ""
+    retired = RULES.retired.get(acknowledgment.rule)
+    merged = f"; that check is now part of {quoted(RULES.title_of(retired.merged_into))}" if retired else ""
     return STALE_RULE.finding(
-        f"The acknowledgment of {quoted(rule_title)}{about} (\u201c{acknowledgment.reason}\u201d, "
-        f"{acknowledgment.date}) no longer matches a finding.",
+        f"The acknowledgment of {quoted(RULES.title_of(acknowledgment.rule))}{about} "
+        f"(\u201c{acknowledgment.reason}\u201d, {acknowledgment.date}) no longer matches a finding{merged}.",
         responsibilities=rows,
         people=people,
         fix="Withdraw this acknowledgment; if the finding comes back, acknowledge it again.",

@@ -2,7 +2,8 @@
 
 Each rule cites the articles (ids from ``seeds/sources.json``) whose
 argument it follows; the explanations put that argument in plain words.
-A rule only speaks when the team has rows carrying the tags it reads.
+A rule only speaks when the team has rows carrying the tags it reads, or,
+for the combined roles, when someone's titles say so.
 """
 
 from __future__ import annotations
@@ -12,26 +13,45 @@ from itertools import chain, repeat
 
 from raci.findings import Finding, Severity
 from raci.model import Profile, Size
-from raci.rules.facts import Facts
+from raci.rules.facts import ACCOUNTABLE, SEVERAL_TEAMS, Facts
 from raci.rules.registry import RULES, Rule
 from raci.rules.wording import plural
+
+PM, PO = "Product Manager", "Product Owner"
+_ALL_FIVE = ("nathanson-2019", "fechter-2024", "tacitedge", "cowan", "racki")
 
 _ROLES_APART = (
     "The product manager faces the market: vision, roadmap, customers and money. The product owner "
     "faces the delivery team and owns the backlog. "
 )
+_WHAT_THE_ARTICLES_SAY = (
+    " The five articles weigh this differently. Nathanson (2019) allows one person in both roles only "
+    "for a small product with limited features and a narrow audience, and expects the arrangement to be "
+    "outgrown fast. Fechter (2024) notes that small firms mix the roles and that startups often hire the "
+    "owner first, while medium and large firms keep the owner as a separate post. Tacit Edge tells a lone "
+    "product person to act as the product manager and let a motivated, empowered team run its own "
+    "backlog. Cowan says it can be done, but the owner is traditionally with the engineers all the time, "
+    "so forecasts and pricing plans force hard choices about time. Racki sees the owner as a Scrum hat "
+    "anyone on the team can wear, a developer or tester included."
+)
 _COMBINED_BY_SIZE = {
     Severity.INFO: _ROLES_APART
-    + "For a small product with few features and a narrow audience one person can cover both, and small "
-    "companies often do; the articles warn that a growing product outgrows this arrangement fast.",
+    + "On a small product with few features and a narrow audience one person can cover both, and small "
+    "companies often do; watch for the point where the product outgrows it." + _WHAT_THE_ARTICLES_SAY,
     Severity.WARNING: _ROLES_APART
     + "On a medium-sized product each side is close to a full job: time spent on the market is time the "
-    "team waits for backlog answers, and the other way round. The articles expect the roles to be split "
-    "once a product is past the small stage.",
+    "team waits for backlog answers, and the other way round." + _WHAT_THE_ARTICLES_SAY,
     Severity.ERROR: _ROLES_APART
     + "On a large product, or one served by several delivery teams, a single person cannot be out with "
-    "customers and with every team at once; the articles treat the two roles as separate jobs at this scale.",
+    "customers and with every team at once." + _WHAT_THE_ARTICLES_SAY,
 }
+_COMBINED_FIX = (
+    "Choose the way out that fits the team: give the backlog's A to a product owner of its own "
+    "(Nathanson; Fechter for firms past the small stage); keep the manager's work and let an empowered "
+    "delivery team run its backlog (Tacit Edge); hand the owner hat to someone already on the team "
+    "(Racki); or, keeping both, move the forecasting and pricing work elsewhere to protect the time the "
+    "team needs (Cowan). If the product is small on purpose, acknowledge this finding with your reason."
+)
 
 
 def combined_roles_severity(profile: Profile) -> Severity:
@@ -41,31 +61,60 @@ def combined_roles_severity(profile: Profile) -> Severity:
     return Severity.INFO if profile.size is Size.SMALL else Severity.WARNING
 
 
+def _product_words(profile: Profile) -> str:
+    """``"a large product"``, ``"a product with 3 delivery teams"``."""
+    if profile.delivery_teams > 1:
+        return f"a {profile.size.value} product with {plural(profile.delivery_teams, 'delivery team')}"
+    return f"a {profile.size.value} product"
+
+
 @RULES.person_rule(
     "combined-roles",
     title="One person holds both product roles",
     severity=Severity.WARNING,
-    citation=("nathanson-2019", "fechter-2024"),
-    description="Someone is R or A on the product manager's core (vision, roadmap, market, finance) "
-    "and on the product owner's core (backlog).",
+    citation=_ALL_FIVE,
+    description="Someone is accountable (A or A/R) for the product manager's core (vision, roadmap, market, "
+    "finance) and for the backlog, or owns the backlog and also does forecasting or pricing, or is titled "
+    "both Product Manager and Product Owner.",
     explanation=_COMBINED_BY_SIZE[Severity.WARNING],
 )
 def combined_roles(rule: Rule, facts: Facts, person_id: str, threshold: float | None) -> Finding | None:
-    person = facts.people[person_id]
-    manager_rows, owner_rows = person.manager_core, person.owner_core
-    if not manager_rows or not owner_rows:
+    tally = facts.people[person_id]
+    backlog = tally.owner_accountable
+    manager_rows = tally.manager_accountable if backlog else []
+    time_rows = [row_id for row_id in tally.time_competing if row_id not in manager_rows] if backlog else []
+    person = facts.team.person(person_id)
+    titled_both = person.has_title(PM) and person.has_title(PO)
+    if not (manager_rows or time_rows or titled_both):
         return None
     severity = combined_roles_severity(facts.team.profile)
+    held = manager_rows + backlog + time_rows if manager_rows or time_rows else []
     return rule.finding(
-        f"{facts.name(person_id)} holds both product roles: {facts.titles(manager_rows)} on the manager's "
-        f"side and {facts.titles(owner_rows)} on the owner's side.",
+        _combined_message(facts, person_id, backlog, manager_rows, time_rows),
         people=(person_id,),
-        cells=tuple(zip(manager_rows + owner_rows, repeat(person_id))),
+        cells=tuple(zip(held, repeat(person_id))),
         severity=severity,
         explanation=_COMBINED_BY_SIZE[severity],
-        fix="Give the backlog rows to a product owner, or the manager-side rows to a product manager, "
-        "so that each person holds one side; if the product is small on purpose, acknowledge this.",
+        fix=_COMBINED_FIX,
     )
+
+
+def _combined_message(facts: Facts, person_id: str, backlog: list[str], manager_rows: list[str],
+                      time_rows: list[str]) -> str:
+    """What a person holds of both roles: the rows they own on each side, the time-competing work, or their titles."""
+    name = facts.name(person_id)
+    cowan = "which Cowan says competes for the owner's time"
+    if manager_rows:
+        message = (f"{name} holds both product roles: accountable for {facts.titles(manager_rows)} on the "
+                   f"manager's side and for {facts.titles(backlog)} on the owner's side")
+        return message + (f", and also works on {facts.titles(time_rows)}, {cowan}." if time_rows else ".")
+    if time_rows:
+        return (f"{name} owns the backlog ({facts.titles(backlog)}) and also works on {facts.titles(time_rows)}, "
+                f"forecasting or pricing work {cowan}.")
+    return f"{name} is titled both {PM} and {PO} on {_product_words(facts.team.profile)}."
+
+
+_BACKLOG_FIX = "Give the product owner an A on every backlog row."
 
 
 @RULES.team_rule(
@@ -77,18 +126,18 @@ def combined_roles(rule: Rule, facts: Facts, person_id: str, threshold: float | 
     explanation="Tacit Edge quotes the Scrum Guide: the product owner answers for managing the product "
     "backlog, which means setting the product goal, writing and ordering the items, and keeping the "
     "backlog visible and understood. A backlog row without an A has nobody with the final word on it.",
+    supersedes=("no-accountable", "empty-row"),
 )
 def backlog_unowned(rule: Rule, facts: Facts, threshold: float | None) -> Iterator[Finding]:
     rows = facts.rows_with.get("backlog", [])
     unowned = [row_id for row_id in rows if not facts.rows[row_id].accountable]
-    fix = "Give the product owner an A on every backlog row."
     if unowned and len(unowned) == len(rows):
         yield rule.finding(f"Nobody is accountable for the product backlog: {facts.titles(rows)} "
-                           f"{'has' if len(rows) == 1 else 'have'} no A.", responsibilities=rows, fix=fix)
+                           f"{'has' if len(rows) == 1 else 'have'} no A.", responsibilities=rows, fix=_BACKLOG_FIX)
         return
     for row_id in unowned:
         yield rule.finding(f"The backlog row {facts.title(row_id)} has nobody accountable (no A).",
-                           responsibilities=(row_id,), fix=fix)
+                           responsibilities=(row_id,), fix=_BACKLOG_FIX)
 
 
 @RULES.team_rule(
@@ -96,26 +145,58 @@ def backlog_unowned(rule: Rule, facts: Facts, threshold: float | None) -> Iterat
     title="The backlog is owned by a committee",
     severity=Severity.WARNING,
     citation=("tacitedge", "racki"),
-    description="More people hold A on backlog rows than the product has delivery teams.",
+    description="More people hold A on the shared backlog rows than the product has delivery teams (a team "
+    "owner's row for their own bounded part does not count).",
     explanation="The Scrum Guide, as Tacit Edge quotes it, puts the backlog in the hands of one product "
     "owner. A product owner can look after several delivery teams if the part of the product each team "
-    "works on is clearly bounded (a point one of Racki's readers makes), but several owners of one "
-    "team's backlog leave the team with more than one answer to 'what next?'.",
+    "works on is clearly bounded (a point one of Racki's readers makes), and a team owner accountable for "
+    "their own bounded part is no committee; but several owners of the same backlog rows leave the team "
+    "with more than one answer to 'what next?'.",
 )
 def backlog_split(rule: Rule, facts: Facts, threshold: float | None) -> Iterator[Finding]:
-    holders = facts.backlog_owners()
+    owned: dict[str, list[str]] = {}
+    for row_id in facts.shared_backlog_rows():
+        for person_id in facts.holders(row_id, ACCOUNTABLE):
+            owned.setdefault(person_id, []).append(row_id)
     teams = facts.team.profile.delivery_teams
-    if len(holders) <= teams:
+    if len(owned) <= teams:
         return
-    cells = tuple(chain.from_iterable(zip(facts.people[person_id].backlog_accountable, repeat(person_id))
-                                      for person_id in holders))
+    holders = sorted(owned, key=facts.column.__getitem__)
     yield rule.finding(
         f"{len(holders)} people are accountable for backlog rows ({facts.names(holders)}) "
         f"for {plural(teams, 'delivery team')}.",
         people=holders,
-        cells=cells,
+        cells=tuple(chain.from_iterable(zip(owned[person_id], repeat(person_id)) for person_id in holders)),
         fix=f"Keep the A on the backlog with {plural(teams, 'person', 'people')} "
         "(one per delivery team); the others can be R or C.",
+    )
+
+
+@RULES.team_rule(
+    "owner-serves-several-teams",
+    title="More delivery teams than backlog owners",
+    severity=Severity.INFO,
+    citation=("racki",),
+    description="The product has more delivery teams than people accountable for its backlog, and no row "
+    "says who serves several sprint teams.",
+    explanation="One of Racki's readers holds that a product owner can serve two or more sprint teams, "
+    "provided the part of the product each team answers for is clearly bounded. When a product has more "
+    "delivery teams than backlog owners, that arrangement is in place whether or not the matrix says so; "
+    "the catalog row for it makes the boundaries, and who keeps them, visible.",
+)
+def owner_serves_several_teams(rule: Rule, facts: Facts, threshold: float | None) -> Iterator[Finding]:
+    owners = facts.backlog_owners()
+    teams = facts.team.profile.delivery_teams
+    if not owners or len(owners) >= teams:
+        return  # nobody owns the backlog (backlog-unowned says so), or every team has an owner
+    if any(facts.rows[row_id].accountable for row_id in facts.rows_with.get(SEVERAL_TEAMS, [])):
+        return
+    yield rule.finding(
+        f"{plural(teams, 'delivery team')} share {plural(len(owners), 'backlog owner')} "
+        f"({facts.names(owners)}), and no row says who serves several sprint teams.",
+        people=owners,
+        fix="Add the catalog row \u201cServe several sprint teams within clear boundaries\u201d and give its A "
+        "to the owner who serves them, or give each team an owner for its own part of the backlog.",
     )
 
 
@@ -128,6 +209,7 @@ def backlog_split(rule: Rule, facts: Facts, threshold: float | None) -> Iterator
     explanation="Both Nathanson and Fechter give the product's strategic vision to the product manager: "
     "someone has to decide where the product is going and keep saying it. With no A on the vision, "
     "every other choice (roadmap, backlog order) has nothing to be measured against.",
+    supersedes=("no-accountable", "empty-row"),
 )
 def vision_unowned(rule: Rule, facts: Facts, threshold: float | None) -> Iterator[Finding]:
     rows = facts.rows_with.get("vision", [])
@@ -139,59 +221,40 @@ def vision_unowned(rule: Rule, facts: Facts, threshold: float | None) -> Iterato
 
 @RULES.team_rule(
     "no-customer-contact",
-    title="Nobody works with customers",
+    title="Nobody talks to customers",
     severity=Severity.WARNING,
-    citation=("racki", "tacitedge", "fechter-2024"),
-    description="No one holds R or A on any customer row.",
-    explanation="The articles put talking to customers at the centre of product management: Racki's "
-    "product manager speaks to customers regularly, Tacit Edge calls the role the voice of the "
-    "customer, and Fechter lists customer discovery and feedback among the core duties. A team where "
-    "nobody does this builds on guesses.",
+    citation=("racki", "tacitedge", "fechter-2024", "cowan"),
+    description="No one holds R or A on a row of direct contact with customers (talking to them, discovering them).",
+    explanation="The articles put direct contact with customers at the centre of product management: "
+    "Racki's product manager talks to customers regularly, Tacit Edge calls the role the voice of the "
+    "customer, Fechter starts it with customer discovery, and Cowan sends a manager whose releases fall "
+    "flat out to see customers. Demos and sorted feedback are useful, but they are the customers' words "
+    "at second hand; a team where nobody meets them builds on guesses.",
 )
 def no_customer_contact(rule: Rule, facts: Facts, threshold: float | None) -> Iterator[Finding]:
-    rows = facts.rows_with.get("customer", [])
+    rows = facts.rows_with.get("customer-contact", [])
     if rows and not any(facts.rows[row_id].active for row_id in rows):
-        yield rule.finding(f"Nobody is R or A on a customer row: {facts.titles(rows)} "
+        yield rule.finding(f"Nobody is R or A on direct contact with customers: {facts.titles(rows)} "
                            f"{'has' if len(rows) == 1 else 'have'} no one doing the work.",
                            responsibilities=rows,
-                           fix="Make someone, usually the product manager, R or A on at least one customer row.")
+                           fix="Make someone, usually the product manager, R or A on at least one of these rows.")
 
 
-@RULES.person_rule(
-    "owner-overloaded-with-finance",
-    title="The backlog owner also carries finance",
-    severity=Severity.WARNING,
-    citation=("cowan",),
-    description="On a medium or large product, someone accountable for the backlog is also R or A on finance rows.",
-    explanation="Cowan points out that the product owner is traditionally with the engineering team all "
-    "the time; someone who must also produce sales forecasts and pricing plans will have to make hard "
-    "choices about where that time goes. On a product past the small stage, both are real work.",
-)
-def owner_overloaded_with_finance(rule: Rule, facts: Facts, person_id: str, threshold: float | None) -> Finding | None:
-    if facts.team.profile.size is Size.SMALL:
-        return None
-    person = facts.people[person_id]
-    backlog, finance = person.backlog_accountable, person.finance
-    if not backlog or not finance:
-        return None
-    return rule.finding(
-        f"{facts.name(person_id)} is accountable for the backlog ({facts.titles(backlog)}) "
-        f"and also works on finance ({facts.titles(finance)}).",
-        people=(person_id,),
-        cells=tuple(zip(backlog + finance, repeat(person_id))),
-        fix="Move the finance rows to the product manager, or the backlog's A to someone who can stay with the team.",
-    )
+# Folded into combined-roles, limited to forecasting and pricing rows: every finance row is on the
+# manager's side, so the old check always fired together with combined-roles.
+RULES.retire("owner-overloaded-with-finance", "The backlog owner also carries finance", "combined-roles")
 
 
 @RULES.person_rule(
     "developer-as-owner",
     title="A developer or tester owns the backlog",
     severity=Severity.INFO,
-    citation=("racki",),
+    citation=("racki", "fechter-2024", "cowan"),
     description="Someone titled Developer or QA holds A on backlog rows.",
-    explanation="Racki describes product owner as a Scrum hat that a developer or a QA engineer can wear. "
-    "Several of his readers disagree: owning the backlog is a job of its own, and it competes with "
-    "building and testing. Worth a deliberate choice rather than a default.",
+    explanation="Racki describes product owner as a Scrum hat that a developer or a QA engineer can wear; "
+    "one of his readers challenges that, without giving a reason. Fechter and Cowan write about the owner "
+    "as a job of its own, and Cowan's owner is traditionally with the team full time, which leaves little "
+    "room for building or testing. Worth a deliberate choice rather than a default.",
 )
 def developer_as_owner(rule: Rule, facts: Facts, person_id: str, threshold: float | None) -> Finding | None:
     backlog = facts.people[person_id].backlog_accountable

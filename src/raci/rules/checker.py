@@ -2,7 +2,9 @@
 
 Findings are cached by what they are about: per row (row rules), per
 person (person rules) and for the team (team rules, which read only the
-cached tallies, re-run only after an edit on a row they watch). A cell edit
+cached tallies, re-run only after an edit on a row they watch). A report
+drops the findings a superseding rule already covers (one defect, one
+finding), and a matrix without a single letter reports only that. A cell edit
 re-counts and re-checks only its row and its person, and moves their
 findings within their rules' sorted groups; every other kind of change
 (rows or people added, removed, moved or renamed, tags, the profile, the
@@ -24,7 +26,8 @@ from raci.findings import Finding, Report, Severity
 from raci.model import Change, Phase, Team, TeamEvent
 from raci.rules.acknowledge import STALE, Groups, apply_acknowledgments
 from raci.rules.facts import Facts
-from raci.rules.registry import Scope, active_rules, run_rules_on, run_team_rules
+from raci.rules.registry import (Scope, active_rules, run_matrix_rules, run_rules_on, run_team_rules,
+                                 without_superseded)
 
 
 def check(team: Team) -> Report:
@@ -113,6 +116,7 @@ class _Evaluation:
         self.row_rules = active_rules(team, Scope.ROW)
         self.person_rules = active_rules(team, Scope.PERSON)
         self.team_rules = active_rules(team, Scope.TEAM)
+        self.matrix_rules = active_rules(team, Scope.MATRIX)
         self.by_row = {row.id: run_rules_on(self.row_rules, self.facts, row.id) for row in team.responsibilities}
         self.shared = self.facts.shared_state()
         self.by_person = {person.id: run_rules_on(self.person_rules, self.facts, person.id)
@@ -157,14 +161,22 @@ class _Evaluation:
 
     def report(self) -> Report:
         """Every finding, acknowledgments applied, in Report.of's order (severity, rule, message)."""
+        opening = run_matrix_rules(self.matrix_rules, self.facts)
+        if opening:  # nothing filled in yet: one finding says so, instead of one per row
+            groups = apply_acknowledgments(_grouped(opening), self.team)
+        else:
+            groups = apply_acknowledgments(without_superseded(self._groups()), self.team)
+        if STALE in groups:
+            groups[STALE] = _by_message(groups[STALE])
+        return Report(tuple(_by_severity(groups)))
+
+    def _groups(self) -> Groups:
+        """The findings of every row, person and team rule, by rule."""
         if self.unsorted:
             self._regroup()
         if self.for_team is None:
             self.for_team = _grouped(run_team_rules(self.team_rules, self.facts))
-        groups = apply_acknowledgments({**self.groups, **self.for_team}, self.team)
-        if STALE in groups:
-            groups[STALE] = _by_message(groups[STALE])
-        return Report(tuple(_by_severity(groups)))
+        return {**self.groups, **self.for_team}
 
 
 def _move(group: list[Finding], old: Finding | None, new: Finding | None) -> bool:

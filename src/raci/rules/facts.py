@@ -1,22 +1,27 @@
 """The figures the rules read: per-row and per-person tallies, built once and kept up to date.
 
-Rules never walk the grid themselves. :class:`Facts` counts each row's
-letters by kind (:class:`RowTally`), counts each person's
-(:class:`PersonTally`), and groups the rows the article rules care about
-by their tags. After a cell edit only the touched rows and people are
-counted again, which is what keeps a re-check after one edit far below a
-full check.
+Rules never walk the grid themselves, and never compare letters: they ask
+for kinds of holder (:data:`ACCOUNTABLE`, :data:`RESPONSIBLE`,
+:data:`CONSULTED`, :data:`INFORMED`, and :data:`ACTIVE` for either of the
+first two). :class:`Facts` counts each row's holders by kind
+(:class:`RowTally`), counts each person's (:class:`PersonTally`), and
+groups the rows the article rules care about by their marks. After a cell
+edit only the touched rows and people are counted again, which is what
+keeps a re-check after one edit far below a full check.
 
 A row is kept as one byte per person, in column order: the letter, ``x``
-for A/R, ``.`` for none. Counting a row is ``bytes.count``; each person's
-column is sliced out of the rows' bytes joined; the people a message names are picked
-out with ``bytes.translate`` and ``itertools.compress``, and only as many
-as it names. All of it runs in C, which is what keeps a full check of a
-team with every cell filled (a hundred thousand letters) within budget.
+for A/R, ``.`` for none. A kind is a ``bytes.translate`` table over those
+bytes, so counting a row is ``bytes.count``; each person's column is sliced
+out of the rows' bytes joined; the people a message names are picked out
+with ``itertools.compress``, and only as many as it names. All of it runs
+in C, which is what keeps a full check of a team with every cell filled (a
+hundred thousand letters) within budget. The byte codes are this module's
+business alone: when a cell may hold several letters, only the tables and
+the tallies change, not the rules.
 
-The article rules read tags and sides from each row's own fields (a team
-file carries them), so a custom row without tags is simply not part of
-those rules.
+The article rules read tags, sides and sources from each row's own fields
+(a team file carries them), so a custom row without tags is simply not part
+of those rules.
 """
 
 from __future__ import annotations
@@ -32,21 +37,36 @@ from raci.rules.wording import LIST_LIMIT, listing_of, quoted
 
 # The tags the article rules look at.
 MANAGER_CORE_TAGS = frozenset({"vision", "roadmap", "market", "finance"})
-WATCHED_TAGS = MANAGER_CORE_TAGS | {"backlog", "customer"}
+TIME_COMPETING_TAGS = frozenset({"forecasting", "pricing"})  # Cowan: the manager work that eats an owner's time
+WATCHED_TAGS = MANAGER_CORE_TAGS | TIME_COMPETING_TAGS | {"backlog", "customer-contact"}
 # Marks for the two cores of combined-roles. A row counts towards a side's
 # core only if it is not given to the other side or to both: "Decide what
 # gets built" is tagged roadmap but shared, so holding it says nothing about
 # holding both roles.
 MANAGER_CORE = "manager-core"
 OWNER_CORE = "owner-core"
+TIME_COMPETING = "time-competing"
+# The catalog rows of a scaled set-up: one owner serving several sprint teams, and one team's
+# bounded part of the backlog (a team file may hold one such row per team).
+SEVERAL_TEAMS = "several-teams"
+SEVERAL_TEAMS_ENTRY = "serve-several-sprint-teams"
+TEAM_AREA = "team-area"
+TEAM_AREA_ENTRY = "own-team-backlog-area"
+
 
 def marks_of(row: Responsibility) -> frozenset[str]:
-    """The watched tags of a row (case-insensitive) plus its core marks."""
+    """The watched tags of a row (case-insensitive) plus the marks derived from them."""
     marks = {tag.casefold() for tag in row.tags} & WATCHED_TAGS
     if marks & MANAGER_CORE_TAGS and row.side not in (Side.OWNER, Side.SHARED):
         marks.add(MANAGER_CORE)
     if "backlog" in marks and row.side not in (Side.MANAGER, Side.SHARED):
         marks.add(OWNER_CORE)
+    if marks & TIME_COMPETING_TAGS:
+        marks.add(TIME_COMPETING)
+    if SEVERAL_TEAMS_ENTRY in row.sources:
+        marks.add(SEVERAL_TEAMS)
+    if TEAM_AREA_ENTRY in row.sources:
+        marks.add(TEAM_AREA)
     return frozenset(marks)
 
 
@@ -62,16 +82,20 @@ def _kind(codes: bytes) -> bytes:
 
 
 # The kinds of holder, as translate tables over a row's bytes.
-ACCOUNTABLE = _kind(b"Ax")  # A or A/R
-RESPONSIBLE = _kind(b"Rx")  # R or A/R
-CONSULTED = _kind(b"C")
-ACTIVE = _kind(b"ARx")  # R, A or A/R
-# PersonTally's lists after its counts, each with its rows' mark and the letters it keeps.
-_PERSON_LISTS = ((MANAGER_CORE, ACTIVE), (OWNER_CORE, ACTIVE), ("finance", ACTIVE), ("backlog", ACCOUNTABLE))
+ACCOUNTABLE = _kind(b"Ax")  # owns the outcome: A or A/R
+RESPONSIBLE = _kind(b"Rx")  # does the work: R or A/R
+CONSULTED = _kind(b"C")  # is asked
+INFORMED = _kind(b"I")  # is told
+ACTIVE = _kind(b"ARx")  # owns or does: R, A or A/R
+# PersonTally's lists after its counts, each with its rows' mark and the kind of holder it keeps.
+_PERSON_LISTS = ((MANAGER_CORE, ACCOUNTABLE), (OWNER_CORE, ACCOUNTABLE), (TIME_COMPETING, ACTIVE),
+                 ("backlog", ACCOUNTABLE))
+# Titles whose holders stand outside the team and are expected only to be asked or told.
+OUTSIDE_TITLES = ("Stakeholder", "Sponsor")
 
 
 class RowTally(NamedTuple):
-    """How many people hold each kind of letter on one row, and the row's bytes.
+    """How many people hold each kind on one row, and the row's bytes.
 
     An A/R counts in ``accountable``, ``responsible`` and ``active``. A named
     tuple rather than a dataclass: a full check makes a thousand of them.
@@ -81,6 +105,7 @@ class RowTally(NamedTuple):
     accountable: int
     responsible: int
     consulted: int
+    informed: int
     active: int
     codes: bytes  # one byte per person, in column order
 
@@ -88,7 +113,7 @@ class RowTally(NamedTuple):
 def tally_row(letters: dict[str, Letter] | None, people: tuple[str, ...], column: dict[str, int]) -> RowTally:
     """Count one row's ``{person id: letter}``; ``people`` are the person ids in column order."""
     if not letters:
-        return RowTally(0, 0, 0, 0, 0, bytes([_NONE]) * len(people))
+        return RowTally(0, 0, 0, 0, 0, 0, bytes([_NONE]) * len(people))
     if len(letters) == len(people) and tuple(letters) == people:
         # A full row whose letters are in column order, as a loaded file's are.
         text = "".join(letters.values())
@@ -103,25 +128,35 @@ def tally_row(letters: dict[str, Letter] | None, people: tuple[str, ...], column
         text = "".join(placed)
     codes = text.replace(Letter.AR.value, "x").encode("ascii")
     accountable, responsible, both = codes.count(b"A"), codes.count(b"R"), codes.count(_BOTH)
-    return RowTally(len(letters), accountable + both, responsible + both, codes.count(b"C"),
+    return RowTally(len(letters), accountable + both, responsible + both, codes.count(b"C"), codes.count(b"I"),
                     accountable + responsible + both, codes)
 
 
 @dataclass(slots=True)
 class PersonTally:
-    """One person's letters, counted, and the rows the article rules ask about.
+    """One person's holdings, counted, and the rows the article rules ask about.
 
-    ``load`` is the number of rows where the person holds R, A or A/R: an
-    A/R is one piece of work, so it counts once. The lists hold row ids in
+    ``load`` is the number of rows where the person owns or does the work
+    (R, A or A/R): an A/R is one piece of work, so it counts once;
+    ``accountable`` the rows where they own it. The lists hold row ids in
     row order.
     """
 
     has_letters: bool = False
     load: int = 0
-    manager_core: list[str] = field(default_factory=list)  # R, A or A/R on the manager's core
-    owner_core: list[str] = field(default_factory=list)  # R, A or A/R on the owner's core
-    finance: list[str] = field(default_factory=list)  # R, A or A/R on finance rows
-    backlog_accountable: list[str] = field(default_factory=list)  # A or A/R on backlog rows
+    accountable: int = 0
+    manager_accountable: list[str] = field(default_factory=list)  # owns rows of the manager's core
+    owner_accountable: list[str] = field(default_factory=list)  # owns rows of the owner's core (the backlog)
+    time_competing: list[str] = field(default_factory=list)  # owns or does forecasting or pricing rows
+    backlog_accountable: list[str] = field(default_factory=list)  # owns backlog rows, whatever their side
+
+
+class PeerGroup(NamedTuple):
+    """People compared with each other: those sharing a first title (or having none)."""
+
+    label: str  # "people titled Developer", "people without a title"
+    size: int
+    median_load: float
 
 
 class Facts:
@@ -141,11 +176,16 @@ class Facts:
                 for mark in marks:
                     self.rows_with.setdefault(mark, []).append(row.id)
         self.person_ids = tuple(self.column)
+        self.peer_key = {person.id: person.titles[0].casefold() if person.titles else "" for person in team.people}
+        self._peer_label = {self.peer_key[person.id]: f"people titled {person.titles[0]}" if person.titles
+                            else "people without a title" for person in team.people}
         cells = team._cells  # noqa: SLF001 - a read-only pass over the filled cells, the fastest there is
         self.rows = {row.id: tally_row(cells.get(row.id), self.person_ids, self.column)
                      for row in team.responsibilities}
+        self.filled = sum(tally.filled for tally in self.rows.values())
         self.people = self._tally_everyone()
-        self._median: float | None = None
+        self._shared: tuple[int, tuple[tuple[str, PeerGroup], ...]] | None = None
+        self._groups: dict[str, PeerGroup] = {}
 
     def _tally_everyone(self) -> dict[str, PersonTally]:
         """Every person's tally, each column sliced out of the rows' bytes joined."""
@@ -158,35 +198,56 @@ class Facts:
 
     def refresh(self, row_ids: Iterable[str], person_ids: Iterable[str]) -> None:
         """Count again the rows and people whose cells changed (rows first: a person is read from them)."""
-        self._median = None
+        self._shared = None
         cells = self.team._cells  # noqa: SLF001
         for row_id in row_ids:
-            self.rows[row_id] = tally_row(cells.get(row_id), self.person_ids, self.column)
+            old = self.rows[row_id]
+            self.rows[row_id] = new = tally_row(cells.get(row_id), self.person_ids, self.column)
+            self.filled += new.filled - old.filled
         for person_id in person_ids:
-            index = self.column[person_id]
-            column = bytes(tally.codes[index] for tally in self.rows.values())
-            marked = [bytes(self.rows[row_id].codes[index] for row_id in self.rows_with.get(mark, []))
-                      for mark, _ in _PERSON_LISTS]
-            self.people[person_id] = self._person_tally(column, marked)
+            self.people[person_id] = self._person_tally(self._column_of(person_id), [
+                bytes(self.rows[row_id].codes[self.column[person_id]] for row_id in self.rows_with.get(mark, []))
+                for mark, _ in _PERSON_LISTS])
+
+    def _column_of(self, person_id: str) -> bytes:
+        index = self.column[person_id]
+        return bytes(tally.codes[index] for tally in self.rows.values())
 
     def _person_tally(self, column: bytes, marked: list[bytes]) -> PersonTally:
         """A person's tally from their byte on every row, and on the rows of each mark in _PERSON_LISTS."""
         lists = [list(compress(self.rows_with.get(mark, []), codes.translate(kind)))
                  for (mark, kind), codes in zip(_PERSON_LISTS, marked)]
-        load = column.count(b"A") + column.count(b"R") + column.count(_BOTH)
-        return PersonTally(column.count(_NONE) != len(column), load, *lists)
+        accountable = column.count(b"A") + column.count(_BOTH)
+        load = accountable + column.count(b"R")
+        return PersonTally(column.count(_NONE) != len(column), load, accountable, *lists)
 
     # ------------------------------------------------------------ reading
-    def shared_state(self) -> tuple[float]:
-        """The team-wide figures person rules may read; when they change, every person is re-checked."""
-        return (self.median_load(),)
+    def shared_state(self) -> tuple[int, tuple[tuple[str, PeerGroup], ...]]:
+        """The team-wide figures person rules may read; when they change, every person is re-checked.
 
-    def median_load(self) -> float:
-        """The team's median load (see :class:`PersonTally`), 0 for a team of nobody."""
-        if self._median is None:
-            loads = [person.load for person in self.people.values()]
-            self._median = float(statistics.median(loads)) if loads else 0.0
-        return self._median
+        The number of rows, and each peer group's size and median load
+        (see :meth:`peers`).
+        """
+        if self._shared is None:
+            loads: dict[str, list[int]] = {}
+            for person_id, tally in self.people.items():
+                loads.setdefault(self.peer_key[person_id], []).append(tally.load)
+            groups = tuple(sorted((key, PeerGroup(self._peer_label[key], len(found), float(statistics.median(found))))
+                                  for key, found in loads.items()))
+            self._shared, self._groups = (len(self.rows), groups), dict(groups)
+        return self._shared
+
+    def peers(self, person_id: str) -> PeerGroup:
+        """The group a person is compared with: everyone sharing their first title (them included)."""
+        self.shared_state()
+        return self._groups[self.peer_key[person_id]]
+
+    def row_count(self) -> int:
+        return self.shared_state()[0]
+
+    def cells_held(self, person_id: str, kind: bytes) -> tuple[tuple[str, str], ...]:
+        """The cells (row id, person id) where a person holds ``kind``, in row order."""
+        return tuple(zip(compress(self.rows, self._column_of(person_id).translate(kind)), repeat(person_id)))
 
     def name(self, person_id: str) -> str:
         return self.person_name[person_id]
@@ -212,6 +273,18 @@ class Facts:
         return self.quoted_title[row_id]
 
     def backlog_owners(self) -> list[str]:
-        """People holding A on at least one backlog row, in column order."""
+        """People accountable for at least one backlog row, in column order."""
         return [person_id for person_id in self.column if self.people[person_id].backlog_accountable]
 
+    def shared_backlog_rows(self) -> list[str]:
+        """The backlog rows every team works from: all backlog rows but one team's bounded part."""
+        return [row_id for row_id in self.rows_with.get("backlog", []) if TEAM_AREA not in self.marks[row_id]]
+
+    def holders(self, row_id: str, kind: bytes) -> list[str]:
+        """The people holding ``kind`` on a row, in column order."""
+        return list(compress(self.person_ids, self.rows[row_id].codes.translate(kind)))
+
+    def is_outsider(self, person_id: str) -> bool:
+        """Whether a person's titles place them outside the team (a stakeholder or sponsor)."""
+        person = self.team.person(person_id)
+        return any(person.has_title(title) for title in OUTSIDE_TITLES)

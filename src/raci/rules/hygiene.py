@@ -1,9 +1,12 @@
 """Standard RACI hygiene: the checks any RACI matrix deserves, whatever the product.
 
 None of the articles states these; they are common RACI practice, cited
-as :data:`raci.findings.RACI_PRACTICE`. Each reports at most one finding
-per row or per person, so a blank template gives one finding per row,
-never one per cell.
+as :data:`raci.findings.RACI_PRACTICE`: one accountable per row (PMBOK's
+rule for a responsibility matrix), someone doing the work, and the
+per-person reading RACI tools give (who carries too much, who owns too
+much, who only watches). Each reports at most one finding per row or per
+person, never one per cell; a matrix with no letters at all gets a single
+finding that says how much is left to fill.
 
 A row finding points at its row only; its message names the people
 involved, and their letters are in plain sight on the selected row.
@@ -15,9 +18,9 @@ pointing at the people would mark their whole columns.
 from __future__ import annotations
 
 from raci.findings import RACI_PRACTICE, Finding, Severity
-from raci.model import Letter
-from raci.rules.facts import ACCOUNTABLE, CONSULTED, RESPONSIBLE, Facts
-from raci.rules.registry import RULES, Rule
+from raci.rules.facts import ACCOUNTABLE, ACTIVE, CONSULTED, RESPONSIBLE, Facts
+from raci.rules.registry import RULES, Rule, Scope
+from raci.rules.wording import plural
 
 _PRACTICE = (RACI_PRACTICE,)
 
@@ -113,25 +116,95 @@ def idle_person(rule: Rule, facts: Facts, person_id: str, threshold: float | Non
     title="A person carries too much",
     severity=Severity.WARNING,
     citation=_PRACTICE,
-    description="A person holds R or A on more than twice the team's median number of rows, "
-    "and on at least the threshold (8).",
-    explanation="When one person does or owns far more than everyone else, work queues behind them and "
-    "stops when they are away. The count is the rows where they hold R, A or A/R (an A/R is one row, "
-    "counted once); it is compared with twice the team's median.",
+    description="A person holds R or A on more than twice the median of the people who share their first "
+    "title (at least three of them), and on at least the threshold (8).",
+    explanation="When one person does or owns far more than others in the same job, work queues behind "
+    "them and stops when they are away. People are compared with those who share their first title "
+    "(developers with developers, product owners with product owners), because a product manager or "
+    "owner always holds more rows than a developer. The count is the rows where they hold R, A or A/R "
+    "(an A/R is one row, counted once).",
     threshold=8,
 )
 def overloaded_person(rule: Rule, facts: Facts, person_id: str, threshold: float | None) -> Finding | None:
     load = facts.people[person_id].load
-    median = facts.shared_state()[0]
-    if load <= 2 * median or load < (threshold or 0):
+    peers = facts.peers(person_id)
+    if peers.size < 3 or load <= 2 * peers.median_load or load < (threshold or 0):
         return None
     return rule.finding(
-        f"{facts.name(person_id)} is R or A on {load} rows, more than twice the team's median of {median:g}.",
+        f"{facts.name(person_id)} is R or A on {load} rows, more than twice the median of the "
+        f"{peers.size} {peers.label} ({peers.median_load:g}).",
         people=(person_id,),
-        cells=[(row.id, person_id) for row in facts.team.responsibilities
-               if (letter := facts.team.cell(row.id, person_id)) is not None and letter not in (Letter.C, Letter.I)],
+        cells=facts.cells_held(person_id, ACTIVE),
         fix="Hand some of these rows to others, or make them C where a say is all that is needed.",
     )
+
+
+@RULES.person_rule(
+    "accountable-for-too-much",
+    title="One person is accountable for too much",
+    severity=Severity.INFO,
+    citation=_PRACTICE,
+    description="A person holds A or A/R on more than the threshold share of the rows (66%, about two thirds).",
+    explanation="Each row needs one accountable person, but not the same one everywhere: an A is a "
+    "decision that waits for its owner. When one person signs off most of the matrix, decisions queue "
+    "behind them and the others learn to wait rather than decide. A product manager may well sign off "
+    "over half of a catalog-based matrix; past two thirds, one person is the matrix.",
+    threshold=66,
+)
+def accountable_for_too_much(rule: Rule, facts: Facts, person_id: str, threshold: float | None) -> Finding | None:
+    accountable, rows = facts.people[person_id].accountable, facts.row_count()
+    if not accountable or accountable * 100 <= (threshold or 0) * rows:
+        return None
+    return rule.finding(
+        f"{facts.name(person_id)} is accountable for {accountable} of the {plural(rows, 'row')} "
+        f"({accountable * 100 / rows:.0f}%).",
+        people=(person_id,),
+        cells=facts.cells_held(person_id, ACCOUNTABLE),
+        fix="Hand the A of rows others already do (their R) to them, keeping the rows you must sign off yourself.",
+    )
+
+
+@RULES.person_rule(
+    "onlooker",
+    title="A person who only watches",
+    severity=Severity.INFO,
+    citation=_PRACTICE,
+    description="A person holds only C's and I's: never R or A (stakeholders and sponsors are expected to).",
+    explanation="Someone who is consulted or informed on rows but does and owns none of them is, in the "
+    "matrix, an onlooker: either the work they really do is missing from it, or they are a stakeholder "
+    "who could be listed as one. People titled Stakeholder or Sponsor are expected to watch and are "
+    "not reported.",
+)
+def onlooker(rule: Rule, facts: Facts, person_id: str, threshold: float | None) -> Finding | None:
+    tally = facts.people[person_id]
+    if not tally.has_letters or tally.load or facts.is_outsider(person_id):
+        return None
+    return rule.finding(
+        f"{facts.name(person_id)} is only consulted or informed, never responsible or accountable.",
+        people=(person_id,),
+        fix="Add the rows of work they do, with their R's; if they only follow along, title them Stakeholder "
+        "or leave them off this matrix.",
+    )
+
+
+@RULES.row_rule(
+    "informed-only",
+    title="Everyone is only informed",
+    severity=Severity.ERROR,
+    citation=_PRACTICE,
+    description="A row has letters, and all of them are I.",
+    explanation="A row where everyone is told and nobody owns, does or is asked is a piece of news, not a "
+    "responsibility: people expect to hear about it, yet nobody will make it happen.",
+    supersedes=("no-accountable", "no-responsible"),
+)
+def informed_only(rule: Rule, facts: Facts, row_id: str, threshold: float | None) -> Finding | None:
+    tally = facts.rows[row_id]
+    if not tally.filled or tally.informed != tally.filled:
+        return None
+    return rule.finding(f"{facts.title(row_id)} has only I's: {plural(tally.informed, 'person', 'people')} "
+                        "told, nobody owning or doing it.",
+                        responsibilities=(row_id,),
+                        fix="Give one person the A and someone the R; keep the I's for those who only need to know.")
 
 
 @RULES.row_rule(
@@ -172,3 +245,28 @@ def too_many_responsible(rule: Rule, facts: Facts, row_id: str, threshold: float
                         f"({facts.holder_names(row_id, RESPONSIBLE, responsible)}).",
                         responsibilities=(row_id,),
                         fix="Split this row into smaller tasks, each with one or two R's.")
+
+
+def _not_started(rule: Rule, facts: Facts, threshold: float | None) -> Finding | None:
+    if facts.filled:
+        return None
+    rows, people = len(facts.rows), len(facts.person_ids)
+    to_fill = f"{plural(rows, 'row')} to fill" if rows else "No rows yet"
+    if not people:
+        return rule.finding(f"{to_fill}, nobody in the team yet.",
+                            fix="Add the people of the team, then fill in who does and who owns each row.")
+    return rule.finding(f"{to_fill}, {plural(people, 'person', 'people')} in the team, no letters yet.",
+                        fix="Fill in who does (R) and who owns (A) each row; the checks start with the first letter.")
+
+
+NOT_STARTED = RULES.add(Rule(
+    id="not-started",
+    title="The matrix is not filled in yet",
+    severity=Severity.INFO,
+    description="The matrix has no letters at all; the other checks wait for the first one.",
+    explanation="A new matrix has every row empty and, often, nobody in it yet. Reporting each empty row "
+    "and each missing owner would be one finding per row for a single fact: the work has not started.",
+    citation=_PRACTICE,
+    scope=Scope.MATRIX,
+    evaluate=_not_started,
+))
