@@ -21,6 +21,7 @@ from PySide6.QtGui import QUndoStack
 from raci.errors import TeamEditError
 from raci.findings import Report
 from raci.model import CellKey, Change, Letter, Person, Phase, Responsibility, Team, TeamEvent, parse_letter
+from raci.ordering import OTHER_CATEGORY, category_blocks
 from raci.ui.commands import PlaceResponsibilitiesCommand, SetCellsCommand
 from raci.ui.markers import Markers
 from raci.ui.palette import (
@@ -33,7 +34,6 @@ from raci.ui.palette import (
     severity_icon,
 )
 
-OTHER_CATEGORY = "Other"  # where rows without a category are listed
 MIME_TYPE = "application/x-raci-responsibility-ids"
 
 LetterRole = int(Qt.ItemDataRole.UserRole) + 1  # the cell's Letter (its text once through Qt), or None
@@ -154,20 +154,17 @@ class MatrixModel(QAbstractTableModel):
         self._slot_rows, self._slot_category, self._row_of, self._header_of = self._layout()
 
     def _layout(self) -> tuple[list[int], list[str], dict[str, int], dict[str, int]]:
-        groups: dict[str, list[int]] = {}
         rows = self._team.responsibilities
-        for position, row in enumerate(rows):
-            if self._shows(row):
-                groups.setdefault(row.category or OTHER_CATEGORY, []).append(position)
         slot_rows: list[int] = []
         slot_category: list[str] = []
         row_of: dict[str, int] = {}
         header_of: dict[str, int] = {}
-        for category, members in groups.items():
+        keep = self._shows if self._row_filter or self._person_filter else None
+        for category, positions in category_blocks(rows, keep):
             header_of[category] = len(slot_rows)
             slot_rows.append(-1)
             slot_category.append(category)
-            for position in members:
+            for position in positions:
                 row_of[rows[position].id] = len(slot_rows)
                 slot_rows.append(position)
                 slot_category.append(category)
