@@ -229,11 +229,22 @@ def test_ctrl_shift_up_moves_the_current_row_and_the_cursor_follows(qtbot: objec
 _POPUP_WARNINGS = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
-@_POPUP_WARNINGS
-def test_a_click_on_a_cell_offers_the_letters(qtbot: object, grid: Grid) -> None:
+def test_a_single_click_selects_the_cell_and_offers_no_menu(qtbot: object, grid: Grid) -> None:
     index = grid.model.index(6, 2)
     qtbot.mouseClick(grid.view.viewport(), Qt.MouseButton.LeftButton,  # type: ignore[attr-defined]
                      pos=grid.view.visualRect(index).center())
+    assert not grid.view.letter_menu.isVisible()
+    assert grid.view.currentIndex() == index
+    assert grid.view.selected_cells() == [grid.model.cell_key(6, 2)]
+    qtbot.keyClick(grid.view, "c")  # type: ignore[attr-defined]  # typing goes straight on, no Escape first
+    assert grid.letter(6, 2) is Letter.C
+
+
+@_POPUP_WARNINGS
+def test_a_double_click_on_a_cell_offers_the_letters(qtbot: object, grid: Grid) -> None:
+    index = grid.model.index(6, 2)
+    qtbot.mouseDClick(grid.view.viewport(), Qt.MouseButton.LeftButton,  # type: ignore[attr-defined]
+                      pos=grid.view.visualRect(index).center())
     menu = grid.view.letter_menu
     assert menu.isVisible()
     assert [action.text() for action in menu.actions() if action.text()][-2:] == [
@@ -241,6 +252,27 @@ def test_a_click_on_a_cell_offers_the_letters(qtbot: object, grid: Grid) -> None
     next(action for action in menu.actions() if action.data() == "A/R").trigger()
     menu.hide()
     assert grid.letter(6, 2) is Letter.AR
+    assert grid.stack.count() == 1
+
+
+@_POPUP_WARNINGS
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_enter_offers_the_letters_for_the_selected_cells(qtbot: object, grid: Grid, key: Qt.Key) -> None:
+    grid.go(4, 1)
+    qtbot.keyClick(grid.view, Qt.Key.Key_Right, SHIFT)  # type: ignore[attr-defined]
+    qtbot.keyClick(grid.view, key)  # type: ignore[attr-defined]
+    menu = grid.view.letter_menu
+    assert menu.isVisible()
+    next(action for action in menu.actions() if action.data() == "I").trigger()
+    menu.hide()
+    assert (grid.letter(4, 1), grid.letter(4, 2)) == (Letter.I, Letter.I)
+
+
+@_POPUP_WARNINGS
+def test_enter_on_a_category_row_offers_nothing(qtbot: object, grid: Grid) -> None:
+    grid.go(2, 0)
+    qtbot.keyClick(grid.view, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    assert not grid.view.letter_menu.isVisible()
 
 
 @_POPUP_WARNINGS

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QGuiApplication, QUndoStack
 
 from raci.errors import TeamEditError
 from raci.findings import Report
@@ -24,15 +24,7 @@ from raci.model import CellKey, Change, Letter, Person, Phase, Responsibility, T
 from raci.ordering import OTHER_CATEGORY, category_blocks
 from raci.ui.commands import PlaceResponsibilitiesCommand, SetCellsCommand
 from raci.ui.markers import Markers
-from raci.ui.palette import (
-    CATEGORY_FILL,
-    CATEGORY_TEXT,
-    LETTER_COLOURS,
-    LETTER_TEXT_COLOURS,
-    category_font,
-    letter_font,
-    severity_icon,
-)
+from raci.ui.palette import category_font, grid_colours, is_dark, letter_font, severity_icon
 
 MIME_TYPE = "application/x-raci-responsibility-ids"
 
@@ -71,6 +63,7 @@ class MatrixModel(QAbstractTableModel):
         self._markers = Markers()
         self._letter_font = letter_font()
         self._category_font = category_font()
+        self._colours = grid_colours(is_dark(QGuiApplication.palette()))
         self._pending_keys: list[tuple[tuple[str, str], int]] = []
         self._moving_columns = False
         self._slot_rows: list[int] = []  # team row index per model row; -1 on a category header
@@ -127,6 +120,24 @@ class MatrixModel(QAbstractTableModel):
 
     def _column_of(self, pid: str) -> int:
         return self._team.person_index(pid) + 1 if self._team.has_person(pid) else -1
+
+    def column_of(self, pid: str) -> int:
+        """The model column of a person, or -1 for someone not on the team."""
+        return self._column_of(pid)
+
+    def set_dark(self, dark: bool) -> None:
+        """Paint the letters in the dark scheme's colours (or the light one's)."""
+        self._colours = grid_colours(dark)
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1),
+                                  [_BACKGROUND, _FOREGROUND])
+
+    def set_font_scale(self, scale: float) -> None:
+        """The letters' and category rows' fonts at ``scale`` times their size (the grid's zoom)."""
+        self._letter_font = letter_font(scale=scale)
+        self._category_font = category_font(scale=scale)
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1), [_FONT])
 
     # ---------------------------------------------------------------- filters
     def set_row_filter(self, text: str) -> None:
@@ -249,9 +260,9 @@ class MatrixModel(QAbstractTableModel):
         if role == LetterRole:
             return letter
         if role == _BACKGROUND:
-            return LETTER_COLOURS[letter] if letter is not None else None
+            return self._colours.letter_fill[letter] if letter is not None else None
         if role == _FOREGROUND:
-            return LETTER_TEXT_COLOURS[letter] if letter is not None else None
+            return self._colours.letter_text[letter] if letter is not None else None
         if role == _FONT:
             return self._letter_font
         if role == _ALIGN:
@@ -289,9 +300,9 @@ class MatrixModel(QAbstractTableModel):
 
     def _category_data(self, row: int, column: int, role: int) -> Any:
         if role == _BACKGROUND:
-            return CATEGORY_FILL
+            return self._colours.category_fill
         if role == _FOREGROUND:
-            return CATEGORY_TEXT
+            return self._colours.category_text
         if role == _FONT:
             return self._category_font
         if role == CategoryRole:

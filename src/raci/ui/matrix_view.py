@@ -1,10 +1,12 @@
 """The matrix on screen: a table with a frozen title column and keyboard-first editing.
 
-The title column stays in view while the people scroll sideways: a second
-table sharing the model and the selection model lies over the first
-column (Qt's frozen-column pattern), scrolling up and down with the main
-table. Keys edit every selected cell as one undo step; a click offers the
-letters; copy and paste speak the tab-separated text spreadsheets use.
+The title column stays in view while the people scroll sideways (see
+:mod:`raci.ui.frozen_column`); the people's headers are turned on their
+side (:mod:`raci.ui.person_header`), so a person's column is a letter
+wide. Keys edit every selected cell as one undo step; a click selects, and
+a double click, Enter or the context menu offers the letters; copy and
+paste speak the tab-separated text spreadsheets use. The zoom scales the
+rows, the columns and the fonts together.
 """
 
 from __future__ import annotations
@@ -12,55 +14,26 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QKeySequence, QMouseEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QFrame, QHeaderView, QMenu, QTableView, QWidget
+from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QKeyEvent, QKeySequence, QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QMenu, QTableView, QWidget
 
 from raci.clipboard import format_tsv, parse_tsv
 from raci.model import LETTER_CYCLE, CellKey, Letter
 from raci.ui.clipboard import Rect, bounding_rect, copied_block, pasted_cells
 from raci.ui.commands import MovePersonCommand, cells_phrase
 from raci.ui.delegate import LetterDelegate
+from raci.ui.frozen_column import MIN_TITLE_WIDTH, FrozenColumn
 from raci.ui.matrix_model import MatrixModel
+from raci.ui.person_header import PersonHeader
 
-ROW_HEIGHT = 30
-PERSON_WIDTH = 108
-TITLE_WIDTH = 320
+ROW_HEIGHT = 26
+TITLE_WIDTH = 300  # the title column's least width while it fits itself to the room left by the people
+MAX_TITLE_WIDTH = 560  # and its most: past this a title is elided (the tooltip shows it whole)
+ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)
 _LETTER_KEYS = {"R": Letter.R, "A": Letter.A, "C": Letter.C, "I": Letter.I}
 _NO_MODIFIER = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
 _CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 _MOVE = QAbstractItemView.CursorAction
-
-
-class _FrozenColumn(QTableView):
-    """The title column, laid over the main table's first column; rows are dragged from here."""
-
-    def __init__(self, view: MatrixView) -> None:
-        super().__init__(view)
-        self._view = view
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.verticalHeader().hide()
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setWordWrap(False)
-        self.setDragEnabled(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.setDropIndicatorShown(True)
-        # Not overwrite mode: after a drop Qt would otherwise clear the dragged cells.
-        self.setDragDropOverwriteMode(False)
-        self.setStyleSheet("QTableView { border-right: 2px solid #8a96a3; }")
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self._view.setFocus(Qt.FocusReason.MouseFocusReason)  # typing goes on in the grid
-        super().mousePressEvent(event)
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        self._view.show_context_menu(event.globalPos())
 
 
 class MatrixView(QTableView):
@@ -75,10 +48,14 @@ class MatrixView(QTableView):
         self.context_menu: QMenu | None = None
         self.letter_menu = QMenu(self)
         self._menu_keys: list[CellKey] = []
-        self._press_index = QModelIndex()
         self._current_id: str | None = None
         self._title_width = TITLE_WIDTH
-        self._frozen = _FrozenColumn(self)
+        self._title_fits = True  # until the person sets the width: then it keeps theirs
+        self._longest_title = 0
+        self._zoom = 1.0
+        self._base_font = QFont(self.font())
+        self.setHorizontalHeader(PersonHeader(self))
+        self._frozen = FrozenColumn(self)
         self._configure()
         self._build_letter_menu()
         if model is not None:
@@ -97,16 +74,13 @@ class MatrixView(QTableView):
         # crosses a category row to the full width, and a typed letter would follow.)
         self.setShowGrid(False)
         self.setDragDropOverwriteMode(False)
-        rows, columns = self.verticalHeader(), self.horizontalHeader()
+        rows = self.verticalHeader()
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(ROW_HEIGHT)
-        columns.setDefaultSectionSize(PERSON_WIDTH)
-        columns.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        columns.setSectionsMovable(True)
-        columns.setFirstSectionMovable(False)
-        columns.sectionMoved.connect(self._on_section_moved)
-        columns.sectionResized.connect(self._on_section_resized)
+        self._frozen.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        self.horizontalHeader().sectionMoved.connect(self._on_section_moved)
+        self._frozen.horizontalHeader().sectionResized.connect(self._on_title_resized)
         self.viewport().stackUnder(self._frozen)
         self._frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
         self.verticalScrollBar().valueChanged.connect(self._frozen.verticalScrollBar().setValue)
@@ -127,7 +101,7 @@ class MatrixView(QTableView):
         self._frozen.setSelectionModel(self.selectionModel())
         for signal in (model.modelReset, model.layoutChanged, model.columnsInserted, model.columnsRemoved):
             signal.connect(self._refresh_structure)
-        model.headerDataChanged.connect(self._fit_person_columns)
+        model.headerDataChanged.connect(self._fit_header)
         self.selectionModel().currentChanged.connect(self._on_current_changed)
         self._refresh_structure()
 
@@ -140,19 +114,92 @@ class MatrixView(QTableView):
         """The frozen table's columns, widths and geometry, after any structural change."""
         for column in range(1, self.matrix_model().columnCount()):
             self._frozen.setColumnHidden(column, True)
-        self._fit_person_columns()
-        self.setColumnWidth(0, self._title_width)
-        self._frozen.setColumnWidth(0, self._title_width)
+        self.person_header().set_zoom(self._zoom)
+        self._longest_title = self._measure_titles()
+        self._fit_title()
         self._on_current_changed(self.currentIndex())
+        self._fit_header()
+
+    def _fit_header(self, *_: object) -> None:
+        """The header's height follows the longest name shown; the frozen header keeps to it."""
+        self.updateGeometries()
         self._update_frozen_geometry()
 
-    def _fit_person_columns(self, *_: object) -> None:
-        """Widen a person's column to its header (name, titles, marker); never narrow what a person widened."""
+    def person_header(self) -> PersonHeader:
         header = self.horizontalHeader()
-        for column in range(1, header.count()):
-            wanted = max(PERSON_WIDTH, header.sectionSizeHint(column))
-            if header.sectionSize(column) < wanted:
-                header.resizeSection(column, wanted)
+        assert isinstance(header, PersonHeader)
+        return header
+
+    # ------------------------------------------------------------------- zoom
+    @property
+    def zoom(self) -> float:
+        return self._zoom
+
+    def set_zoom(self, zoom: float) -> None:
+        """Scale the grid: fonts, row height, the people's columns and the title column together."""
+        zoom = min(max(zoom, ZOOM_STEPS[0]), ZOOM_STEPS[-1])
+        if zoom == self._zoom:
+            return
+        title = self._title_width / self._zoom
+        self._zoom = zoom
+        font = scaled_font(self._base_font, zoom)
+        for widget in (self, self._frozen, self.horizontalHeader(), self._frozen.horizontalHeader()):
+            widget.setFont(font)
+        for rows in (self.verticalHeader(), self._frozen.verticalHeader()):
+            rows.setDefaultSectionSize(round(ROW_HEIGHT * zoom))
+        self.matrix_model().set_font_scale(zoom)
+        if not self._title_fits:
+            self._title_width = round(title * zoom)
+        self._refresh_structure()
+
+    def zoom_in(self) -> None:
+        self.set_zoom(next((step for step in ZOOM_STEPS if step > self._zoom + 1e-6), ZOOM_STEPS[-1]))
+
+    def zoom_out(self) -> None:
+        self.set_zoom(next((step for step in reversed(ZOOM_STEPS) if step < self._zoom - 1e-6), ZOOM_STEPS[0]))
+
+    @property
+    def title_width(self) -> int:
+        return self._title_width
+
+    @property
+    def title_fits(self) -> bool:
+        """Whether the title column fits itself to the room (True until the person sets its width)."""
+        return self._title_fits
+
+    def set_title_width(self, width: int) -> None:
+        """Widen or narrow the title column and keep it so (long titles are elided, the tooltip shows them)."""
+        self._title_fits = False
+        self._apply_title_width(max(MIN_TITLE_WIDTH, width))
+
+    def fit_title(self) -> None:
+        """Let the title column fit itself again to the room the people leave (Reset Layout)."""
+        self._title_fits = True
+        self._fit_title()
+
+    def _fit_title(self) -> None:
+        if not self._title_fits:
+            self._apply_title_width(self._title_width)
+            return
+        people = sum(self.columnWidth(column) for column in range(1, self.matrix_model().columnCount()))
+        room = self.viewport().width() - people - 2
+        least, most = round(TITLE_WIDTH * self._zoom), round(MAX_TITLE_WIDTH * self._zoom)
+        self._apply_title_width(max(least, min(room, most, self._longest_title)))
+
+    def _apply_title_width(self, width: int) -> None:
+        self._title_width = width
+        if self.columnWidth(0) != width:
+            self.setColumnWidth(0, width)
+        if self._frozen.columnWidth(0) != width:
+            self._frozen.setColumnWidth(0, width)
+        self._update_frozen_geometry()
+
+    def _measure_titles(self) -> int:
+        """The width the longest title needs, with its finding marker (rows are few hundred at most)."""
+        metrics = self._frozen.fontMetrics()
+        model = self.matrix_model()
+        longest = max((metrics.horizontalAdvance(row.title) for row in model.team.responsibilities), default=0)
+        return longest + round(36 * self._zoom)
 
     def _update_frozen_geometry(self) -> None:
         header = self.horizontalHeader()
@@ -162,17 +209,17 @@ class MatrixView(QTableView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._update_frozen_geometry()
+        self._fit_title()
 
     def updateGeometries(self) -> None:
         super().updateGeometries()
         self._update_frozen_geometry()
 
-    def _on_section_resized(self, logical: int, _old: int, new: int) -> None:
-        if logical == 0:
-            self._title_width = new
-            self._frozen.setColumnWidth(0, new)
-            self._update_frozen_geometry()
+    def _on_title_resized(self, logical: int, _old: int, new: int) -> None:
+        """The frozen header's divider dragged: the grid's own title column follows."""
+        if logical == 0 and new != self._title_width:
+            self._title_fits = False
+            self._apply_title_width(new)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
         responsibility = self.matrix_model().responsibility_at(current.row()) if current.isValid() else None
@@ -183,8 +230,10 @@ class MatrixView(QTableView):
 
     # ------------------------------------------------------------- navigation
     def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
-        """Qt's move, stepping over category rows, which hold no cells."""
+        """Qt's move, stepping over category rows, which hold no cells; Home and End as in a spreadsheet."""
         current = self.currentIndex()
+        if action in (_MOVE.MoveHome, _MOVE.MoveEnd):
+            return self._home_or_end(action is _MOVE.MoveHome, bool(modifiers & Qt.KeyboardModifier.ControlModifier))
         index = super().moveCursor(action, modifiers)
         model = self.matrix_model()
         if not index.isValid() or model.category_at(index.row()) is None:
@@ -195,6 +244,19 @@ class MatrixView(QTableView):
             return current
         keep_column = current.isValid() and action not in (_MOVE.MoveNext, _MOVE.MovePrevious)
         return model.index(row, current.column() if keep_column else 1 if step > 0 else model.columnCount() - 1)
+
+    def _home_or_end(self, home: bool, whole_grid: bool) -> QModelIndex:
+        """Home/End: the first or last person's cell in the row; with Ctrl, of the first or last row."""
+        model = self.matrix_model()
+        column = 1 if home else model.columnCount() - 1
+        if whole_grid or not self.currentIndex().isValid():
+            rows = range(model.rowCount()) if home else range(model.rowCount() - 1, -1, -1)
+            row = next((row for row in rows if model.responsibility_at(row) is not None), -1)
+        else:
+            row = self.currentIndex().row()
+        if row < 0 or column < 1 or model.responsibility_at(row) is None:
+            return self.currentIndex()
+        return model.index(row, column)
 
     def scrollTo(self, index: QModelIndex, hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:
         """Scroll so the cell is visible beside the frozen column, not under it."""
@@ -243,6 +305,9 @@ class MatrixView(QTableView):
             return lambda: self.move_current_responsibility(-1 if key == Qt.Key.Key_Up else 1)
         if key == Qt.Key.Key_Space and modifiers == Qt.KeyboardModifier.NoModifier:
             return self.cycle_selection
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and modifiers in (Qt.KeyboardModifier.NoModifier,
+                                                                        Qt.KeyboardModifier.KeypadModifier):
+            return lambda: self.show_letter_menu(self.currentIndex())
         letter = _LETTER_KEYS.get(event.text().upper()) if plain else None
         return (lambda: self.type_letter(letter)) if letter is not None else None
 
@@ -263,7 +328,7 @@ class MatrixView(QTableView):
         return list(keys)
 
     def type_letter(self, letter: Letter) -> bool:
-        """A typed letter over every selected cell (A on R, or R on A, gives A/R); one undo step."""
+        """A typed letter over every selected cell (A on R gives A/R, R on A/R gives R); one undo step."""
         team = self.matrix_model().team
         changes = {}
         for key in self.selected_cells():
@@ -331,24 +396,24 @@ class MatrixView(QTableView):
         return plan.problems
 
     # ------------------------------------------------------------------ mouse
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        plain_left = event.button() == Qt.MouseButton.LeftButton and event.modifiers() == Qt.KeyboardModifier.NoModifier
-        self._press_index = self.indexAt(event.position().toPoint()) if plain_left else QModelIndex()
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """A click selects; a double click on a cell offers the letters."""
         index = self.indexAt(event.position().toPoint())
-        pressed, self._press_index = self._press_index, QModelIndex()
-        if event.button() == Qt.MouseButton.LeftButton and index.isValid() and index == pressed:
-            key = self.matrix_model().cell_key(index.row(), index.column())
-            if key is not None:
-                self.show_letter_menu(index)
+        if event.button() == Qt.MouseButton.LeftButton and index.isValid():
+            event.accept()
+            if not self.selectionModel().isSelected(index):
+                self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.show_letter_menu(index)
+            return
+        super().mouseDoubleClickEvent(event)
 
-    def show_letter_menu(self, index: QModelIndex) -> None:
-        """The small menu of letters under a clicked cell; it sets the selected cells."""
+    def show_letter_menu(self, index: QModelIndex) -> bool:
+        """The small menu of letters under a cell (double click or Enter); it sets the selected cells."""
+        if not index.isValid() or self.matrix_model().cell_key(index.row(), index.column()) is None:
+            return False
         self._menu_keys = self.selected_cells()
         self.letter_menu.popup(self.viewport().mapToGlobal(self.visualRect(index).bottomLeft()))
+        return True
 
     def _set_menu_cells(self, letter: Letter | None) -> None:
         self.set_letter(letter, self._menu_keys)
@@ -387,28 +452,83 @@ class MatrixView(QTableView):
             model.undo_stack.push(MovePersonCommand(model.team, person.id, max(new_visual, 1) - 1))
 
     # ------------------------------------------------------------- selection
-    def select_targets(self, responsibilities: Sequence[str], people: Sequence[str], cells: Sequence[CellKey]) -> None:
-        """Select what a finding names (rows, people's columns, cells) and scroll to it."""
+    def select_targets(self, responsibilities: Sequence[str], people: Sequence[str], cells: Sequence[CellKey]) -> bool:
+        """Select exactly what a finding names and scroll to the first of it on screen.
+
+        Its cells; else the cells where its people meet its rows (a person
+        on four rows: those four cells); else its rows, or its people's
+        columns. Returns whether anything named is in view.
+        """
         model = self.matrix_model()
-        last_row, last_column = model.rowCount() - 1, model.columnCount() - 1
+        if not cells and responsibilities and people:
+            cells = [(rid, pid) for rid in responsibilities for pid in people]
+        indexes = [model.index_for(rid, pid) for rid, pid in cells]
+        if not cells:
+            last_column = model.columnCount() - 1
+            rows = [model.index_for(rid) for rid in responsibilities]
+            indexes = [end for row in rows if row.isValid() for end in (row, model.index(row.row(), last_column))]
+            if not responsibilities:
+                indexes = [end for column in (model.column_of(pid) for pid in people) if column > 0
+                           for end in self._column_ends(column)]
+        return self.select_ranges([index for index in indexes if index.isValid()], ranges=not cells)
+
+    def _column_ends(self, column: int) -> list[QModelIndex]:
+        model = self.matrix_model()
+        shown = [row for row in range(model.rowCount()) if model.responsibility_at(row) is not None]
+        return [model.index(shown[0], column), model.index(shown[-1], column)] if shown else []
+
+    def select_ranges(self, indexes: Sequence[QModelIndex], *, ranges: bool = False) -> bool:
+        """Select these cells (with ``ranges``, each pair as the corners of a block), scroll to the first on screen."""
         selection = QItemSelection()
-        firsts: list[QModelIndex] = []
-        for rid, pid in cells:
-            index = model.index_for(rid, pid)
-            if index.isValid():
-                selection.select(index, index)
-                firsts.append(index)
-        for rid in responsibilities:
-            index = model.index_for(rid)
-            if index.isValid():
-                selection.select(index, model.index(index.row(), last_column))
-                firsts.append(index)
-        for pid in people:
-            column = model.team.person_index(pid) + 1 if model.team.has_person(pid) else -1
-            if column > 0 and last_row >= 0:
-                selection.select(model.index(0, column), model.index(last_row, column))
-                firsts.append(model.index(0, column))
+        pairs = zip(indexes[::2], indexes[1::2]) if ranges else ((index, index) for index in indexes)
+        for first, last in pairs:
+            selection.select(first, last)
         self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        if firsts:
-            self.selectionModel().setCurrentIndex(firsts[0], QItemSelectionModel.SelectionFlag.NoUpdate)
-            self.scrollTo(firsts[0])
+        if not indexes:
+            return False
+        first = min(indexes, key=lambda index: (index.row(), index.column() or 1))
+        if first.column() == 0 and self.matrix_model().columnCount() > 1:
+            first = self.matrix_model().index(first.row(), 1)
+        self.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.scrollTo(first)
+        return True
+
+    def select_person(self, person_id: str) -> bool:
+        """Put the cursor on a person's first cell and scroll their column into view (after adding them)."""
+        model = self.matrix_model()
+        shown = next((row for row in range(model.rowCount()) if model.responsibility_at(row) is not None), 0)
+        column = model.column_of(person_id)
+        index = model.index(shown, column) if column > 0 else QModelIndex()
+        if not index.isValid():
+            return False
+        self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.scrollTo(index)
+        self.horizontalHeader().viewport().update()
+        return True
+
+    def select_responsibilities(self, rids: Sequence[str]) -> bool:
+        """Select rows' titles, put the cursor on the first row's first cell and scroll to it (after adding them)."""
+        model = self.matrix_model()
+        titles = [index for index in (model.index_for(rid) for rid in rids) if index.isValid()]
+        if not titles:
+            return False
+        selection = QItemSelection()
+        for title in titles:
+            selection.select(title, title)
+        self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        first = min(titles, key=lambda index: index.row())
+        cell = model.index(first.row(), 1) if model.columnCount() > 1 else first
+        self.selectionModel().setCurrentIndex(cell, QItemSelectionModel.SelectionFlag.Select)
+        self.scrollTo(cell)
+        self._frozen.scrollTo(first)
+        return True
+
+
+def scaled_font(font: QFont, zoom: float) -> QFont:
+    """``font`` at ``zoom`` times its size (in points, or in pixels when it was set that way)."""
+    scaled = QFont(font)
+    if font.pointSizeF() > 0:
+        scaled.setPointSizeF(font.pointSizeF() * zoom)
+    else:
+        scaled.setPixelSize(max(1, round(font.pixelSize() * zoom)))
+    return scaled
