@@ -13,7 +13,8 @@ exists. So a saved layout is a suggestion (as calibre treats it):
   no frame was measured (QTBUG-69104 and friends); it is kept inside
   today's screen;
 * once restored, the grid gets at least the width (and height) a first
-  launch gives it at this window size: the side panels give way;
+  launch gives it at this window size: the side panels give way
+  (:func:`fit_panels`);
 * a state saved by an older arrangement of the panels is dropped
   (:data:`LAYOUT_VERSION`, checked by ``restoreState``).
 """
@@ -66,10 +67,11 @@ def restore_geometry(window: QMainWindow, settings: Settings) -> bool:
     saved = _rect(settings.get(options.WINDOW_RECT))
     if saved is None or settings.get(options.LAYOUT_SCREEN) != screen_key(area):
         size = first_size(area.size())
-        window.setGeometry(QRect(area.x() + (area.width() - size.width()) // 2,
-                                 area.y() + (area.height() - size.height()) // 2, size.width(), size.height()))
+        window.resize(size)
+        window.move(area.x() + (area.width() - size.width()) // 2, area.y() + (area.height() - size.height()) // 2)
         return False
-    window.setGeometry(saved)
+    window.resize(saved.size())
+    window.move(saved.topLeft())  # where the frame was: move() places a window by its frame
     keep_inside(window, area)
     if settings.get(options.MAXIMISED):
         window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
@@ -99,9 +101,13 @@ def keep_inside(widget: QWidget, area: QRect) -> None:
 
 
 def restore_docks(window: QMainWindow, settings: Settings, docks: Sequence[QDockWidget]) -> bool:
-    """Put the panels back where they were (places, tabs, shown or hidden); sizes are fitted later.
+    """Put the panels back where they were (places, tabs, open or closed), sized to leave the grid its room.
 
-    Returns whether a saved state was used.
+    Returns whether a saved state was used. ``restoreState``'s own sizes
+    are not trusted: a shown window applies them only on a later layout
+    pass, and they may be from a wider window or a panel dragged wide.
+    Instead the panels' extents saved beside the state are fitted to
+    today's window (:func:`fit_panels`).
     """
     state = settings.get(options.DOCK_STATE)
     if state.isEmpty() or not window.restoreState(state, LAYOUT_VERSION):
@@ -110,43 +116,71 @@ def restore_docks(window: QMainWindow, settings: Settings, docks: Sequence[QDock
     for dock in docks:
         if dock.isFloating():
             keep_inside(dock, area)
+    saved = _extents(settings.get(options.PANEL_SIZES))
+    same_screen = settings.get(options.LAYOUT_SCREEN) == screen_key(area)
+    fit_panels(window, docks, saved, same_screen)
     return True
 
 
-def save(window: QMainWindow, settings: Settings) -> None:
-    normal = window.normalGeometry() if window.isMaximized() or window.isFullScreen() else window.geometry()
+def fit_panels(window: QMainWindow, docks: Sequence[QDockWidget], saved: dict[Qt.DockWidgetArea, int],
+               same_screen: bool) -> None:
+    """Size each dock area from its saved extent, so that the grid keeps at least a first launch's room.
+
+    The areas beside the grid share :func:`side_width` of today's window
+    between them at most, those above and below :data:`BAND_SHARE` of its
+    height; on a screen of another size they get all of it, in the
+    proportions they had.
+    """
+    for areas, room, orientation in (((_AREAS.LeftDockWidgetArea, _AREAS.RightDockWidgetArea),
+                                      side_width(window.width()), Qt.Orientation.Horizontal),
+                                     ((_AREAS.TopDockWidgetArea, _AREAS.BottomDockWidgetArea),
+                                      round(window.height() * BAND_SHARE), Qt.Orientation.Vertical)):
+        shown = {area: _docked(window, docks, area) for area in areas}
+        wanted = {area: saved.get(area) or room for area in areas if shown[area]}
+        total = sum(wanted.values())
+        if not total:
+            continue
+        scale = room / total if total > room or not same_screen else 1.0
+        for area, extent in wanted.items():
+            window.resizeDocks([shown[area][0]], [max(1, round(extent * scale))], orientation)
+
+
+def panel_extents(window: QMainWindow, docks: Sequence[QDockWidget]) -> dict[Qt.DockWidgetArea, int]:
+    """How wide (beside the grid) or tall (above or below it) each dock area is now."""
+    extents = {}
+    for area in (_AREAS.LeftDockWidgetArea, _AREAS.RightDockWidgetArea, _AREAS.TopDockWidgetArea,
+                 _AREAS.BottomDockWidgetArea):
+        shown = [dock for dock in _docked(window, docks, area) if dock.isVisible()]
+        sideways = area in (_AREAS.LeftDockWidgetArea, _AREAS.RightDockWidgetArea)
+        extents[area] = max((dock.width() if sideways else dock.height() for dock in shown), default=0)
+    return extents
+
+
+def _extents(text: str) -> dict[Qt.DockWidgetArea, int]:
+    """``"1:0,2:358,4:0,8:0"`` (area value: pixels) as a mapping; anything unreadable counts as nothing."""
+    extents = {}
+    for part in text.split(","):
+        area, _, extent = part.partition(":")
+        try:
+            extents[_AREAS(int(area))] = max(0, int(extent))
+        except ValueError:
+            continue
+    return extents
+
+
+def save(window: QMainWindow, settings: Settings, docks: Sequence[QDockWidget]) -> None:
+    """Keep the layout: the window's place and size, its panels' state and extents, and the screen's size."""
+    extents = panel_extents(window, docks)
+    settings.set(options.PANEL_SIZES, ",".join(f"{area.value}:{extent}" for area, extent in extents.items()))
+    maximised = window.isMaximized() or window.isFullScreen()
+    normal = window.normalGeometry() if maximised else QRect(window.pos(), window.size())
     settings.set(options.WINDOW_RECT, f"{normal.x()},{normal.y()},{normal.width()},{normal.height()}")
     settings.set(options.MAXIMISED, window.isMaximized())
     settings.set(options.DOCK_STATE, window.saveState(LAYOUT_VERSION))
     settings.set(options.LAYOUT_SCREEN, screen_key(available_area(window)))
 
 
-def give_grid_room(window: QMainWindow, docks: Sequence[QDockWidget]) -> bool:
-    """Narrow the docked panels until the grid has at least a first launch's room; True if any gave way."""
-    central = window.centralWidget()
-    if central is None:
-        return False
-    changed = False
-    side = {area: _docked(window, docks, area) for area in (_AREAS.LeftDockWidgetArea, _AREAS.RightDockWidgetArea)}
-    widths = {area: max((dock.width() for dock in shown), default=0) for area, shown in side.items()}
-    allowed = side_width(window.width())
-    if sum(widths.values()) > allowed:
-        total = sum(widths.values())
-        for area, shown in side.items():
-            if shown:
-                window.resizeDocks([shown[0]], [max(1, widths[area] * allowed // total)], Qt.Orientation.Horizontal)
-                changed = True
-    bands = {area: _docked(window, docks, area) for area in (_AREAS.TopDockWidgetArea, _AREAS.BottomDockWidgetArea)}
-    heights = {area: max((dock.height() for dock in shown), default=0) for area, shown in bands.items()}
-    allowed = round(window.height() * BAND_SHARE)
-    if sum(heights.values()) > allowed:
-        total = sum(heights.values())
-        for area, shown in bands.items():
-            if shown:
-                window.resizeDocks([shown[0]], [max(1, heights[area] * allowed // total)], Qt.Orientation.Vertical)
-                changed = True
-    return changed
-
-
 def _docked(window: QMainWindow, docks: Sequence[QDockWidget], area: Qt.DockWidgetArea) -> list[QDockWidget]:
-    return [dock for dock in docks if not dock.isFloating() and dock.isVisible() and window.dockWidgetArea(dock) == area]
+    """The open panels docked in ``area`` (a panel behind another's tab counts: it is open)."""
+    return [dock for dock in docks if not dock.isFloating() and dock.toggleViewAction().isChecked()
+            and window.dockWidgetArea(dock) == area]

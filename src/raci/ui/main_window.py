@@ -338,20 +338,12 @@ class MainWindow(QMainWindow):
         """The panels and the grid's zoom and title width as last time, if they suit this screen."""
         from raci.ui import window_layout as place
 
-        place.arrange_docks(self, self.findings_dock, self.docks[1:])
-        layout_memory.restore_docks(self, self.settings, self.docks)
+        if not layout_memory.restore_docks(self, self.settings, self.docks):
+            place.arrange_docks(self, self.findings_dock, self.docks[1:])
         self.view.set_zoom(self.settings.get(options.ZOOM))
         saved_title = self.settings.get(options.TITLE_WIDTH)
         if saved_title > 0:
             self.view.set_title_width(min(saved_title, self.width() // 2))
-        self._fit_timer = QTimer(self)
-        self._fit_timer.setSingleShot(True)
-        self._fit_timer.timeout.connect(self.give_grid_room)
-        self._fit_timer.start(0)  # once the restored docks have their sizes
-
-    def give_grid_room(self) -> bool:
-        """Narrow the side panels if they leave the grid less room than a first launch would."""
-        return layout_memory.give_grid_room(self, self.docks)
 
     def reset_layout(self) -> None:
         """View > Reset Layout: the first launch's size (unless maximised), panels and title column."""
@@ -369,7 +361,7 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_save():
             event.ignore()
             return
-        layout_memory.save(self, self.settings)
+        layout_memory.save(self, self.settings, self.docks)
         self.settings.set(options.ZOOM, self.view.zoom)
         self.settings.set(options.TITLE_WIDTH, 0 if self.view.title_fits else self.view.title_width)
         self.settings.sync()

@@ -39,13 +39,14 @@ class Option(Generic[T]):
 WINDOW_RECT: Option[str] = Option("window/rect", str, "")  # "x,y,width,height" of the window's normal size
 MAXIMISED: Option[bool] = Option("window/maximised", bool, False)
 DOCK_STATE: Option[QByteArray] = Option("window/dock_state", QByteArray, QByteArray())
+PANEL_SIZES: Option[str] = Option("window/panels", str, "")  # each dock area's width or height, by area
 LAYOUT_SCREEN: Option[str] = Option("window/screen", str, "")  # "1280x720": the screen the layout was saved on
 ZOOM: Option[float] = Option("grid/zoom", float, 1.0)
 TITLE_WIDTH: Option[int] = Option("grid/title_width", int, 0)  # 0: the default width
 RECENT_FILES: Option[list[str]] = Option("files/recent", list, [])
 LAST_FOLDER: Option[str] = Option("files/last_folder", str, "")
 
-OPTIONS: tuple[Option[Any], ...] = (WINDOW_RECT, MAXIMISED, DOCK_STATE, LAYOUT_SCREEN, ZOOM, TITLE_WIDTH, RECENT_FILES,
+OPTIONS: tuple[Option[Any], ...] = (WINDOW_RECT, MAXIMISED, DOCK_STATE, PANEL_SIZES, LAYOUT_SCREEN, ZOOM, TITLE_WIDTH, RECENT_FILES,
                                      LAST_FOLDER)
 
 
