@@ -307,8 +307,10 @@ class MatrixModel(QAbstractTableModel):
             return self._category_font
         if role == CategoryRole:
             return self._slot_category[row]
-        if column == 0 and role in (_DISPLAY, _TOOLTIP, _ACCESSIBLE):
+        if column == 0 and role in (_DISPLAY, _TOOLTIP):
             return self._slot_category[row]
+        if role == _ACCESSIBLE:  # every cell of the band, so a screen reader moving along it knows where it is
+            return f"Category {self._slot_category[row]}"
         if role == _ALIGN:
             return _LEFT
         return None
@@ -324,6 +326,8 @@ class MatrixModel(QAbstractTableModel):
         if role == _TOOLTIP:
             titles = f"\n{', '.join(person.titles)}" if person.titles else ""
             return person.name + titles + self._markers.notes("person", person.id)
+        if role == _ACCESSIBLE:
+            return ", ".join((person.name, *person.titles))
         if role == _DECORATION:
             severity = self._markers.severity("person", person.id)
             return severity_icon(severity) if severity is not None else None

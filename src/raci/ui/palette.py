@@ -21,14 +21,16 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPalette
 from raci.findings import Severity
 from raci.model import Letter
 
-# Light fills: R sky blue, A orange, A/R reddish purple, C bluish green, I yellow.
+# Light fills: R sky blue, A orange, A/R reddish purple, C bluish green, I yellow; their lightness
+# and strength differ as well as their hue, so that they stay apart (CIE76 distance of 6 or more)
+# for protan, deutan and tritan colour vision too (tests/ui/test_theme.py simulates each).
 LETTER_COLOURS: Mapping[Letter, QColor] = MappingProxyType(
     {
-        Letter.R: QColor("#cde6f7"),
-        Letter.A: QColor("#fbdcb8"),
-        Letter.AR: QColor("#f0d2e6"),
-        Letter.C: QColor("#c8ebdc"),
-        Letter.I: QColor("#f6f1c4"),
+        Letter.R: QColor("#dbeefc"),
+        Letter.A: QColor("#f9cc98"),
+        Letter.AR: QColor("#efbfdc"),
+        Letter.C: QColor("#a9dfc4"),
+        Letter.I: QColor("#faf6d2"),
     }
 )
 
@@ -46,11 +48,11 @@ LETTER_TEXT_COLOURS: Mapping[Letter, QColor] = MappingProxyType(
 # The dark scheme: deep fills and light text of the same Okabe-Ito hues.
 DARK_LETTER_COLOURS: Mapping[Letter, QColor] = MappingProxyType(
     {
-        Letter.R: QColor("#123f5c"),
-        Letter.A: QColor("#5c3506"),
-        Letter.AR: QColor("#53213f"),
-        Letter.C: QColor("#0d4434"),
-        Letter.I: QColor("#4a4406"),
+        Letter.R: QColor("#133f5f"),
+        Letter.A: QColor("#6b3a02"),
+        Letter.AR: QColor("#55203f"),
+        Letter.C: QColor("#0b4634"),
+        Letter.I: QColor("#66600a"),
     }
 )
 
