@@ -100,6 +100,13 @@ def grid_colours(dark: bool) -> GridColours:
     return DARK_GRID if dark else LIGHT_GRID
 
 
+def bar_colours(letter: Letter, dark: bool) -> tuple[QColor, QColor]:
+    """A letter's chip (white letter on it) and bar colours in the workload panel, in one scheme."""
+    if dark:
+        return DARK_LETTER_COLOURS[letter], DARK_LETTER_TEXT_COLOURS[letter].darker(130)
+    return LETTER_TEXT_COLOURS[letter], LETTER_COLOURS[letter].darker(125)
+
+
 def contrast(first: QColor, second: QColor) -> float:
     """The WCAG contrast ratio of two colours (1 to 21; text wants 4.5 or more)."""
     def luminance(colour: QColor) -> float:
