@@ -96,35 +96,32 @@ class HelpPanel(QWidget):
         super().__init__(parent)
         legend = QGridLayout()
         legend.setHorizontalSpacing(8)
+        legend.setVerticalSpacing(3)
         self._chips: dict[Letter, QLabel] = {}
         dark = is_dark(self.palette())
         for row, letter in enumerate(LEGEND_ORDER):
             chip = QLabel(self)
-            chip.setPixmap(letter_chip(letter, 20, dark=dark))
+            chip.setPixmap(letter_chip(letter, 18, dark=dark))
+            chip.setToolTip(LETTER_MEANINGS[letter])
             self._chips[letter] = chip
-            meaning = QLabel(LETTER_MEANINGS[letter], self)
-            meaning.setWordWrap(True)
-            legend.addWidget(chip, row, 0, Qt.AlignmentFlag.AlignTop)
-            legend.addWidget(meaning, row, 1)
+            meaning = QLabel(SHORT_MEANINGS[letter], self)
+            meaning.setToolTip(LETTER_MEANINGS[letter])
+            legend.addWidget(chip, row // 2, 2 * (row % 2))
+            legend.addWidget(meaning, row // 2, 2 * (row % 2) + 1)
         legend.setColumnStretch(1, 1)
+        legend.setColumnStretch(3, 1)
+        # The keys and the roles scroll together: on a laptop the panel is short.
         self.roles = QTextBrowser(self)
         self.roles.setObjectName("rolesBrowser")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
-        title = QLabel("<b>The letters</b>", self)
-        layout.addWidget(title)
         layout.addLayout(legend)
-        keys = QLabel(KEYS_HELP, self)
-        keys.setWordWrap(True)
-        keys.setObjectName("hint")
-        layout.addWidget(keys)
-        layout.addWidget(QLabel("<b>The roles, as the articles describe them</b>", self))
         layout.addWidget(self.roles, 1)
         self._built = False
 
     def set_dark(self, dark: bool) -> None:
         for letter, chip in self._chips.items():
-            chip.setPixmap(letter_chip(letter, 20, dark=dark))
+            chip.setPixmap(letter_chip(letter, 18, dark=dark))
         self._built = False
         if self.isVisible():
             self.build()
@@ -134,11 +131,20 @@ class HelpPanel(QWidget):
         self.build()
 
     def build(self) -> None:
-        """Fill in the role definitions (once)."""
+        """Fill in the letters' meanings, the keys and the role definitions (once per scheme)."""
         if self._built:
             return
         self._built = True
-        self.roles.setHtml(roles_html())
+        self.roles.setHtml(help_html())
+
+
+def help_html() -> str:
+    """What each letter means, the grid's keys, and the roles."""
+    letters = "".join(f"<li><b>{html.escape(letter.value)}</b> {html.escape(LETTER_MEANINGS[letter])}</li>"
+                      for letter in LEGEND_ORDER)
+    return (f"<p><b>The letters</b></p><ul style='margin-left:-24px'>{letters}</ul>"
+            f"<p><b>The keys</b><br>{html.escape(KEYS_HELP)}</p>"
+            f"<p><b>The roles, as the articles describe them</b></p>{roles_html()}")
 
 
 def roles_html() -> str:
