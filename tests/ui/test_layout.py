@@ -269,7 +269,7 @@ def test_reset_layout_brings_back_the_first_launch(launcher: Launcher) -> None:
     window.help_dock.setFloating(True)
     window.findings_dock.hide()
     window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, window.workload_dock)
-    window.view.set_title_width(150)
+    window.view.titles.set_width(150)
     window.resize(900, 600)
     QApplication.processEvents()
     window.reset_layout_action.trigger()
@@ -319,12 +319,12 @@ def test_the_zoom_and_a_chosen_title_width_are_remembered(launcher: Launcher) ->
     launcher.screen(1280, 720)
     first = launcher.launch()
     first.view.zoom_in()
-    first.view._frozen.horizontalHeader().resizeSection(0, 380)  # the title column's divider dragged
+    first.view.titles.horizontalHeader().resizeSection(0, 380)  # the title column's divider dragged
     assert first.view.columnWidth(0) == 380
     launcher.quit(first)
     second = launcher.launch()
     assert second.view.zoom == pytest.approx(1.1)
-    assert second.view.columnWidth(0) == second.view._frozen.columnWidth(0) == 380
+    assert second.view.columnWidth(0) == second.view.titles.columnWidth(0) == 380
 
 
 def test_a_title_longer_than_its_column_is_elided_and_its_tooltip_shows_it_whole(launcher: Launcher) -> None:
@@ -332,9 +332,9 @@ def test_a_title_longer_than_its_column_is_elided_and_its_tooltip_shows_it_whole
     window = launcher.launch()
     team = window.document.team
     row = max(team.responsibilities, key=lambda row: len(row.title))
-    window.view.set_title_width(160)
+    window.view.titles.set_width(160)
     index = window.model.index_for(row.id)
-    frozen = window.view._frozen
+    frozen = window.view.titles
     assert frozen.textElideMode() == Qt.TextElideMode.ElideRight
     assert frozen.fontMetrics().horizontalAdvance(row.title) > frozen.columnWidth(0)
     assert window.model.data(index, Qt.ItemDataRole.ToolTipRole).startswith(row.title)

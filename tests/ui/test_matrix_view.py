@@ -302,7 +302,7 @@ def test_selecting_a_findings_targets_selects_and_reports_the_responsibility(qtb
 
 def test_the_title_column_stays_in_view_while_scrolling_sideways(qtbot: object) -> None:
     grid = _grid(qtbot, make_team(40, 20), width=700)
-    view, frozen = grid.view, grid.view._frozen
+    view, frozen = grid.view, grid.view.titles
     view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum())
     view.verticalScrollBar().setValue(200)
     assert view.horizontalScrollBar().value() > 0
@@ -317,7 +317,7 @@ def test_the_title_column_stays_in_view_while_scrolling_sideways(qtbot: object) 
 @pytest.mark.skipif(os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen",
                     reason="a drag needs a window system: run under xvfb-run with QT_QPA_PLATFORM=xcb")
 def test_dragging_a_title_onto_another_row_moves_the_responsibility_there(qtbot: object, grid: Grid) -> None:
-    frozen = grid.view._frozen
+    frozen = grid.view.titles
     viewport = frozen.viewport()
     source = frozen.visualRect(grid.model.index(6, 0)).center()  # "Run the demo"
     target = frozen.visualRect(grid.model.index(3, 0)).center()  # onto "Order the backlog"

@@ -22,19 +22,26 @@ exists. So a saved layout is a suggestion (as calibre treats it):
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from raci.ui import settings as options
 from raci.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+
+# The window's geometry is restored before it first shows, so this module imports
+# no Qt class with many enums at the top (``Qt`` alone costs some 10 ms): the panels'
+# functions, which run once the window is built, import what they need.
 
 LAYOUT_VERSION = 2  # raise when the default arrangement of the panels changes
 DEFAULT_SIZE = QSize(1440, 900)
 SIDE_SHARE, MIN_SIDE, MAX_SIDE = 0.28, 250, 440  # the panels' column beside the grid, by window width
 BAND_SHARE = 0.35  # panels docked above or below the grid take at most this share of the height
-_AREAS = Qt.DockWidgetArea
 
 
 def available_area(widget: QWidget) -> QRect:
@@ -74,8 +81,14 @@ def restore_geometry(window: QMainWindow, settings: Settings) -> bool:
     window.move(saved.topLeft())  # where the frame was: move() places a window by its frame
     keep_inside(window, area)
     if settings.get(options.MAXIMISED):
-        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+        window.setWindowState(_maximised(window))
     return True
+
+
+def _maximised(window: QWidget) -> Qt.WindowState:
+    from PySide6.QtCore import Qt
+
+    return window.windowState() | Qt.WindowState.WindowMaximized
 
 
 def _rect(text: str) -> QRect | None:
@@ -131,9 +144,12 @@ def fit_panels(window: QMainWindow, docks: Sequence[QDockWidget], saved: dict[Qt
     height; on a screen of another size they get all of it, in the
     proportions they had.
     """
-    for areas, room, orientation in (((_AREAS.LeftDockWidgetArea, _AREAS.RightDockWidgetArea),
+    from PySide6.QtCore import Qt
+
+    dock_area = Qt.DockWidgetArea
+    for areas, room, orientation in (((dock_area.LeftDockWidgetArea, dock_area.RightDockWidgetArea),
                                       side_width(window.width()), Qt.Orientation.Horizontal),
-                                     ((_AREAS.TopDockWidgetArea, _AREAS.BottomDockWidgetArea),
+                                     ((dock_area.TopDockWidgetArea, dock_area.BottomDockWidgetArea),
                                       round(window.height() * BAND_SHARE), Qt.Orientation.Vertical)):
         shown = {area: _docked(window, docks, area) for area in areas}
         wanted = {area: saved.get(area) or room for area in areas if shown[area]}
@@ -147,22 +163,27 @@ def fit_panels(window: QMainWindow, docks: Sequence[QDockWidget], saved: dict[Qt
 
 def panel_extents(window: QMainWindow, docks: Sequence[QDockWidget]) -> dict[Qt.DockWidgetArea, int]:
     """How wide (beside the grid) or tall (above or below it) each dock area is now."""
+    from PySide6.QtCore import Qt
+
+    dock_area = Qt.DockWidgetArea
     extents = {}
-    for area in (_AREAS.LeftDockWidgetArea, _AREAS.RightDockWidgetArea, _AREAS.TopDockWidgetArea,
-                 _AREAS.BottomDockWidgetArea):
+    for area in (dock_area.LeftDockWidgetArea, dock_area.RightDockWidgetArea, dock_area.TopDockWidgetArea,
+                 dock_area.BottomDockWidgetArea):
         shown = [dock for dock in _docked(window, docks, area) if dock.isVisible()]
-        sideways = area in (_AREAS.LeftDockWidgetArea, _AREAS.RightDockWidgetArea)
+        sideways = area in (dock_area.LeftDockWidgetArea, dock_area.RightDockWidgetArea)
         extents[area] = max((dock.width() if sideways else dock.height() for dock in shown), default=0)
     return extents
 
 
 def _extents(text: str) -> dict[Qt.DockWidgetArea, int]:
     """``"1:0,2:358,4:0,8:0"`` (area value: pixels) as a mapping; anything unreadable counts as nothing."""
+    from PySide6.QtCore import Qt
+
     extents = {}
     for part in text.split(","):
         area, _, extent = part.partition(":")
         try:
-            extents[_AREAS(int(area))] = max(0, int(extent))
+            extents[Qt.DockWidgetArea(int(area))] = max(0, int(extent))
         except ValueError:
             continue
     return extents

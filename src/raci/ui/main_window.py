@@ -343,7 +343,7 @@ class MainWindow(QMainWindow):
         self.view.set_zoom(self.settings.get(options.ZOOM))
         saved_title = self.settings.get(options.TITLE_WIDTH)
         if saved_title > 0:
-            self.view.set_title_width(min(saved_title, self.width() // 2))
+            self.view.titles.set_width(min(saved_title, self.width() // 2))
 
     def reset_layout(self) -> None:
         """View > Reset Layout: the first launch's size (unless maximised), panels and title column."""
@@ -352,7 +352,7 @@ class MainWindow(QMainWindow):
         if not (self.isMaximized() or self.isFullScreen()):
             self.resize(layout_memory.first_size(layout_memory.available_area(self).size()))
         place.arrange_docks(self, self.findings_dock, self.docks[1:])
-        self.view.fit_title()
+        self.view.titles.fit_again()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.built:
@@ -363,7 +363,7 @@ class MainWindow(QMainWindow):
             return
         layout_memory.save(self, self.settings, self.docks)
         self.settings.set(options.ZOOM, self.view.zoom)
-        self.settings.set(options.TITLE_WIDTH, 0 if self.view.title_fits else self.view.title_width)
+        self.settings.set(options.TITLE_WIDTH, 0 if self.view.titles.fits else self.view.titles.title_width)
         self.settings.sync()
         self.autosaver.stop()
         self.checker.close()

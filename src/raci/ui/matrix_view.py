@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QKeyEvent, QKeySequence, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QMenu, QTableView, QWidget
 
@@ -22,13 +22,12 @@ from raci.model import LETTER_CYCLE, CellKey, Letter
 from raci.ui.clipboard import Rect, bounding_rect, copied_block, pasted_cells
 from raci.ui.commands import MovePersonCommand, cells_phrase
 from raci.ui.delegate import LetterDelegate
-from raci.ui.frozen_column import MIN_TITLE_WIDTH, FrozenColumn
+from raci.ui import grid_selection
+from raci.ui.frozen_column import FrozenColumn
 from raci.ui.matrix_model import MatrixModel
 from raci.ui.person_header import PersonHeader
 
 ROW_HEIGHT = 26
-TITLE_WIDTH = 300  # the title column's least width while it fits itself to the room left by the people
-MAX_TITLE_WIDTH = 560  # and its most: past this a title is elided (the tooltip shows it whole)
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)
 _LETTER_KEYS = {"R": Letter.R, "A": Letter.A, "C": Letter.C, "I": Letter.I}
 _NO_MODIFIER = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
@@ -49,13 +48,10 @@ class MatrixView(QTableView):
         self.letter_menu = QMenu(self)
         self._menu_keys: list[CellKey] = []
         self._current_id: str | None = None
-        self._title_width = TITLE_WIDTH
-        self._title_fits = True  # until the person sets the width: then it keeps theirs
-        self._longest_title = 0
         self._zoom = 1.0
         self._base_font = QFont(self.font())
         self.setHorizontalHeader(PersonHeader(self))
-        self._frozen = FrozenColumn(self)
+        self.titles = FrozenColumn(self)
         self._configure()
         self._build_letter_menu()
         if model is not None:
@@ -78,12 +74,11 @@ class MatrixView(QTableView):
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(ROW_HEIGHT)
-        self._frozen.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        self.titles.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.horizontalHeader().sectionMoved.connect(self._on_section_moved)
-        self._frozen.horizontalHeader().sectionResized.connect(self._on_title_resized)
-        self.viewport().stackUnder(self._frozen)
-        self._frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
-        self.verticalScrollBar().valueChanged.connect(self._frozen.verticalScrollBar().setValue)
+        self.viewport().stackUnder(self.titles)
+        self.titles.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
+        self.verticalScrollBar().valueChanged.connect(self.titles.verticalScrollBar().setValue)
 
     def _build_letter_menu(self) -> None:
         for letter in Letter:
@@ -97,8 +92,8 @@ class MatrixView(QTableView):
     # ------------------------------------------------------------------ model
     def setModel(self, model: MatrixModel) -> None:  # type: ignore[override]
         super().setModel(model)
-        self._frozen.setModel(model)
-        self._frozen.setSelectionModel(self.selectionModel())
+        self.titles.setModel(model)
+        self.titles.setSelectionModel(self.selectionModel())
         for signal in (model.modelReset, model.layoutChanged, model.columnsInserted, model.columnsRemoved):
             signal.connect(self._refresh_structure)
         model.headerDataChanged.connect(self._fit_header)
@@ -113,10 +108,9 @@ class MatrixView(QTableView):
     def _refresh_structure(self) -> None:
         """The frozen table's columns, widths and geometry, after any structural change."""
         for column in range(1, self.matrix_model().columnCount()):
-            self._frozen.setColumnHidden(column, True)
+            self.titles.setColumnHidden(column, True)
         self.person_header().set_zoom(self._zoom)
-        self._longest_title = self._measure_titles()
-        self._fit_title()
+        self.titles.measure(self._zoom)
         self._on_current_changed(self.currentIndex())
         self._fit_header()
 
@@ -140,16 +134,14 @@ class MatrixView(QTableView):
         zoom = min(max(zoom, ZOOM_STEPS[0]), ZOOM_STEPS[-1])
         if zoom == self._zoom:
             return
-        title = self._title_width / self._zoom
-        self._zoom = zoom
+        previous, self._zoom = self._zoom, zoom
         font = scaled_font(self._base_font, zoom)
-        for widget in (self, self._frozen, self.horizontalHeader(), self._frozen.horizontalHeader()):
+        for widget in (self, self.titles, self.horizontalHeader(), self.titles.horizontalHeader()):
             widget.setFont(font)
-        for rows in (self.verticalHeader(), self._frozen.verticalHeader()):
+        for rows in (self.verticalHeader(), self.titles.verticalHeader()):
             rows.setDefaultSectionSize(round(ROW_HEIGHT * zoom))
         self.matrix_model().set_font_scale(zoom)
-        if not self._title_fits:
-            self._title_width = round(title * zoom)
+        self.titles.rescale(zoom / previous)
         self._refresh_structure()
 
     def zoom_in(self) -> None:
@@ -158,70 +150,19 @@ class MatrixView(QTableView):
     def zoom_out(self) -> None:
         self.set_zoom(next((step for step in reversed(ZOOM_STEPS) if step < self._zoom - 1e-6), ZOOM_STEPS[0]))
 
-    @property
-    def title_width(self) -> int:
-        return self._title_width
-
-    @property
-    def title_fits(self) -> bool:
-        """Whether the title column fits itself to the room (True until the person sets its width)."""
-        return self._title_fits
-
-    def set_title_width(self, width: int) -> None:
-        """Widen or narrow the title column and keep it so (long titles are elided, the tooltip shows them)."""
-        self._title_fits = False
-        self._apply_title_width(max(MIN_TITLE_WIDTH, width))
-
-    def fit_title(self) -> None:
-        """Let the title column fit itself again to the room the people leave (Reset Layout)."""
-        self._title_fits = True
-        self._fit_title()
-
-    def _fit_title(self) -> None:
-        if not self._title_fits:
-            self._apply_title_width(self._title_width)
-            return
-        people = sum(self.columnWidth(column) for column in range(1, self.matrix_model().columnCount()))
-        room = self.viewport().width() - people - 2
-        least, most = round(TITLE_WIDTH * self._zoom), round(MAX_TITLE_WIDTH * self._zoom)
-        self._apply_title_width(max(least, min(room, most, self._longest_title)))
-
-    def _apply_title_width(self, width: int) -> None:
-        self._title_width = width
-        if self.columnWidth(0) != width:
-            self.setColumnWidth(0, width)
-        if self._frozen.columnWidth(0) != width:
-            self._frozen.setColumnWidth(0, width)
-        self._update_frozen_geometry()
-
-    def _measure_titles(self) -> int:
-        """The width the longest title needs, with its finding marker (rows are few hundred at most)."""
-        metrics = self._frozen.fontMetrics()
-        model = self.matrix_model()
-        longest = max((metrics.horizontalAdvance(row.title) for row in model.team.responsibilities), default=0)
-        return longest + round(36 * self._zoom)
-
     def _update_frozen_geometry(self) -> None:
-        header = self.horizontalHeader()
-        self._frozen.horizontalHeader().setFixedHeight(header.height())
-        self._frozen.setGeometry(self.viewport().x(), header.y(), self.columnWidth(0) + 2,
-                                 self.viewport().height() + header.height())
+        self.titles.follow_grid()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_title()
+        self.titles.fit()
 
     def updateGeometries(self) -> None:
         super().updateGeometries()
         self._update_frozen_geometry()
 
-    def _on_title_resized(self, logical: int, _old: int, new: int) -> None:
-        """The frozen header's divider dragged: the grid's own title column follows."""
-        if logical == 0 and new != self._title_width:
-            self._title_fits = False
-            self._apply_title_width(new)
-
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        self.horizontalHeader().viewport().update()  # the current person's header is highlighted
         responsibility = self.matrix_model().responsibility_at(current.row()) if current.isValid() else None
         new_id = responsibility.id if responsibility else None
         if new_id != self._current_id:
@@ -453,75 +394,16 @@ class MatrixView(QTableView):
 
     # ------------------------------------------------------------- selection
     def select_targets(self, responsibilities: Sequence[str], people: Sequence[str], cells: Sequence[CellKey]) -> bool:
-        """Select exactly what a finding names and scroll to the first of it on screen.
-
-        Its cells; else the cells where its people meet its rows (a person
-        on four rows: those four cells); else its rows, or its people's
-        columns. Returns whether anything named is in view.
-        """
-        model = self.matrix_model()
-        if not cells and responsibilities and people:
-            cells = [(rid, pid) for rid in responsibilities for pid in people]
-        indexes = [model.index_for(rid, pid) for rid, pid in cells]
-        if not cells:
-            last_column = model.columnCount() - 1
-            rows = [model.index_for(rid) for rid in responsibilities]
-            indexes = [end for row in rows if row.isValid() for end in (row, model.index(row.row(), last_column))]
-            if not responsibilities:
-                indexes = [end for column in (model.column_of(pid) for pid in people) if column > 0
-                           for end in self._column_ends(column)]
-        return self.select_ranges([index for index in indexes if index.isValid()], ranges=not cells)
-
-    def _column_ends(self, column: int) -> list[QModelIndex]:
-        model = self.matrix_model()
-        shown = [row for row in range(model.rowCount()) if model.responsibility_at(row) is not None]
-        return [model.index(shown[0], column), model.index(shown[-1], column)] if shown else []
-
-    def select_ranges(self, indexes: Sequence[QModelIndex], *, ranges: bool = False) -> bool:
-        """Select these cells (with ``ranges``, each pair as the corners of a block), scroll to the first on screen."""
-        selection = QItemSelection()
-        pairs = zip(indexes[::2], indexes[1::2]) if ranges else ((index, index) for index in indexes)
-        for first, last in pairs:
-            selection.select(first, last)
-        self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        if not indexes:
-            return False
-        first = min(indexes, key=lambda index: (index.row(), index.column() or 1))
-        if first.column() == 0 and self.matrix_model().columnCount() > 1:
-            first = self.matrix_model().index(first.row(), 1)
-        self.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
-        self.scrollTo(first)
-        return True
+        """Select exactly what a finding names and scroll to the first of it (:mod:`raci.ui.grid_selection`)."""
+        return grid_selection.select_targets(self, responsibilities, people, cells)
 
     def select_person(self, person_id: str) -> bool:
-        """Put the cursor on a person's first cell and scroll their column into view (after adding them)."""
-        model = self.matrix_model()
-        shown = next((row for row in range(model.rowCount()) if model.responsibility_at(row) is not None), 0)
-        column = model.column_of(person_id)
-        index = model.index(shown, column) if column > 0 else QModelIndex()
-        if not index.isValid():
-            return False
-        self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.scrollTo(index)
-        self.horizontalHeader().viewport().update()
-        return True
+        """The cursor on a person's first cell, their column in view (after adding them)."""
+        return grid_selection.select_person(self, person_id)
 
     def select_responsibilities(self, rids: Sequence[str]) -> bool:
-        """Select rows' titles, put the cursor on the first row's first cell and scroll to it (after adding them)."""
-        model = self.matrix_model()
-        titles = [index for index in (model.index_for(rid) for rid in rids) if index.isValid()]
-        if not titles:
-            return False
-        selection = QItemSelection()
-        for title in titles:
-            selection.select(title, title)
-        self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        first = min(titles, key=lambda index: index.row())
-        cell = model.index(first.row(), 1) if model.columnCount() > 1 else first
-        self.selectionModel().setCurrentIndex(cell, QItemSelectionModel.SelectionFlag.Select)
-        self.scrollTo(cell)
-        self._frozen.scrollTo(first)
-        return True
+        """Rows' titles selected, the cursor on the first row's first cell, in view (after adding them)."""
+        return grid_selection.select_responsibilities(self, rids)
 
 
 def scaled_font(font: QFont, zoom: float) -> QFont:
