@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QByteArray, QRect, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget
 from pytestqt.qtbot import QtBot
 
@@ -93,6 +93,45 @@ def rows_shown(window: MainWindow) -> int:
 
 def grid_width(window: MainWindow) -> int:
     return window.view.viewport().width()
+
+
+# ----------------------------------------------------------- first paint
+@pytest.mark.parametrize("screen", [(1280, 720), (1024, 700)])
+@pytest.mark.parametrize("launch", [1, 2])
+def test_the_grid_painted_first_stays_put_when_the_panels_fill_in(launcher: Launcher, monkeypatch: pytest.MonkeyPatch,
+                                                                    launch: int, screen: tuple[int, int]) -> None:
+    launcher.screen(*screen)
+    if launch == 2:
+        launcher.quit(launcher.launch())
+    first_paint: list[tuple[QRect, bool]] = []
+    build_grid = MainWindow._build_grid
+
+    def watched_build(window: MainWindow) -> None:
+        build_grid(window)
+        window.view.viewport().installEventFilter(_PaintWatcher(window, first_paint))
+
+    monkeypatch.setattr(MainWindow, "_build_grid", watched_build)
+    window = launcher.launch()
+    (where, panels_built), = first_paint[:1]
+    assert not panels_built  # the grid was painted before the panels were built
+    viewport = window.view.viewport()
+    assert where == QRect(viewport.mapTo(window, viewport.rect().topLeft()), viewport.size())
+    assert window.findings.isVisible()
+
+
+class _PaintWatcher(QObject):
+    """Notes where the grid's viewport lies in the window when it is first painted."""
+
+    def __init__(self, window: MainWindow, seen: list[tuple[QRect, bool]]) -> None:
+        super().__init__(window)
+        self._window, self._seen = window, seen
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._seen:
+            viewport = self._window.view.viewport()
+            where = QRect(viewport.mapTo(self._window, viewport.rect().topLeft()), viewport.size())
+            self._seen.append((where, self._window.built))
+        return False
 
 
 # ------------------------------------------------------------ second launch

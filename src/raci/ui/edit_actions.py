@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeySequence, QUndoCommand
-from PySide6.QtWidgets import QMenuBar, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from raci.findings import Finding
 from raci.model import Person, Profile, Responsibility, Team, make_id
@@ -102,15 +102,13 @@ class EditActions(QObject):
             self.add_custom_action, self.edit_row_action, self.remove_row_action,
         ]
 
-    def add_menus(self, bar: QMenuBar) -> None:
-        people = bar.addMenu("&People")
+    def fill_menus(self, people: QMenu, rows: QMenu, checks: QMenu) -> None:
+        """The People, Responsibilities and Checks menus."""
         people.addActions([self.add_person_action, self.edit_person_action, self.remove_person_action])
-        rows = bar.addMenu("&Responsibilities")
         rows.addActions([self.add_from_catalog_action, self.add_custom_action, self.edit_row_action,
                          self.remove_row_action])
         rows.addSeparator()
         rows.addActions([self.move_up_action, self.move_down_action])
-        checks = bar.addMenu("&Checks")
         checks.addActions([self.acknowledge_action, self.withdraw_action])
         checks.addSeparator()
         checks.addAction(self.check_settings_action)

@@ -104,7 +104,7 @@ class HelpPanel(QWidget):
             chip.setPixmap(letter_chip(letter, 18, dark=dark))
             chip.setToolTip(LETTER_MEANINGS[letter])
             self._chips[letter] = chip
-            meaning = QLabel(SHORT_MEANINGS[letter], self)
+            meaning = QLabel(SHORT_MEANINGS[letter] if letter is not Letter.AR else "Both", self)
             meaning.setToolTip(LETTER_MEANINGS[letter])
             legend.addWidget(chip, row // 2, 2 * (row % 2))
             legend.addWidget(meaning, row // 2, 2 * (row % 2) + 1)

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 LAYOUT_VERSION = 2  # raise when the default arrangement of the panels changes
 DEFAULT_SIZE = QSize(1440, 900)
-SIDE_SHARE, MIN_SIDE, MAX_SIDE = 0.28, 250, 440  # the panels' column beside the grid, by window width
+SIDE_SHARE, MIN_SIDE, MAX_SIDE = 0.28, 330, 440  # the panels' column by window width (the findings need 330)
 BAND_SHARE = 0.35  # panels docked above or below the grid take at most this share of the height
 
 

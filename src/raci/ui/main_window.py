@@ -26,9 +26,10 @@ about 110 of them (some 25 ms).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from raci import APP_NAME
@@ -38,11 +39,32 @@ from raci.ui import settings as options
 from raci.ui.settings import Settings
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
     from raci.findings import Finding, Report
     from raci.model import Responsibility, Team
     from raci.ui.recovery import RecoveryStore
+
+
+_REST_AT_THE_LATEST_MS = 400
+
+
+class _AfterFirstPaint(QObject):
+    """Calls ``then`` on the next turn of the event loop after ``widget`` is first painted."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        from PySide6.QtCore import QEvent  # not at the top: its enums cost the first show a millisecond
+
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -59,43 +81,85 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.settings = settings if settings is not None else Settings()
         self._plan = (team, path, start_file, recovery, autosave_ms)
+        self._grid_built = False
         self.built = False
         layout_memory.restore_geometry(self, self.settings)
         if deferred:
-            QTimer.singleShot(0, self.ensure_built)
+            QTimer.singleShot(0, self._build_grid_first)
         else:
             self.ensure_built()
 
     def ensure_built(self) -> None:
         """Build the contents now if they are not built yet."""
+        if not self._grid_built:
+            self._build_grid()
         if not self.built:
             self.built = True
-            self._build(*self._plan)
+            self._build_rest()
             self.ready.emit()
 
     # ------------------------------------------------------------- building
-    def _build(self, team: Team | None, path: str | os.PathLike[str] | None, start_file: str | os.PathLike[str] | None,
-               recovery: RecoveryStore | None, autosave_ms: int | None) -> None:
+    def _build_grid_first(self) -> None:
+        """The deferred start: the grid and the frame now, the panels' contents once the grid is painted."""
+        if self._grid_built:
+            return
+        self._build_grid()
+        self._after_paint = _AfterFirstPaint(self.view.viewport(), self.ensure_built)
+        QTimer.singleShot(_REST_AT_THE_LATEST_MS, self.ensure_built)  # a window that never paints (minimised)
+
+    def _build_grid(self) -> None:
+        """The grid on its team, the panels' frames in their places, the menus' names and the toolbar's height.
+
+        What comes later (:meth:`_build_rest`) fills the frames without
+        moving them, so the grid a person sees first does not jump.
+        """
         from PySide6.QtWidgets import QApplication
 
-        from raci.findings import Report
-        from raci.rules import Checker
         from raci.ui import theme
+        from raci.ui import window_layout as place
         from raci.ui.document import Document
+        from raci.ui.help_panel import LegendStrip
         from raci.ui.matrix_model import MatrixModel
         from raci.ui.matrix_view import MatrixView
-        from raci.ui.recovery import AUTOSAVE_INTERVAL_MS, AutoSaver, RecoveryStore
 
-        team, path, problem = _starting_team(team, path, start_file)
+        self._grid_built = True
+        team, path, start_file, _recovery, _autosave = self._plan
+        team, path, self._problem = _starting_team(team, path, start_file)
         self.theme = theme.follow_system(QApplication.instance())  # type: ignore[arg-type]
         self.document = Document(team, path, self)
-        self.checker = Checker(team)
-        self.report = Report()
-        self._stale = True
         self.model = MatrixModel(team, self.document.undo_stack, self)
         self.view = MatrixView(self.model, self)
         self.view.setObjectName("matrixView")
         self.setCentralWidget(self.view)
+        self.findings_dock = place.dock(self, "Findings", "findingsDock")
+        self.details_dock = place.dock(self, "Details", "detailsDock")
+        self.profile_dock = place.dock(self, "Team", "profileDock")
+        self.workload_dock = place.dock(self, "Workload", "workloadDock")
+        self.help_dock = place.dock(self, "Letters", "helpDock")
+        self.docks = (self.findings_dock, self.details_dock, self.profile_dock, self.workload_dock, self.help_dock)
+        self.menus = place.menus(self.menuBar())
+        self.filter_box = place.row_filter_box(self)
+        self.person_filter_label = place.person_filter_label(self)
+        self.toolbar = self.addToolBar("Main")
+        self._toolbar_start, self.person_filter_label_action, _ = place.start_toolbar(
+            self.toolbar, [self.person_filter_label, self.filter_box])
+        self.person_filter_label_action.setVisible(False)
+        self.legend = LegendStrip(self)
+        self.statusBar().addPermanentWidget(self.legend)
+        self._update_title()
+        self._restore_layout()
+
+    def _build_rest(self) -> None:
+        """The checks, the panels' contents, the actions in the menus and toolbar, and the connections."""
+        from raci.findings import Report
+        from raci.rules import Checker
+        from raci.ui.recovery import AUTOSAVE_INTERVAL_MS, AutoSaver, RecoveryStore
+
+        _team, _path, _start, recovery, autosave_ms = self._plan
+        team = self.document.team
+        self.checker = Checker(team)
+        self.report = Report()
+        self._stale = True
         self.autosaver = AutoSaver(recovery or RecoveryStore(), self._recovery_snapshot,
                                    autosave_ms or AUTOSAVE_INTERVAL_MS, self)
         self._build_panels()
@@ -103,20 +167,18 @@ class MainWindow(QMainWindow):
         self._build_bars()
         self._connect()
         self.setAcceptDrops(True)
-        self._update_title()
         self.recheck()
         self._show_team_details()
-        self._restore_layout()
-        if path is not None:
-            self.settings.add_recent_file(path)
-        if problem:
+        if self.document.path is not None:
+            self.settings.add_recent_file(self.document.path)
+        if self._problem:
+            problem = self._problem
             QTimer.singleShot(0, lambda: self._tell("Cannot open the team", problem))
 
     def _build_panels(self) -> None:
-        from raci.ui import window_layout as place
         from raci.ui.details_pane import DetailsPane
         from raci.ui.findings_dock import FindingsDock, SeverityCounts
-        from raci.ui.help_panel import HelpPanel, LegendStrip
+        from raci.ui.help_panel import HelpPanel
         from raci.ui.profile_panel import ProfilePanel
         from raci.ui.workload import WorkloadView
 
@@ -125,14 +187,11 @@ class MainWindow(QMainWindow):
         self.profile_panel = ProfilePanel(self)
         self.workload = WorkloadView(self)
         self.help_panel = HelpPanel(self)
-        self.findings_dock = place.dock(self, "Findings", "findingsDock", self.findings)
-        self.details_dock = place.dock(self, "Details", "detailsDock", self.details)
-        self.profile_dock = place.dock(self, "Team", "profileDock", self.profile_panel)
-        self.workload_dock = place.dock(self, "Workload", "workloadDock", self.workload)
-        self.help_dock = place.dock(self, "Letters", "helpDock", self.help_panel)
-        self.docks = (self.findings_dock, self.details_dock, self.profile_dock, self.workload_dock, self.help_dock)
+        for dock, panel in zip(self.docks, (self.findings, self.details, self.profile_panel, self.workload,
+                                            self.help_panel)):
+            dock.setWidget(panel)
         self.counts = SeverityCounts(self)
-        self.legend = LegendStrip(self)
+        self.statusBar().addPermanentWidget(self.counts)
 
     def _build_actions(self) -> None:
         from PySide6.QtGui import QKeySequence
@@ -167,17 +226,12 @@ class MainWindow(QMainWindow):
         from raci.ui import window_layout as place
 
         place.fill_menus(self)
-        self.filter_box = place.row_filter_box(self, self.find_action)
-        self.person_filter_label = place.person_filter_label(self)
-        self.toolbar = self.addToolBar("Main")
         edits = self.edits
-        self.person_filter_label_action, _ = place.fill_toolbar(
-            self.toolbar, [[self.files.new_action, self.files.open_action, self.files.save_action],
-                           [self.undo_action, self.redo_action],
-                           [edits.add_person_action, edits.add_from_catalog_action, edits.suggest_action]],
-            [self.undo_action, self.redo_action], [self.person_filter_label, self.filter_box])
-        self.person_filter_label_action.setVisible(False)
-        place.fill_status_bar(self.statusBar(), [self.legend, self.counts])
+        place.fill_toolbar(self.toolbar, self._toolbar_start,
+                           [[self.files.new_action, self.files.open_action, self.files.save_action],
+                            [self.undo_action, self.redo_action],
+                            [edits.add_person_action, edits.add_from_catalog_action, edits.suggest_action]],
+                           [self.undo_action, self.redo_action])
 
     def _connect(self) -> None:
         document = self.document

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import shiboken6
 from PySide6.QtCore import Qt
@@ -25,7 +25,7 @@ from raci.ui.layout_memory import side_width
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
-    from PySide6.QtWidgets import QMainWindow, QMenuBar, QStatusBar
+    from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
 
     from raci.ui.main_window import MainWindow
 
@@ -49,16 +49,33 @@ def make_action(parent: QWidget, text: str, slot: Callable[..., Any], shortcut: 
     return action
 
 
-def dock(window: QMainWindow, title: str, name: str, widget: QWidget) -> QDockWidget:
-    """A closable, movable panel around ``widget`` (``name`` is how the saved layout finds it).
+def dock(window: QMainWindow, title: str, name: str) -> QDockWidget:
+    """A closable, movable panel, empty until the window sets its contents (``name`` is how the saved layout finds it).
 
-    :func:`arrange_docks` puts it in the window.
+    :func:`arrange_docks` or a restored layout puts it in the window.
     """
     panel = QDockWidget(title, window)
     panel.setObjectName(name)
-    panel.setWidget(widget)
+    panel.setWidget(QWidget(panel))
     panel.setFeatures(_DOCK_FEATURES)
     return panel
+
+
+class Menus(NamedTuple):
+    """The menu bar's menus, in order; their actions come once the window's actions exist."""
+
+    file: QMenu
+    edit: QMenu
+    people: QMenu
+    responsibilities: QMenu
+    checks: QMenu
+    view: QMenu
+    help: QMenu
+
+
+def menus(bar: QMenuBar) -> Menus:
+    return Menus(*(bar.addMenu(title) for title in ("&File", "&Edit", "&People", "&Responsibilities", "&Checks",
+                                                    "&View", "&Help")))
 
 
 def arrange_docks(window: QMainWindow, top: QDockWidget, tabbed: Sequence[QDockWidget]) -> None:
@@ -109,64 +126,55 @@ def _show_step(action: QAction, verb: str) -> None:
         action.setToolTip(tip)
 
 
-def row_filter_box(parent: QWidget, find_action: QAction) -> QLineEdit:
+def row_filter_box(parent: QWidget) -> QLineEdit:
     box = QLineEdit(parent)
     box.setObjectName("rowFilter")
     box.setPlaceholderText("Filter rows: title, category or tag")
     box.setClearButtonEnabled(True)
-    shortcut = find_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    shortcut = QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)
     box.setToolTip(f"Show only the rows whose title, category or tag matches ({shortcut})")
     return box
 
 
 def fill_menus(window: MainWindow) -> None:
-    """The menu bar, from the actions the window and its file and edit actions own."""
-    bar: QMenuBar = window.menuBar()
-    window.files.fill_menu(bar.addMenu("&File"), window.quit_action)
-    edit_menu = bar.addMenu("&Edit")
-    edit_menu.addActions([window.undo_action, window.redo_action])
-    edit_menu.addSeparator()
-    edit_menu.addActions([window.find_action, window.show_all_action])
-    edit_menu.addSeparator()
-    edit_menu.addActions([window.edits.team_details_action, window.edits.suggest_action])
-    window.edits.add_menus(bar)
-    view_menu = bar.addMenu("&View")
-    view_menu.addActions([window.zoom_in_action, window.zoom_out_action, window.zoom_reset_action])
-    view_menu.addSeparator()
-    view_menu.addActions([panel.toggleViewAction() for panel in window.docks])
-    view_menu.addSeparator()
-    view_menu.addAction(window.reset_layout_action)
-    help_menu = bar.addMenu("&Help")
-    help_menu.addActions([window.help_action, window.about_action])
+    """The menus' actions, which the window and its file and edit actions own."""
+    menus = window.menus
+    window.files.fill_menu(menus.file, window.quit_action)
+    menus.edit.addActions([window.undo_action, window.redo_action])
+    menus.edit.addSeparator()
+    menus.edit.addActions([window.find_action, window.show_all_action])
+    menus.edit.addSeparator()
+    menus.edit.addActions([window.edits.team_details_action, window.edits.suggest_action])
+    window.edits.fill_menus(menus.people, menus.responsibilities, menus.checks)
+    menus.view.addActions([window.zoom_in_action, window.zoom_out_action, window.zoom_reset_action])
+    menus.view.addSeparator()
+    menus.view.addActions([panel.toggleViewAction() for panel in window.docks])
+    menus.view.addSeparator()
+    menus.view.addAction(window.reset_layout_action)
+    menus.help.addActions([window.help_action, window.about_action])
 
 
-def fill_toolbar(toolbar: QToolBar, groups: Sequence[Sequence[QAction]], undo: Sequence[QAction],
-                 right: Sequence[QWidget]) -> list[QAction]:
-    """Groups of buttons on the left (``undo``'s buttons of one fixed width), ``right``'s widgets at the far right.
-
-    Returns the actions that hold the right-hand widgets, in order.
-    """
+def start_toolbar(toolbar: QToolBar, right: Sequence[QWidget]) -> list[QAction]:
+    """``right``'s widgets at the far right; returns the spacer's action (buttons go before it), then theirs."""
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
+    spacer = QWidget(toolbar)
+    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    return [toolbar.addWidget(spacer), *(toolbar.addWidget(widget) for widget in right)]
+
+
+def fill_toolbar(toolbar: QToolBar, before: QAction, groups: Sequence[Sequence[QAction]],
+                 undo: Sequence[QAction]) -> None:
+    """Groups of buttons before the spacer, ``undo``'s buttons all of one fixed width."""
     for position, group in enumerate(groups):
         if position:
-            toolbar.addSeparator()
-        toolbar.addActions(list(group))
+            toolbar.insertSeparator(before)
+        toolbar.insertActions(before, list(group))
     buttons = [toolbar.widgetForAction(action) for action in undo]
     width = max((button.sizeHint().width() for button in buttons if button is not None), default=0)
     for button in buttons:
         if button is not None:
             button.setFixedWidth(width)
-    spacer = QWidget(toolbar)
-    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-    toolbar.addWidget(spacer)
-    return [toolbar.addWidget(widget) for widget in right]
-
-
-def fill_status_bar(bar: QStatusBar, widgets: Sequence[QWidget]) -> None:
-    """Messages on the left; these widgets (the legend, the counts) on the right."""
-    for widget in widgets:
-        bar.addPermanentWidget(widget)
 
 
 def person_filter_label(parent: QWidget) -> QLabel:
