@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QContextMenuEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView
 
@@ -125,9 +125,12 @@ class FrozenColumn(QTableView):
         """Lie exactly over the grid's first column and header."""
         view = self._view
         header = view.horizontalHeader()
-        self.horizontalHeader().setFixedHeight(header.height())
-        self.setGeometry(view.viewport().x(), header.y(), view.columnWidth(0) + 2,
-                         view.viewport().height() + header.height())
+        viewport = view.viewport()
+        if self.horizontalHeader().height() != header.height():
+            self.horizontalHeader().setFixedHeight(header.height())
+        place = QRect(viewport.x(), header.y(), view.columnWidth(0) + 2, viewport.height() + header.height())
+        if self.geometry() != place:
+            self.setGeometry(place)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._view.setFocus(Qt.FocusReason.MouseFocusReason)  # typing goes on in the grid

@@ -118,7 +118,6 @@ class MainWindow(QMainWindow):
         from raci.ui import theme
         from raci.ui import window_layout as place
         from raci.ui.document import Document
-        from raci.ui.help_panel import LegendStrip
         from raci.ui.matrix_model import MatrixModel
         from raci.ui.matrix_view import MatrixView
 
@@ -144,8 +143,7 @@ class MainWindow(QMainWindow):
         self._toolbar_start, self.person_filter_label_action, _ = place.start_toolbar(
             self.toolbar, [self.person_filter_label, self.filter_box])
         self.person_filter_label_action.setVisible(False)
-        self.legend = LegendStrip(self)
-        self.statusBar().addPermanentWidget(self.legend)
+        self.statusBar()  # its line is there from the start; the legend and counts (no taller) come later
         self._update_title()
         self._restore_layout()
 
@@ -178,7 +176,7 @@ class MainWindow(QMainWindow):
     def _build_panels(self) -> None:
         from raci.ui.details_pane import DetailsPane
         from raci.ui.findings_dock import FindingsDock, SeverityCounts
-        from raci.ui.help_panel import HelpPanel
+        from raci.ui.help_panel import HelpPanel, LegendStrip
         from raci.ui.profile_panel import ProfilePanel
         from raci.ui.workload import WorkloadView
 
@@ -190,7 +188,9 @@ class MainWindow(QMainWindow):
         for dock, panel in zip(self.docks, (self.findings, self.details, self.profile_panel, self.workload,
                                             self.help_panel)):
             dock.setWidget(panel)
+        self.legend = LegendStrip(self)
         self.counts = SeverityCounts(self)
+        self.statusBar().addPermanentWidget(self.legend)
         self.statusBar().addPermanentWidget(self.counts)
 
     def _build_actions(self) -> None:

@@ -45,7 +45,7 @@ class MatrixView(QTableView):
         super().__init__(parent)
         self.extra_context_actions: list[QAction] = []
         self.context_menu: QMenu | None = None
-        self.letter_menu = QMenu(self)
+        self._letter_menu: QMenu | None = None
         self._menu_keys: list[CellKey] = []
         self._current_id: str | None = None
         self._zoom = 1.0
@@ -53,7 +53,6 @@ class MatrixView(QTableView):
         self.setHorizontalHeader(PersonHeader(self))
         self.titles = FrozenColumn(self)
         self._configure()
-        self._build_letter_menu()
         if model is not None:
             self.setModel(model)
 
@@ -80,14 +79,19 @@ class MatrixView(QTableView):
         self.titles.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
         self.verticalScrollBar().valueChanged.connect(self.titles.verticalScrollBar().setValue)
 
-    def _build_letter_menu(self) -> None:
-        for letter in Letter:
-            mnemonic = "" if letter is Letter.AR else "&"  # A/R would share A's key
-            action = self.letter_menu.addAction(f"{mnemonic}{letter.value}   {letter.meaning}")
-            action.setData(letter.value)
-            action.triggered.connect(lambda _=False, chosen=letter: self._set_menu_cells(chosen))
-        self.letter_menu.addSeparator()
-        self.letter_menu.addAction("C&lear").triggered.connect(lambda: self._set_menu_cells(None))
+    @property
+    def letter_menu(self) -> QMenu:
+        """The small menu of letters, made on first use (not while the window first shows)."""
+        if self._letter_menu is None:
+            menu = self._letter_menu = QMenu(self)
+            for letter in Letter:
+                mnemonic = "" if letter is Letter.AR else "&"  # A/R would share A's key
+                action = menu.addAction(f"{mnemonic}{letter.value}   {letter.meaning}")
+                action.setData(letter.value)
+                action.triggered.connect(lambda _=False, chosen=letter: self._set_menu_cells(chosen))
+            menu.addSeparator()
+            menu.addAction("C&lear").triggered.connect(lambda: self._set_menu_cells(None))
+        return self._letter_menu
 
     # ------------------------------------------------------------------ model
     def setModel(self, model: MatrixModel) -> None:  # type: ignore[override]
@@ -116,6 +120,7 @@ class MatrixView(QTableView):
 
     def _fit_header(self, *_: object) -> None:
         """The header's height follows the longest name shown; the frozen header keeps to it."""
+        self.person_header().names_changed()
         self.updateGeometries()
         self._update_frozen_geometry()
 

@@ -26,6 +26,7 @@ class PersonHeader(QHeaderView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self._zoom = 1.0
+        self._text_length: int | None = None  # measured once per change of the names, the font or the zoom
         self.setSectionsMovable(True)
         self.setFirstSectionMovable(False)
         self.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
@@ -40,6 +41,7 @@ class PersonHeader(QHeaderView):
     def set_zoom(self, zoom: float) -> None:
         """Scale the columns and the header's text; the height follows the longest name."""
         self._zoom = zoom
+        self._text_length = None
         self.setDefaultSectionSize(self.person_width)
         for logical in range(1, self.count()):
             self.resizeSection(logical, self.person_width)
@@ -60,8 +62,18 @@ class PersonHeader(QHeaderView):
         small.setPointSizeF(max(6.0, self.font().pointSizeF() * 0.88))
         return bold, small
 
+    def names_changed(self) -> None:
+        """A person was added, removed or renamed, or the font changed: measure the names again."""
+        self._text_length = None
+        self.updateGeometry()
+
     def text_length(self) -> int:
         """How tall the header needs to be for the longest name or titles, within the limits."""
+        if self._text_length is None:
+            self._text_length = self._measure()
+        return self._text_length
+
+    def _measure(self) -> int:
         bold, small = self._fonts()
         bold_metrics, small_metrics = QFontMetrics(bold), QFontMetrics(small)
         longest = 0
