@@ -156,27 +156,29 @@ def test_the_third_launch_is_the_second(launcher: Launcher, screen: tuple[int, i
     assert (grid_width(third), third.findings_dock.width()) == (width, panels)
 
 
-def test_panels_dragged_wide_give_way_to_the_grid_on_the_next_launch(launcher: Launcher) -> None:
+def relaunch_after_dragging_the_panels(launcher: Launcher, width: int) -> tuple[int, int, int, MainWindow]:
+    """Launch at 1280 x 720, drag the panels' column to ``width``, quit and launch again.
+
+    Returns the grid's width at first, then once dragged, the panels' width once dragged, and the second window.
+    """
     launcher.screen(1280, 720)
     first = launcher.launch()
-    width = grid_width(first)
-    first.resizeDocks([first.findings_dock], [700], Qt.Orientation.Horizontal)
+    width_at_first = grid_width(first)
+    first.resizeDocks([first.findings_dock], [width], Qt.Orientation.Horizontal)
     QApplication.processEvents()
-    assert grid_width(first) < width - 200  # the person did squeeze the grid
+    dragged = (grid_width(first), first.findings_dock.width())
     launcher.quit(first)
-    second = launcher.launch()
+    return width_at_first, *dragged, launcher.launch()
+
+
+def test_panels_dragged_wide_give_way_to_the_grid_on_the_next_launch(launcher: Launcher) -> None:
+    width, squeezed, _, second = relaunch_after_dragging_the_panels(launcher, 700)
+    assert squeezed < width - 200  # the person did squeeze the grid
     assert grid_width(second) >= width - 4  # within the separator's width of the first launch
 
 
 def test_a_narrower_panel_column_is_kept(launcher: Launcher) -> None:
-    launcher.screen(1280, 720)
-    first = launcher.launch()
-    width = grid_width(first)
-    first.resizeDocks([first.findings_dock], [300], Qt.Orientation.Horizontal)
-    QApplication.processEvents()
-    narrowed = first.findings_dock.width()
-    launcher.quit(first)
-    second = launcher.launch()
+    width, _, narrowed, second = relaunch_after_dragging_the_panels(launcher, 300)
     assert second.findings_dock.width() == narrowed
     assert grid_width(second) > width
 
@@ -243,27 +245,19 @@ def test_a_damaged_saved_layout_is_ignored(launcher: Launcher) -> None:
 
 
 # ------------------------------------------------------- a grid that fits
+@pytest.mark.parametrize(("screen", "people", "rows"), [((1280, 720), 8, 18), ((1024, 700), 5, 15)],
+                         ids=["1280x720 shows all 8 people and 18 rows", "1024x700 shows at least 5 people"])
 @pytest.mark.parametrize("launch", [1, 2])
-def test_at_1280_by_720_the_scrum_team_shows_all_8_people_and_18_rows(launcher: Launcher, launch: int) -> None:
-    launcher.screen(1280, 720)
+def test_on_a_laptop_the_scrum_team_shows_its_people_and_rows(launcher: Launcher, launch: int,
+                                                             screen: tuple[int, int], people: int, rows: int) -> None:
+    launcher.screen(*screen)
     window = launcher.launch()
     if launch == 2:
         launcher.quit(window)
         window = launcher.launch()
     assert window.model.columnCount() - 1 == 8
-    assert people_shown(window) == 8
-    assert rows_shown(window) >= 18
-
-
-@pytest.mark.parametrize("launch", [1, 2])
-def test_at_1024_by_700_the_scrum_team_still_shows_at_least_5_people(launcher: Launcher, launch: int) -> None:
-    launcher.screen(1024, 700)
-    window = launcher.launch()
-    if launch == 2:
-        launcher.quit(window)
-        window = launcher.launch()
-    assert people_shown(window) >= 5
-    assert rows_shown(window) >= 15
+    assert people_shown(window) >= people
+    assert rows_shown(window) >= rows
 
 
 def test_a_persons_column_is_a_letter_wide_and_the_header_turns_their_name(launcher: Launcher) -> None:

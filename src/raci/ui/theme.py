@@ -17,21 +17,18 @@ from raci.ui.palette import is_dark
 
 _ROLE, _GROUP = QPalette.ColorRole, QPalette.ColorGroup
 
-LIGHT_COLOURS = {
-    _ROLE.Window: "#f4f6f8", _ROLE.WindowText: "#1f2933", _ROLE.Base: "#ffffff", _ROLE.AlternateBase: "#eef1f4",
-    _ROLE.ToolTipBase: "#ffffff", _ROLE.ToolTipText: "#1f2933", _ROLE.PlaceholderText: "#5f6b76",
-    _ROLE.Text: "#1f2933", _ROLE.Button: "#e7ebef", _ROLE.ButtonText: "#1f2933", _ROLE.BrightText: "#ffffff",
-    _ROLE.Light: "#ffffff", _ROLE.Midlight: "#dbe8f6", _ROLE.Mid: "#c5ccd3", _ROLE.Dark: "#8c96a0",
-    _ROLE.Shadow: "#4a5560", _ROLE.Highlight: "#3d6e9e", _ROLE.HighlightedText: "#ffffff", _ROLE.Link: "#2f6199",
-    _ROLE.LinkVisited: "#6b4a99",
-}
-DARK_COLOURS = {
-    _ROLE.Window: "#1f2328", _ROLE.WindowText: "#e3e7eb", _ROLE.Base: "#16191d", _ROLE.AlternateBase: "#272c32",
-    _ROLE.ToolTipBase: "#2d3339", _ROLE.ToolTipText: "#e3e7eb", _ROLE.PlaceholderText: "#a3adb7",
-    _ROLE.Text: "#e3e7eb", _ROLE.Button: "#2d3339", _ROLE.ButtonText: "#e3e7eb", _ROLE.BrightText: "#ffffff",
-    _ROLE.Light: "#3f464e", _ROLE.Midlight: "#2f4a66", _ROLE.Mid: "#4a535d", _ROLE.Dark: "#7d8791",
-    _ROLE.Shadow: "#0b0d0f", _ROLE.Highlight: "#3f74ab", _ROLE.HighlightedText: "#ffffff", _ROLE.Link: "#8ab4f8",
-    _ROLE.LinkVisited: "#c3a6f0",
+# Each role's colour in the light and the dark scheme.
+COLOURS = {
+    _ROLE.Window: ("#f4f6f8", "#1f2328"), _ROLE.WindowText: ("#1f2933", "#e3e7eb"),
+    _ROLE.Base: ("#ffffff", "#16191d"), _ROLE.AlternateBase: ("#eef1f4", "#272c32"),
+    _ROLE.ToolTipBase: ("#ffffff", "#2d3339"), _ROLE.ToolTipText: ("#1f2933", "#e3e7eb"),
+    _ROLE.PlaceholderText: ("#5f6b76", "#a3adb7"), _ROLE.Text: ("#1f2933", "#e3e7eb"),
+    _ROLE.Button: ("#e7ebef", "#2d3339"), _ROLE.ButtonText: ("#1f2933", "#e3e7eb"),
+    _ROLE.BrightText: ("#ffffff", "#ffffff"), _ROLE.Light: ("#ffffff", "#3f464e"),
+    _ROLE.Midlight: ("#dbe8f6", "#2f4a66"), _ROLE.Mid: ("#c5ccd3", "#4a535d"), _ROLE.Dark: ("#8c96a0", "#7d8791"),
+    _ROLE.Shadow: ("#4a5560", "#0b0d0f"), _ROLE.Highlight: ("#3d6e9e", "#3f74ab"),
+    _ROLE.HighlightedText: ("#ffffff", "#ffffff"), _ROLE.Link: ("#2f6199", "#8ab4f8"),
+    _ROLE.LinkVisited: ("#6b4a99", "#c3a6f0"),
 }
 _DISABLED_TEXT = {False: "#8c96a0", True: "#6f7983"}
 
@@ -39,8 +36,8 @@ _DISABLED_TEXT = {False: "#8c96a0", True: "#6f7983"}
 def window_palette(dark: bool) -> QPalette:
     """The application's palette for one scheme (disabled text greyed in both)."""
     palette = QPalette()
-    for role, colour in (DARK_COLOURS if dark else LIGHT_COLOURS).items():
-        palette.setColor(role, QColor(colour))
+    for role, (light, dark_colour) in COLOURS.items():
+        palette.setColor(role, QColor(dark_colour if dark else light))
     for role in (_ROLE.Text, _ROLE.WindowText, _ROLE.ButtonText):
         palette.setColor(_GROUP.Disabled, role, QColor(_DISABLED_TEXT[dark]))
     return palette
