@@ -33,7 +33,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from raci import APP_NAME
-from raci.errors import RaciError
 from raci.ui import layout_memory
 from raci.ui import settings as options
 from raci.ui.settings import Settings
@@ -117,13 +116,13 @@ class MainWindow(QMainWindow):
 
         from raci.ui import theme
         from raci.ui import window_layout as place
-        from raci.ui.document import Document
+        from raci.ui.document import Document, starting_team
         from raci.ui.matrix_model import MatrixModel
         from raci.ui.matrix_view import MatrixView
 
         self._grid_built = True
         team, path, start_file, _recovery, _autosave = self._plan
-        team, path, self._problem = _starting_team(team, path, start_file)
+        team, path, self._problem = starting_team(team, path, start_file)
         self.theme = theme.follow_system(QApplication.instance())  # type: ignore[arg-type]
         self.document = Document(team, path, self)
         self.model = MatrixModel(team, self.document.undo_stack, self)
@@ -423,23 +422,3 @@ class MainWindow(QMainWindow):
         self.checker.close()
         event.accept()
 
-
-def _starting_team(team: Team | None, path: str | os.PathLike[str] | None,
-                   start_file: str | os.PathLike[str] | None) -> tuple[Team, str | os.PathLike[str] | None, str]:
-    """The team to start on: the one given, the start file, or a new one from the default template.
-
-    Returns the team, its path, and the sentence to show when the start file could not be read.
-    """
-    from pathlib import Path
-
-    from raci.teamfile import load_team
-    from raci.templates import DEFAULT_TEMPLATE, load_template
-
-    if team is not None:
-        return team, path, ""
-    if start_file is not None:
-        try:
-            return load_team(start_file), Path(start_file).resolve(), ""
-        except RaciError as error:
-            return load_template(DEFAULT_TEMPLATE), None, f"{error} A new team is open instead."
-    return load_template(DEFAULT_TEMPLATE), None, ""
