@@ -38,7 +38,7 @@ bench: $(VENV)/.installed-test
 
 screenshot: $(VENV)/.installed-run
 	@./scripts/system-deps.sh window
-	xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) -m raci.ui.screenshot docs/screenshot.png
+	xvfb-run -a -s "-screen 0 1280x720x24" $(PY) -m raci.ui.screenshot docs/screenshot.png --size 1280x720
 
 wheel: $(VENV)/.installed-test
 	$(PY) -m build --wheel --outdir dist .

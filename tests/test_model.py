@@ -19,10 +19,13 @@ from raci.model import (
 )
 
 
-def test_typing_a_over_r_gives_the_combined_letter_and_other_letters_replace() -> None:
+def test_typing_a_over_r_combines_typing_a_held_letter_over_a_slash_r_leaves_it_and_others_replace() -> None:
     assert Letter.R.combined_with(Letter.A) is Letter.AR
     assert Letter.A.combined_with(Letter.R) is Letter.AR
-    assert Letter.AR.combined_with(Letter.A) is Letter.AR
+    assert Letter.AR.combined_with(Letter.A) is Letter.A
+    assert Letter.AR.combined_with(Letter.R) is Letter.R
+    assert Letter.AR.combined_with(Letter.AR) is Letter.AR
+    assert Letter.A.combined_with(Letter.A) is Letter.A
     assert Letter.AR.combined_with(Letter.C) is Letter.C
     assert Letter.C.combined_with(Letter.I) is Letter.I
 

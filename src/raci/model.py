@@ -52,11 +52,12 @@ class Letter(str, Enum):
     def combined_with(self, typed: Letter) -> Letter:
         """The letter a cell holds after ``typed`` is entered over this one.
 
-        A over R (or R over A) gives A/R; any other letter replaces.
+        A over R (or R over A) gives A/R; a letter that A/R already holds
+        leaves just that letter (R over A/R gives R, A over A/R gives A), so
+        typing undoes a combination as easily as it makes one; any other
+        letter replaces.
         """
         if {self, typed} == {Letter.A, Letter.R}:
-            return Letter.AR
-        if self is Letter.AR and typed in (Letter.A, Letter.R):
             return Letter.AR
         return typed
 

@@ -181,7 +181,7 @@ def test_window_geometry_and_dock_layout_persist_across_windows(
     first.resize(720, 660)  # within the offscreen screen, which restoreGeometry keeps windows inside
     first.workload_dock.hide()
     assert first.close()
-    assert not settings.get(options.GEOMETRY).isEmpty()
+    assert settings.get(options.WINDOW_RECT).endswith(",720,660")
     second = make_window()
     assert (second.width(), second.height()) == (720, 660)
     assert not second.workload_dock.isVisible()
@@ -194,11 +194,11 @@ def test_settings_read_back_their_declared_types_from_an_ini_file(tmp_path: Path
     team_file = tmp_path / "a.raci.json"
     save_team(make_small_team(), team_file)
     first.add_recent_file(team_file)
-    first.set(options.GEOMETRY, QByteArray(b"\x01\x02"))
+    first.set(options.DOCK_STATE, QByteArray(b"\x01\x02"))
     first.sync()
     second = Settings.from_file(path)
     assert second.recent_files() == [str(team_file.resolve())]  # one item: an ini file stores it as a string
-    assert bytes(second.get(options.GEOMETRY).data()) == b"\x01\x02"
+    assert bytes(second.get(options.DOCK_STATE).data()) == b"\x01\x02"
     with pytest.raises(TypeError):
         second.set(options.LAST_FOLDER, 3)  # type: ignore[arg-type]
 

@@ -229,11 +229,22 @@ def test_ctrl_shift_up_moves_the_current_row_and_the_cursor_follows(qtbot: objec
 _POPUP_WARNINGS = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
-@_POPUP_WARNINGS
-def test_a_click_on_a_cell_offers_the_letters(qtbot: object, grid: Grid) -> None:
+def test_a_single_click_selects_the_cell_and_offers_no_menu(qtbot: object, grid: Grid) -> None:
     index = grid.model.index(6, 2)
     qtbot.mouseClick(grid.view.viewport(), Qt.MouseButton.LeftButton,  # type: ignore[attr-defined]
                      pos=grid.view.visualRect(index).center())
+    assert not grid.view.letter_menu.isVisible()
+    assert grid.view.currentIndex() == index
+    assert grid.view.selected_cells() == [grid.model.cell_key(6, 2)]
+    qtbot.keyClick(grid.view, "c")  # type: ignore[attr-defined]  # typing goes straight on, no Escape first
+    assert grid.letter(6, 2) is Letter.C
+
+
+@_POPUP_WARNINGS
+def test_a_double_click_on_a_cell_offers_the_letters(qtbot: object, grid: Grid) -> None:
+    index = grid.model.index(6, 2)
+    qtbot.mouseDClick(grid.view.viewport(), Qt.MouseButton.LeftButton,  # type: ignore[attr-defined]
+                      pos=grid.view.visualRect(index).center())
     menu = grid.view.letter_menu
     assert menu.isVisible()
     assert [action.text() for action in menu.actions() if action.text()][-2:] == [
@@ -241,6 +252,27 @@ def test_a_click_on_a_cell_offers_the_letters(qtbot: object, grid: Grid) -> None
     next(action for action in menu.actions() if action.data() == "A/R").trigger()
     menu.hide()
     assert grid.letter(6, 2) is Letter.AR
+    assert grid.stack.count() == 1
+
+
+@_POPUP_WARNINGS
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_enter_offers_the_letters_for_the_selected_cells(qtbot: object, grid: Grid, key: Qt.Key) -> None:
+    grid.go(4, 1)
+    qtbot.keyClick(grid.view, Qt.Key.Key_Right, SHIFT)  # type: ignore[attr-defined]
+    qtbot.keyClick(grid.view, key)  # type: ignore[attr-defined]
+    menu = grid.view.letter_menu
+    assert menu.isVisible()
+    next(action for action in menu.actions() if action.data() == "I").trigger()
+    menu.hide()
+    assert (grid.letter(4, 1), grid.letter(4, 2)) == (Letter.I, Letter.I)
+
+
+@_POPUP_WARNINGS
+def test_enter_on_a_category_row_offers_nothing(qtbot: object, grid: Grid) -> None:
+    grid.go(2, 0)
+    qtbot.keyClick(grid.view, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    assert not grid.view.letter_menu.isVisible()
 
 
 @_POPUP_WARNINGS
@@ -270,7 +302,7 @@ def test_selecting_a_findings_targets_selects_and_reports_the_responsibility(qtb
 
 def test_the_title_column_stays_in_view_while_scrolling_sideways(qtbot: object) -> None:
     grid = _grid(qtbot, make_team(40, 20), width=700)
-    view, frozen = grid.view, grid.view._frozen
+    view, frozen = grid.view, grid.view.titles
     view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum())
     view.verticalScrollBar().setValue(200)
     assert view.horizontalScrollBar().value() > 0
@@ -285,7 +317,7 @@ def test_the_title_column_stays_in_view_while_scrolling_sideways(qtbot: object) 
 @pytest.mark.skipif(os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen",
                     reason="a drag needs a window system: run under xvfb-run with QT_QPA_PLATFORM=xcb")
 def test_dragging_a_title_onto_another_row_moves_the_responsibility_there(qtbot: object, grid: Grid) -> None:
-    frozen = grid.view._frozen
+    frozen = grid.view.titles
     viewport = frozen.viewport()
     source = frozen.visualRect(grid.model.index(6, 0)).center()  # "Run the demo"
     target = frozen.visualRect(grid.model.index(3, 0)).center()  # onto "Order the backlog"
@@ -326,3 +358,82 @@ def test_the_grids_editing_keys_win_over_a_window_shortcut_on_the_same_key(qtbot
         # Sent to the window, the key goes through Qt's shortcut handling as a real one does.
         QTest.keyClick(window.windowHandle(), Qt.Key.Key_Delete)
     assert grid.letter(1, 1) is None
+
+
+# --------------------------------------------------------------- navigation
+def test_home_and_end_go_to_the_first_and_last_person_of_the_row(qtbot: object, grid: Grid) -> None:
+    grid.go(4, 2)
+    qtbot.keyClick(grid.view, Qt.Key.Key_End)  # type: ignore[attr-defined]
+    assert (grid.view.currentIndex().row(), grid.view.currentIndex().column()) == (4, 3)
+    qtbot.keyClick(grid.view, Qt.Key.Key_Home)  # type: ignore[attr-defined]
+    assert (grid.view.currentIndex().row(), grid.view.currentIndex().column()) == (4, 1)
+
+
+def test_ctrl_home_and_ctrl_end_go_to_the_first_and_last_cell_past_the_category_rows(
+        qtbot: object, grid: Grid) -> None:
+    grid.go(4, 2)
+    qtbot.keyClick(grid.view, Qt.Key.Key_End, CTRL)  # type: ignore[attr-defined]
+    assert (grid.view.currentIndex().row(), grid.view.currentIndex().column()) == (6, 3)
+    qtbot.keyClick(grid.view, Qt.Key.Key_Home, CTRL)  # type: ignore[attr-defined]
+    assert (grid.view.currentIndex().row(), grid.view.currentIndex().column()) == (1, 1)  # row 0 is a category
+
+
+def test_ctrl_end_scrolls_the_last_cell_into_view(qtbot: object) -> None:
+    grid = _grid(qtbot, make_team(60, 30), width=700)
+    grid.go(1, 1)
+    qtbot.keyClick(grid.view, Qt.Key.Key_End, CTRL)  # type: ignore[attr-defined]
+    index = grid.view.currentIndex()
+    assert (index.row(), index.column()) == (grid.model.rowCount() - 1, grid.model.columnCount() - 1)
+    assert grid.view.viewport().rect().contains(grid.view.visualRect(index))
+
+
+# ---------------------------------------------------------- combined letters
+@pytest.mark.parametrize(("typed", "left"), [("r", Letter.R), ("a", Letter.A)])
+def test_typing_a_letter_an_a_slash_r_cell_holds_leaves_just_that_letter_as_one_step(
+        qtbot: object, grid: Grid, typed: str, left: Letter) -> None:
+    grid.go(3, 2)  # Ben holds A/R on the backlog
+    qtbot.keyClick(grid.view, typed)  # type: ignore[attr-defined]
+    assert grid.letter(3, 2) is left
+    assert grid.stack.count() == 1
+    grid.stack.undo()
+    assert grid.letter(3, 2) is Letter.AR
+
+
+# ------------------------------------------------------------ finding cells
+def test_a_finding_about_a_person_on_some_rows_selects_exactly_those_cells(grid: Grid) -> None:
+    vision, order, stories, demo = (row.id for row in grid.team.responsibilities)
+    ana = grid.team.people[0].id
+    assert grid.view.select_targets([order, demo], [ana], [])
+    assert sorted(grid.view.selected_cells()) == sorted([(order, ana), (demo, ana)])
+    assert grid.view.currentIndex() == grid.model.index_for(order, ana)  # the first on screen
+
+
+def test_a_finding_naming_cells_selects_those_cells_and_scrolls_to_the_first(qtbot: object) -> None:
+    grid = _grid(qtbot, make_team(80, 30), width=700)
+    far = [(grid.team.responsibilities[70].id, grid.team.people[25].id),
+           (grid.team.responsibilities[75].id, grid.team.people[28].id)]
+    grid.view.select_targets([], [], far)
+    assert sorted(grid.view.selected_cells()) == sorted(far)
+    first = grid.model.index_for(*far[0])
+    assert grid.view.currentIndex() == first
+    assert grid.view.viewport().rect().contains(grid.view.visualRect(first))
+    assert grid.view.visualRect(first).left() >= grid.view.columnWidth(0)  # beside the frozen titles
+
+
+def test_a_finding_about_rows_only_selects_those_rows(grid: Grid) -> None:
+    vision, order, *_ = (row.id for row in grid.team.responsibilities)
+    grid.view.select_targets([order], [], [])
+    assert grid.view.selected_cells() == [(order, person.id) for person in grid.team.people]
+
+
+def test_a_finding_about_a_person_only_selects_their_column(grid: Grid) -> None:
+    ben = grid.team.people[1].id
+    grid.view.select_targets([], [ben], [])
+    assert sorted(grid.view.selected_cells()) == sorted((row.id, ben) for row in grid.team.responsibilities)
+
+
+def test_a_finding_whose_rows_are_filtered_out_selects_nothing(grid: Grid) -> None:
+    grid.model.set_row_filter("vision")
+    order = grid.team.responsibilities[1].id
+    assert not grid.view.select_targets([order], [grid.team.people[0].id], [])
+    assert grid.view.selected_cells() == []

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from raci import APP_NAME, __version__
 from raci.findings import Finding, Report, Severity
 from raci.model import Letter, Person, Responsibility, Team
+from raci.ordering import category_blocks
 
 CREATOR = f"{APP_NAME} {__version__}"
 LETTER_ORDER: tuple[Letter, ...] = (Letter.R, Letter.A, Letter.AR, Letter.C, Letter.I)
-OTHER_CATEGORY = "Other"
 
 # Okabe-Ito hues, lightened for the fill and darkened for the text (the
 # same pairs the window uses), so a colour-blind reader can still tell the
@@ -75,27 +75,14 @@ class Group:
 
 
 def category_groups(team: Team) -> list[Group]:
-    """The rows in team order, cut wherever the category changes.
+    """The rows as the window shows them: one group per category (see :mod:`raci.ordering`).
 
-    Runs keep the team's own order (a category met twice is shown twice),
-    so the sheet reads back in the order it was written. A team with no
-    categories at all is one group with an empty label.
+    A team with no categories at all is one group with an empty label.
     """
     rows = team.responsibilities
     uses_categories = any(row.category for row in rows)
-    groups: list[Group] = []
-    current: list[Responsibility] = []
-    label = None
-    for row in rows:
-        category = row.category or (OTHER_CATEGORY if uses_categories else "")
-        if current and category != label:
-            groups.append(Group(label or "", tuple(current)))
-            current = []
-        label = category
-        current.append(row)
-    if current:
-        groups.append(Group(label or "", tuple(current)))
-    return groups
+    return [Group(block.category if uses_categories else "", tuple(rows[position] for position in block.positions))
+            for block in category_blocks(rows)]
 
 
 def letter_counts(team: Team) -> dict[str, Counter[Letter]]:

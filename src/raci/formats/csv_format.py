@@ -17,6 +17,7 @@ from raci.formats import ImportResult
 from raci.formats.output import Target, write_bytes
 from raci.formats.safety import csv_guard
 from raci.model import Team
+from raci.ordering import ordered_rows
 
 
 def write(team: Team, target: Target, report: Report | None = None) -> None:
@@ -25,7 +26,7 @@ def write(team: Team, target: Target, report: Report | None = None) -> None:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(["Responsibility", "Category", *(csv_guard(person.name) for person in team.people)])
     people = [person.id for person in team.people]
-    for row in team.responsibilities:
+    for row in ordered_rows(team):
         letters = team.row_letters(row.id)
         writer.writerow([csv_guard(row.title), csv_guard(row.category),
                          *(letters[pid].value if pid in letters else "" for pid in people)])

@@ -15,6 +15,7 @@ from raci.formats.common import HEADER_FILL, LETTER_ORDER, SEVERITY_COLOURS
 from raci.formats.xlsx_cells import Sheet, fill, font_colour, line_count
 from raci.formats.xlsx_layout import DATA_MARKER, DATA_SHEET, DATA_VERSION
 from raci.model import Letter, Team
+from raci.ordering import ordered_rows
 from raci.teamfile import team_to_document
 
 CHUNK = 30_000  # characters of JSON per cell, under Excel's 32,767 limit
@@ -112,7 +113,7 @@ def write_responsibilities(sheet: Sheet, team: Team) -> None:
     rows = [
         (row.id, row.title, row.category, row.side.value, ", ".join(row.tags), row.description,
          "\n".join(common.articles_for(row)))
-        for row in team.responsibilities
+        for row in ordered_rows(team)
     ]
     _rows(sheet, rows, widths)
 

@@ -30,6 +30,15 @@ from raci.model import (
 )
 
 
+def rule_title(rule_id: str) -> str:
+    """A check's title for menu texts ("Exactly one accountable per row"), never its internal id."""
+    from raci.rules import RULES  # loaded long before any check is acknowledged or set
+
+    if rule_id in RULES:
+        return RULES[rule_id].title
+    return rule_id.replace("-", " ").capitalize()  # a check this version does not know (a newer file's)
+
+
 def cells_phrase(count: int) -> str:
     """"cell" or "3 cells", for menu texts."""
     return "cell" if count == 1 else f"{count} cells"
@@ -275,7 +284,7 @@ class SetRuleSettingCommand(QUndoCommand):
     """Turn a check off or on, or change its threshold (``None`` resets it)."""
 
     def __init__(self, team: Team, rule_id: str, setting: RuleSetting | None) -> None:
-        super().__init__(f"Change check {rule_id}")
+        super().__init__(f"Change check \u201c{rule_title(rule_id)}\u201d")
         self.team = team
         self.rule_id = rule_id
         self.setting = setting
@@ -288,11 +297,22 @@ class SetRuleSettingCommand(QUndoCommand):
         self.team.set_rule_setting(self.rule_id, self.old)
 
 
+def normal_setting(setting: RuleSetting | None) -> RuleSetting | None:
+    """``None`` for a setting that says nothing (on, default limit); the setting otherwise."""
+    return None if setting is None or (setting.enabled and setting.threshold is None) else setting
+
+
+def rule_settings_commands(team: Team, chosen: Mapping[str, RuleSetting | None]) -> list[SetRuleSettingCommand]:
+    """One command per check whose setting differs from the team's (``None``: back to the default)."""
+    return [SetRuleSettingCommand(team, rule_id, normal_setting(setting)) for rule_id, setting in chosen.items()
+            if normal_setting(team.rule_settings.get(rule_id)) != normal_setting(setting)]
+
+
 class RenameTeamCommand(QUndoCommand):
     """Change the team's name (and optionally its description)."""
 
     def __init__(self, team: Team, name: str, description: str | None = None) -> None:
-        super().__init__("Rename team")
+        super().__init__("Rename team" if description in (None, team.description) else "Edit team details")
         self.team = team
         self.name = name
         self.description = description
@@ -310,7 +330,7 @@ class AcknowledgeCommand(QUndoCommand):
     """Record that a finding is intended, with the team's reason."""
 
     def __init__(self, team: Team, acknowledgment: Acknowledgment) -> None:
-        super().__init__(f"Acknowledge {acknowledgment.rule}")
+        super().__init__(f"Acknowledge \u201c{rule_title(acknowledgment.rule)}\u201d")
         self.team = team
         self.acknowledgment = acknowledgment
 
@@ -325,7 +345,7 @@ class WithdrawAcknowledgmentCommand(QUndoCommand):
     """Withdraw an acknowledgment; undo puts it back at the same place in the list."""
 
     def __init__(self, team: Team, acknowledgment: Acknowledgment) -> None:
-        super().__init__(f"Withdraw acknowledgment of {acknowledgment.rule}")
+        super().__init__(f"Withdraw acknowledgment of \u201c{rule_title(acknowledgment.rule)}\u201d")
         self.team = team
         self.acknowledgment = acknowledgment
         self.position = -1

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from raci.ui.matrix_model import CategoryRole, SeverityRole
-from raci.ui.palette import GRID_LINE, SEVERITY_COLOURS, corner_marker
+from raci.ui.palette import SEVERITY_COLOURS, corner_marker
 
 _SELECTION_TINT = 70  # alpha of the selection colour over a cell's fill: the fill stays visible
 
@@ -29,16 +29,17 @@ class LetterDelegate(QStyledItemDelegate):
               index: QModelIndex | QPersistentModelIndex) -> None:
         rect = option.rect
         data = index.model().data  # the Python model itself: no round trip through QVariant per role
+        line = option.palette.color(QPalette.ColorRole.Mid)
         if data(index, CategoryRole) is not None:
             painter.fillRect(rect, data(index, Qt.ItemDataRole.BackgroundRole))
-            painter.setPen(GRID_LINE)
+            painter.setPen(line)
             painter.drawLine(rect.bottomLeft(), rect.bottomRight())
             return
         if index.column() == 0:
             super().paint(painter, option, index)
         else:
             self._paint_letter(painter, option, index, data)
-        painter.setPen(GRID_LINE)
+        painter.setPen(line)
         painter.drawLine(rect.topRight(), rect.bottomRight())
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
 

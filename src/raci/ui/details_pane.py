@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from raci.catalog import Catalog, CatalogEntry, load_catalog
 from raci.model import Responsibility, Side, Team
+from raci.ui.palette import is_dark
 
 ROLE_WORDS = {"manager": "the product manager", "owner": "the product owner", "both": "both roles"}
 SIDE_WORDS = {
@@ -24,7 +26,12 @@ SIDE_WORDS = {
     Side.SHARED: "Shared by both roles",
     Side.OTHER: "No side given",
 }
-_MUTED = "color:#5d6873"
+_CALLOUT = {False: "#fff4d6", True: "#4a3b12"}  # the articles' disagreement, light and dark
+
+
+def _muted() -> str:
+    """The style of secondary text, in the current scheme's muted colour."""
+    return f"color:{QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText).name()}"
 
 
 class DetailsPane(QWidget):
@@ -52,7 +59,7 @@ class DetailsPane(QWidget):
         """Show ``row`` (with who holds which letter in ``team``), or a hint when there is none."""
         self.responsibility = row
         if row is None:
-            self.browser.setHtml(f"<p style='{_MUTED}'>Select a responsibility in the matrix to see "
+            self.browser.setHtml(f"<p style='{_muted()}'>Select a responsibility in the matrix to see "
                                  "what it covers and what the articles say about it.</p>")
             return
         self.browser.setHtml(self.describe(row, team))
@@ -63,7 +70,7 @@ class DetailsPane(QWidget):
     def describe(self, row: Responsibility, team: Team | None) -> str:
         """The pane's HTML for one row."""
         parts = [f"<h3 style='margin-bottom:2px'>{html.escape(row.title)}</h3>",
-                 f"<p style='{_MUTED}'>{html.escape(row.category or 'Other')} &middot; {SIDE_WORDS[row.side]}"
+                 f"<p style='{_muted()}'>{html.escape(row.category or 'Other')} &middot; {SIDE_WORDS[row.side]}"
                  + (f" &middot; tags: {html.escape(', '.join(row.tags))}" if row.tags else "") + "</p>"]
         if row.description:
             parts.append(f"<p>{html.escape(row.description)}</p>")
@@ -71,7 +78,7 @@ class DetailsPane(QWidget):
             parts.append(_holders(row, team))
         entries = [entry for entry in (self._entry(source) for source in row.sources) if entry is not None]
         if not entries:
-            parts.append(f"<p style='{_MUTED}'><i>A custom responsibility: no article in the catalog "
+            parts.append(f"<p style='{_muted()}'><i>A custom responsibility: no article in the catalog "
                          "describes it, so the checks treat it by its category and tags only.</i></p>")
         for entry in entries:
             parts.append(self._articles(entry))
@@ -89,10 +96,11 @@ class DetailsPane(QWidget):
             dispute = entry.disagreement
             manager = ", ".join(self._author(source) for source in dispute.manager)
             owner = ", ".join(self._author(source) for source in dispute.owner)
+            callout = _CALLOUT[is_dark(QGuiApplication.palette())]
             parts.append(
-                "<table width='100%' cellpadding='6' style='background:#fff4d6'><tr><td>"
+                f"<table width='100%' cellpadding='6' style='background:{callout}'><tr><td>"
                 f"<b>The articles disagree.</b> {html.escape(dispute.summary)}<br>"
-                f"<span style='{_MUTED}'>Product manager: {html.escape(manager or 'none')}; "
+                f"<span style='{_muted()}'>Product manager: {html.escape(manager or 'none')}; "
                 f"product owner: {html.escape(owner or 'none')}.</span></td></tr></table>"
             )
         parts.append("<ul style='margin-left:-20px'>")
@@ -101,7 +109,7 @@ class DetailsPane(QWidget):
             parts.append(
                 f"<li><b>{html.escape(source.title)}</b> ({html.escape(source.author)}) gives it to "
                 f"<b>{ROLE_WORDS.get(attribution.role, attribution.role)}</b>"
-                f"<span style='{_MUTED}'> &middot; at \u201c{html.escape(attribution.locator)}\u201d</span><br>"
+                f"<span style='{_muted()}'> &middot; at \u201c{html.escape(attribution.locator)}\u201d</span><br>"
                 f"{html.escape(attribution.note)}</li>"
             )
         parts.append("</ul>")
@@ -117,7 +125,7 @@ class DetailsPane(QWidget):
 def _holders(row: Responsibility, team: Team) -> str:
     letters = team.row_letters(row.id)
     if not letters:
-        return f"<p style='{_MUTED}'>Nobody holds a letter on this row yet.</p>"
+        return f"<p style='{_muted()}'>Nobody holds a letter on this row yet.</p>"
     names = [f"{html.escape(person.name)} <b>{letters[person.id].value}</b>"
              for person in team.people if person.id in letters]
     return f"<p><b>Who:</b> {', '.join(names)}</p>"

@@ -7,10 +7,13 @@ these functions only, so a test can replace one with a stub answer.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Collection, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QBrush, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -23,6 +26,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -36,6 +42,8 @@ from raci.templates import TemplateInfo
 from raci.ui.details_pane import SIDE_WORDS
 
 EntryRole = Qt.ItemDataRole.UserRole + 1
+SummaryRole = Qt.ItemDataRole.UserRole + 2  # a template's first sentence, shown after its name
+DescriptionRole = Qt.ItemDataRole.UserRole + 3  # its whole description, shown below the list
 
 
 class _Dialog(QDialog):
@@ -183,8 +191,14 @@ class CatalogPicker(_Dialog):
         title = entry.title + (" (in the matrix)" if in_team else "")
         item = QTreeWidgetItem(group, [title, SIDE_WORDS[Side(entry.side)], sources])
         item.setData(0, EntryRole, entry)
-        item.setToolTip(0, entry.description)
-        item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | (Qt.ItemFlag.NoItemFlags if in_team else Qt.ItemFlag.ItemIsEnabled))
+        item.setToolTip(0, entry.description + ("\n\nAlready in the matrix." if in_team else ""))
+        if in_team:  # disabled, and painted in the palette's disabled text colour in every column
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            grey = QBrush(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+            for column in range(self.tree.columnCount()):
+                item.setForeground(column, grey)
+        else:
+            item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
         item.setCheckState(0, Qt.CheckState.Unchecked)
 
     def entries(self) -> list[QTreeWidgetItem]:
@@ -224,26 +238,87 @@ def responsibility_from_entry(entry: CatalogEntry, taken: Collection[str]) -> Re
                           entry.category, Side(entry.side), entry.tags, (entry.id,))
 
 
+def first_sentence(text: str) -> str:
+    """The text up to its first full stop (the whole text when it has none)."""
+    head, dot, _ = text.partition(". ")
+    return head + "." if dot else text
+
+
+class _TemplateLine(QStyledItemDelegate):
+    """A template as one line: its name in bold, then the first sentence of its description, muted and elided."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        name, summary = index.data(Qt.ItemDataRole.DisplayRole), index.data(SummaryRole) or ""
+        style = option.widget.style() if option.widget is not None else QApplication.style()
+        blank = QStyleOptionViewItem(option)
+        self.initStyleOption(blank, index)
+        blank.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, blank, painter, option.widget)
+        painter.save()
+        rect = option.rect.adjusted(8, 0, -8, 0)
+        bold = QFont(option.font)
+        bold.setBold(True)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.setFont(bold)
+        painter.setPen(option.palette.color(text_role))
+        name_width = min(QFontMetrics(bold).horizontalAdvance(name), rect.width())
+        painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                         QFontMetrics(bold).elidedText(name, Qt.TextElideMode.ElideRight, rect.width()))
+        rest = rect.adjusted(name_width + 12, 0, 0, 0)
+        if rest.width() > 20:
+            painter.setFont(option.font)
+            painter.setPen(option.palette.color(text_role if selected else QPalette.ColorRole.PlaceholderText))
+            painter.drawText(rest, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                             option.fontMetrics.elidedText(summary, Qt.TextElideMode.ElideRight, rest.width()))
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        return QSize(option.rect.width(), option.fontMetrics.height() + 10)
+
+
 class TemplateChooser(_Dialog):
-    """The starter templates, one per line with its description."""
+    """The starter templates by name, one line each; the one selected is described in full below."""
 
     def __init__(self, parent: QWidget | None, templates: Sequence[TemplateInfo], current: str = "") -> None:
         super().__init__(parent, "New team")
         self.list = QListWidget(self)
-        self.list.setWordWrap(True)
+        self.list.setObjectName("templateList")
+        self.list.setItemDelegate(_TemplateLine(self.list))
+        self.list.setUniformItemSizes(True)
         for info in templates:
-            item = QListWidgetItem(f"{info.name}\n{info.description}")
+            item = QListWidgetItem(info.name)
             item.setData(EntryRole, info.id)
+            item.setData(SummaryRole, first_sentence(info.description))
+            item.setData(DescriptionRole, info.description)
             item.setToolTip(info.description)
             self.list.addItem(item)
-            if info.id == current:
-                self.list.setCurrentItem(item)
-        self.list.currentItemChanged.connect(lambda *_: self.update_ok())
+        self.details = QLabel(self)
+        self.details.setObjectName("templateDetails")
+        self.details.setWordWrap(True)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setMinimumHeight(self.details.fontMetrics().lineSpacing() * 7)
+        self.list.currentItemChanged.connect(lambda *_: self._show_current())
         self.list.itemDoubleClicked.connect(lambda *_: self.accept())
-        self.body.addWidget(QLabel("Start from a template (or the blank catalog):", self))
-        self.body.addWidget(self.list, 1)
-        self.resize(620, 460)
+        chosen = next((row for row, info in enumerate(templates) if info.id == current), 0 if templates else -1)
+        self.list.setCurrentRow(chosen)
+        rows = max(len(templates), 3)
+        self.list.setFixedHeight(rows * (self.list.fontMetrics().height() + 10) + 8)
+        self.body.addWidget(QLabel("Start from a template:", self))
+        self.body.addWidget(self.list)
+        self.body.addWidget(self.details, 1)
+        self.resize(640, 420)
         self.finish()
+        self._show_current()
+
+    def _show_current(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            self.details.setText("")
+        else:
+            self.details.setText(f"<b>{html.escape(item.text(), quote=False)}</b><br>"
+                                 f"{html.escape(item.data(DescriptionRole), quote=False)}")
+        self.update_ok()
 
     def valid(self) -> bool:
         return self.list.currentItem() is not None

@@ -1,4 +1,4 @@
-"""The open document: its team, where it is saved, and whether it has unsaved changes.
+"""The open document: its team, where it is saved, whether it has unsaved changes, and the team to start on.
 
 "Modified" is the undo stack's clean state, so undoing back to the saved
 state makes the document clean again. A restored recovery copy or an
@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from raci.errors import RaciError
 from raci.model import Team
 from raci.teamfile import SUFFIX, load_team, save_team
 
@@ -87,3 +88,21 @@ class Document(QObject):
         self.undo_stack.setClean()
         self.pathChanged.emit()
         return target
+
+
+def starting_team(team: Team | None, path: str | os.PathLike[str] | None,
+                  start_file: str | os.PathLike[str] | None) -> tuple[Team, str | os.PathLike[str] | None, str]:
+    """The team to start on: the one given, the start file, or a new one from the default template.
+
+    Returns the team, its path, and the sentence to show when the start file could not be read.
+    """
+    from raci.templates import DEFAULT_TEMPLATE, load_template
+
+    if team is not None:
+        return team, path, ""
+    if start_file is not None:
+        try:
+            return load_team(start_file), Path(start_file).resolve(), ""
+        except RaciError as error:
+            return load_template(DEFAULT_TEMPLATE), None, f"{error} A new team is open instead."
+    return load_template(DEFAULT_TEMPLATE), None, ""

@@ -1,51 +1,71 @@
-"""The window's editing actions: people, responsibilities, suggestions, profile and acknowledgments.
+"""The window's editing actions: people, responsibilities, suggestions, team details, checks, acknowledgments.
 
 Each action asks what it needs (through :mod:`raci.ui.dialogs` or a
-confirmation), then pushes exactly one undo command, so every edit is one
-Undo step. The person and the row an action works on are the ones under
-the grid's current cell.
+confirmation), then pushes exactly one undo step, so every edit is one
+Undo. The person and the row an action works on are the ones under the
+grid's current cell; a person or row just added is scrolled to and
+selected.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenuBar, QMessageBox
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QKeySequence, QUndoCommand
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from raci.findings import Finding
 from raci.model import Person, Profile, Responsibility, Team, make_id
 from raci.suggest import suggest
 from raci.ui import dialogs
-from raci.ui.window_layout import make_action
 from raci.ui.commands import (
     AcknowledgeCommand,
     AddPersonCommand,
     AddResponsibilitiesCommand,
+    PlaceResponsibilitiesCommand,
     RemovePersonCommand,
     RemoveResponsibilityCommand,
+    RenameTeamCommand,
     SetCellsCommand,
     SetProfileCommand,
     UpdatePersonCommand,
     UpdateResponsibilityCommand,
     WithdrawAcknowledgmentCommand,
+    rule_settings_commands,
 )
+from raci.ui.window_layout import make_action
 
 if TYPE_CHECKING:
-    from raci.ui.main_window import MainWindow
+    from raci.ui.document import Document
+    from raci.ui.findings_dock import FindingsDock
+    from raci.ui.matrix_view import MatrixView
 
 SUGGEST_TEXT = "Suggest assignments"
 
 
 class EditActions(QObject):
-    """The People, Responsibilities and Checks menus, and the grid's context actions."""
+    """The People, Responsibilities and Checks menus, and the grid's context actions.
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        make = functools.partial(make_action, window)
+    ``parent`` is where dialogs appear; the actions edit ``document``'s
+    team, work on ``view``'s current cell, acknowledge ``findings``'
+    current finding, and say what they did through ``status``.
+    """
+
+    teamDetailsRequested = Signal()  # Edit > Team Details: the window shows the team panel
+
+    def __init__(self, parent: QWidget, document: Document, view: MatrixView, findings: FindingsDock,
+                 status: Callable[[str, int], None]) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.document = document
+        self.view = view
+        self.model = view.matrix_model()
+        self.findings = findings
+        self._show_status = status
+        make = functools.partial(make_action, parent)
         self.add_person_action = make("Add &Person\u2026", self.add_person, QKeySequence("Ctrl+Shift+P"),
                                       "Add a person (a column)")
         self.edit_person_action = make("&Edit Person\u2026", self.edit_person, QKeySequence("Ctrl+Shift+E"),
@@ -70,38 +90,53 @@ class EditActions(QObject):
                                        "Mark the selected finding as intended, with a reason")
         self.withdraw_action = make("&Withdraw Acknowledgment", self.withdraw_current, None,
                                     "Show the selected finding as open again")
+        self.team_details_action = make("&Team Details\u2026", self.teamDetailsRequested.emit, None,
+                                        "Change the team's name and description")
+        self.check_settings_action = make("Check &Settings\u2026", self.check_settings, None,
+                                          "Switch checks off or on and change their limits for this team")
         self.add_person_action.setIconText("Add Person")
         self.add_from_catalog_action.setIconText("Add from Catalog")
         self.suggest_action.setIconText("Suggest")
-        window.view.extra_context_actions = [
+        view.extra_context_actions = [
             self.add_person_action, self.edit_person_action, self.remove_person_action,
             self.add_custom_action, self.edit_row_action, self.remove_row_action,
         ]
 
-    def add_menus(self, bar: QMenuBar) -> None:
-        people = bar.addMenu("&People")
+    def fill_menus(self, people: QMenu, rows: QMenu, checks: QMenu) -> None:
+        """The People, Responsibilities and Checks menus."""
         people.addActions([self.add_person_action, self.edit_person_action, self.remove_person_action])
-        rows = bar.addMenu("&Responsibilities")
         rows.addActions([self.add_from_catalog_action, self.add_custom_action, self.edit_row_action,
                          self.remove_row_action])
         rows.addSeparator()
         rows.addActions([self.move_up_action, self.move_down_action])
-        checks = bar.addMenu("&Checks")
         checks.addActions([self.acknowledge_action, self.withdraw_action])
+        checks.addSeparator()
+        checks.addAction(self.check_settings_action)
 
     # ---------------------------------------------------------------- state
     @property
     def team(self) -> Team:
-        return self.window.document.team
+        return self.document.team
 
-    def push(self, command: object) -> None:
-        self.window.document.undo_stack.push(command)  # type: ignore[arg-type]
+    def push(self, command: QUndoCommand) -> None:
+        self.document.undo_stack.push(command)
+
+    def push_all(self, text: str, commands: list[QUndoCommand]) -> None:
+        """Several commands as one undo step (one alone is pushed as it is)."""
+        if len(commands) == 1:
+            self.push(commands[0])
+            return
+        stack = self.document.undo_stack
+        stack.beginMacro(text)
+        for command in commands:
+            stack.push(command)
+        stack.endMacro()
 
     def current_person(self) -> Person | None:
-        return self.window.model.person_at(self.window.view.currentIndex().column())
+        return self.model.person_at(self.view.currentIndex().column())
 
     def current_responsibility(self) -> Responsibility | None:
-        return self.window.model.responsibility_at(self.window.view.currentIndex().row())
+        return self.model.responsibility_at(self.view.currentIndex().row())
 
     def update_enabled(self) -> None:
         person, row = self.current_person(), self.current_responsibility()
@@ -109,23 +144,26 @@ class EditActions(QObject):
             action.setEnabled(person is not None)
         for action in (self.edit_row_action, self.remove_row_action, self.move_up_action, self.move_down_action):
             action.setEnabled(row is not None)
-        finding = self.window.findings.current_finding
+        finding = self.findings.current_finding
         self.acknowledge_action.setEnabled(finding is not None and not finding.acknowledged)
         self.withdraw_action.setEnabled(finding is not None and finding.acknowledged)
 
     # --------------------------------------------------------------- people
     def add_person(self) -> None:
-        answer = dialogs.ask_person(self.window, "Add person")
+        answer = dialogs.ask_person(self.parent_widget, "Add person")
         if answer is not None:
             current = self.current_person()
             index = self.team.person_index(current.id) + 1 if current is not None else None
-            self.push(AddPersonCommand(self.team, answer[0], answer[1], index))
+            command = AddPersonCommand(self.team, answer[0], answer[1], index)
+            self.push(command)
+            if command.person is not None:
+                self.view.select_person(command.person.id)
 
     def edit_person(self) -> None:
         person = self.current_person()
         if person is None:
             return
-        answer = dialogs.ask_person(self.window, "Edit person", person.name, person.titles)
+        answer = dialogs.ask_person(self.parent_widget, "Edit person", person.name, person.titles)
         if answer is not None and (answer[0], tuple(answer[1])) != (person.name, person.titles):
             self.push(UpdatePersonCommand(self.team, person.id, answer[0], answer[1]))
 
@@ -144,7 +182,7 @@ class EditActions(QObject):
         catalog = load_catalog()
         present = {row.id for row in self.team.responsibilities}
         present |= {source for row in self.team.responsibilities for source in row.sources}
-        entries = dialogs.ask_catalog_entries(self.window, catalog, present)
+        entries = dialogs.ask_catalog_entries(self.parent_widget, catalog, present)
         if entries:
             taken: set[str] = set(present)
             rows = []
@@ -152,8 +190,9 @@ class EditActions(QObject):
                 row = dialogs.responsibility_from_entry(entry, taken)
                 taken.add(row.id)
                 rows.append(row)
-            self.push(AddResponsibilitiesCommand(self.team, rows))
-            self._select_row(rows[-1].id)
+            command = AddResponsibilitiesCommand(self.team, rows)
+            self.push(command)
+            self.view.select_responsibilities(command.ids)
 
     def _categories(self) -> list[str]:
         from raci.catalog import load_catalog
@@ -162,7 +201,7 @@ class EditActions(QObject):
         return list(dict.fromkeys([*known, *load_catalog().categories]))
 
     def add_custom(self) -> None:
-        answer = dialogs.ask_responsibility(self.window, "Add responsibility", self._categories())
+        answer = dialogs.ask_responsibility(self.parent_widget, "Add responsibility", self._categories())
         if answer is None:
             return
         taken = {row.id for row in self.team.responsibilities}
@@ -170,19 +209,37 @@ class EditActions(QObject):
                              str(answer["description"]), str(answer["category"]), answer["side"])  # type: ignore[arg-type]
         current = self.current_responsibility()
         index = self.team.responsibility_index(current.id) + 1 if current is not None else None
-        self.push(AddResponsibilitiesCommand(self.team, [row], index))
-        self._select_row(row.id)
+        command = AddResponsibilitiesCommand(self.team, [row], index)
+        self.push(command)
+        self.view.select_responsibilities(command.ids)
 
     def edit_responsibility(self) -> None:
         row = self.current_responsibility()
         if row is None:
             return
-        answer = dialogs.ask_responsibility(self.window, "Edit responsibility", self._categories(), row)
+        answer = dialogs.ask_responsibility(self.parent_widget, "Edit responsibility", self._categories(), row)
         if answer is None:
             return
         changes = {key: value for key, value in answer.items() if getattr(row, key) != value}
         if changes:
-            self.push(UpdateResponsibilityCommand(self.team, row.id, **changes))
+            self.push_all(f"Edit responsibility '{row.title}'", self._update_commands(row, changes))
+            self.view.select_responsibilities([row.id])
+
+    def _update_commands(self, row: Responsibility, changes: dict[str, object]) -> list[QUndoCommand]:
+        """The edit, and for a category that other rows have, the move to the end of their block.
+
+        Without the move the row would stay among its old neighbours in
+        the team's order, and its new category's block, shown where that
+        category first appears, could jump to where the row is.
+        """
+        category = changes.get("category")
+        others = [other.id for other in self.team.responsibilities
+                  if category is not None and other.category == category and other.id != row.id]
+        if not others:
+            return [UpdateResponsibilityCommand(self.team, row.id, **changes)]
+        rest = {key: value for key, value in changes.items() if key != "category"}
+        commands: list[QUndoCommand] = [UpdateResponsibilityCommand(self.team, row.id, **rest)] if rest else []
+        return commands + [PlaceResponsibilitiesCommand(self.team, [row.id], others[-1], True)]
 
     def remove_responsibility(self) -> None:
         row = self.current_responsibility()
@@ -194,13 +251,7 @@ class EditActions(QObject):
             self.push(RemoveResponsibilityCommand(self.team, row.id))
 
     def move_responsibility(self, step: int) -> None:
-        self.window.view.move_current_responsibility(step)
-
-    def _select_row(self, rid: str) -> None:
-        index = self.window.model.index_for(rid)
-        if index.isValid():
-            self.window.view.setCurrentIndex(index)
-            self.window.view.scrollTo(index)
+        self.view.move_current_responsibility(step)
 
     # ------------------------------------------------- suggestions, profile
     def suggest(self) -> None:
@@ -210,18 +261,35 @@ class EditActions(QObject):
             self.push(SetCellsCommand(self.team, suggestion.cells, SUGGEST_TEXT))
         text = suggestion.summary() if suggestion.cells else (
             "Nothing to fill: every cell the titles suggest is already filled. " + suggestion.summary())
-        self.window.statusBar().showMessage(suggestion.summary(), 10_000)
-        QMessageBox.information(self.window, SUGGEST_TEXT, text)
+        self._show_status(suggestion.summary(), 10_000)
+        QMessageBox.information(self.parent_widget, SUGGEST_TEXT, text)
 
     def set_profile(self, profile: Profile) -> None:
         if profile != self.team.profile:
             self.push(SetProfileCommand(self.team, profile))
 
+    def set_team_details(self, name: str, description: str) -> None:
+        """A new team name or description from the team panel: one undo step (a blank name is refused)."""
+        name, description = " ".join(name.split()), description.strip()
+        if name and (name, description) != (self.team.name, self.team.description):
+            self.push(RenameTeamCommand(self.team, name, description))
+
+    def check_settings(self) -> None:
+        """Checks > Check Settings: the dialog lists every check; what changed is one undo step."""
+        from raci.ui.check_settings import ask_rule_settings
+
+        chosen = ask_rule_settings(self.parent_widget, self.team)
+        if chosen is None:
+            return
+        commands = rule_settings_commands(self.team, chosen)
+        if commands:
+            self.push_all("Change check settings", list(commands))
+
     # ------------------------------------------------------ acknowledgments
     def acknowledge(self, finding: Finding) -> None:
         from raci.rules import acknowledge
 
-        reason = dialogs.ask_reason(self.window, finding)
+        reason = dialogs.ask_reason(self.parent_widget, finding)
         if reason:
             self.push(AcknowledgeCommand(self.team, acknowledge(finding, reason)))
 
@@ -230,18 +298,18 @@ class EditActions(QObject):
             self.push(WithdrawAcknowledgmentCommand(self.team, finding.acknowledgment))
 
     def acknowledge_current(self) -> None:
-        finding = self.window.findings.current_finding
+        finding = self.findings.current_finding
         if finding is not None and not finding.acknowledged:
             self.acknowledge(finding)
 
     def withdraw_current(self) -> None:
-        finding = self.window.findings.current_finding
+        finding = self.findings.current_finding
         if finding is not None:
             self.withdraw(finding)
 
     def _confirm(self, title: str, text: str) -> bool:
         buttons = QMessageBox.StandardButton
-        answer = QMessageBox.question(self.window, title, text, buttons.Yes | buttons.Cancel, buttons.Cancel)
+        answer = QMessageBox.question(self.parent_widget, title, text, buttons.Yes | buttons.Cancel, buttons.Cancel)
         return answer == buttons.Yes
 
 

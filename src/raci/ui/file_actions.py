@@ -13,24 +13,27 @@ import functools
 import importlib
 import importlib.util
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from raci import APP_NAME
 from raci.errors import RaciError
 from raci.teamfile import SUFFIX, load_team
 from raci.templates import DEFAULT_TEMPLATE, list_templates, load_template
 from raci.ui import dialogs
-from raci.ui.window_layout import make_action
 from raci.ui import settings as options
+from raci.ui.window_layout import make_action
 
 if TYPE_CHECKING:
+    from raci.findings import Report
     from raci.ui.document import Document
-    from raci.ui.main_window import MainWindow
+    from raci.ui.recovery import RecoveryStore
+    from raci.ui.settings import Settings
 
 TEAM_FILTER = f"Team files (*{SUFFIX});;All files (*)"
 FORMAT_NAMES = {".xlsx": "Excel workbook", ".csv": "CSV table", ".md": "Markdown", ".pdf": "PDF document",
@@ -39,19 +42,28 @@ STATUS_MS = 8000
 
 
 class FileActions(QObject):
-    """The File menu's actions and what they do to the window's document."""
+    """The File menu's actions and what they do to the document.
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    ``parent`` is where dialogs and messages appear, ``recovery`` the store
+    of autosaved copies, ``report`` gives the checks' latest report (for an
+    export) and ``status`` shows a sentence in the status bar.
+    """
+
+    def __init__(self, parent: QWidget, document: Document, settings: Settings, recovery: RecoveryStore,
+                 report: Callable[[], Report], status: Callable[[str, int], None]) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.document = document
+        self.settings = settings
+        self.recovery = recovery
+        self._report = report
+        self._show_status = status
         keys = QKeySequence.StandardKey
-        make = functools.partial(make_action, window)
+        make = functools.partial(make_action, parent)
         self.new_action = make("&New\u2026", self.new_document, keys.New, "Start a new team from a template")
         self.open_action = make("&Open\u2026", self.open_dialog, keys.Open, "Open a team file")
         self.save_action = make("&Save", self.save, keys.Save, "Save the team")
         self.save_as_action = make("Save &As\u2026", self.save_as, keys.SaveAs, "Save the team under a new name")
-        quit_keys = QKeySequence.keyBindings(keys.Quit) + QKeySequence.keyBindings(keys.Close)
-        self.quit_action = make("&Quit", window.close, quit_keys, "Close the window")
         self.import_action: QAction | None = None
         self.export_action: QAction | None = None
         if importlib.util.find_spec("raci.formats") is not None:  # finds the module without importing it
@@ -59,7 +71,7 @@ class FileActions(QObject):
             self.export_action = make("&Export\u2026", self.export_dialog, None,
                                       "Write the matrix to a spreadsheet, Markdown or PDF")
 
-    def fill_menu(self, menu: QMenu) -> None:
+    def fill_menu(self, menu: QMenu, quit_action: QAction) -> None:
         menu.addActions([self.new_action, self.open_action])
         self.recent_menu = menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
@@ -69,17 +81,13 @@ class FileActions(QObject):
             menu.addSeparator()
             menu.addActions([self.import_action, self.export_action])
         menu.addSeparator()
-        menu.addAction(self.quit_action)
-
-    @property
-    def document(self) -> Document:
-        return self.window.document
+        menu.addAction(quit_action)
 
     def _status(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, STATUS_MS)
+        self._show_status(text, STATUS_MS)
 
     def _last_folder(self) -> str:
-        return self.window.settings.get(options.LAST_FOLDER) or str(Path.home())
+        return self.settings.get(options.LAST_FOLDER) or str(Path.home())
 
     # ------------------------------------------------------- leaving a team
     def maybe_save(self) -> bool:
@@ -88,7 +96,7 @@ class FileActions(QObject):
             return True
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
-            self.window, "Unsaved changes", f"{self.document.display_name} has unsaved changes. Save them first?",
+            self.parent_widget, "Unsaved changes", f"{self.document.display_name} has unsaved changes. Save them first?",
             buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
         if answer == buttons.Save:
             return self.save()
@@ -97,12 +105,12 @@ class FileActions(QObject):
     def new_document(self) -> None:
         if not self.maybe_save():
             return
-        template_id = dialogs.ask_template(self.window, list_templates(), DEFAULT_TEMPLATE)
+        template_id = dialogs.ask_template(self.parent_widget, list_templates(), DEFAULT_TEMPLATE)
         if template_id is not None:
             self.document.replace(load_template(template_id))
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open team", self._last_folder(), TEAM_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.parent_widget, "Open team", self._last_folder(), TEAM_FILTER)
         if path:
             self.open_path(path)
 
@@ -111,12 +119,12 @@ class FileActions(QObject):
         try:
             team = load_team(path)
         except RaciError as error:
-            QMessageBox.critical(self.window, "Cannot open the team", str(error))
+            QMessageBox.critical(self.parent_widget, "Cannot open the team", str(error))
             return False
         if not self.maybe_save():
             return False
         self.document.replace(team, Path(path).resolve())
-        self.window.settings.add_recent_file(path)
+        self.settings.add_recent_file(path)
         self._status(f"Opened {Path(path).name}.")
         return True
 
@@ -128,23 +136,23 @@ class FileActions(QObject):
 
     def save_as(self) -> bool:
         start = self.document.path or Path(self._last_folder()) / f"{self.document.team.name}{SUFFIX}"
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save team as", str(start), TEAM_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.parent_widget, "Save team as", str(start), TEAM_FILTER)
         return bool(path) and self._write(lambda: self.document.save_as(path))
 
     def _write(self, save: object) -> bool:
         try:
             save()  # type: ignore[operator]
         except RaciError as error:
-            QMessageBox.critical(self.window, "Cannot save the team", str(error))
+            QMessageBox.critical(self.parent_widget, "Cannot save the team", str(error))
             return False
-        self.window.autosaver.store.remove()
-        self.window.settings.add_recent_file(self.document.path)
+        self.recovery.remove()
+        self.settings.add_recent_file(self.document.path)
         self._status(f"Saved {self.document.display_name}.")
         return True
 
     def fill_recent_menu(self) -> None:
         self.recent_menu.clear()
-        recent = self.window.settings.recent_files()
+        recent = self.settings.recent_files()
         for number, path in enumerate(recent, start=1):
             action = self.recent_menu.addAction(f"&{number} {Path(path).name}")
             action.setToolTip(path)
@@ -153,20 +161,20 @@ class FileActions(QObject):
             self.recent_menu.addAction("No recent files").setEnabled(False)
             return
         self.recent_menu.addSeparator()
-        self.recent_menu.addAction("Clear Recent Files", self.window.settings.clear_recent_files)
+        self.recent_menu.addAction("Clear Recent Files", self.settings.clear_recent_files)
 
     # ------------------------------------------------------ import / export
     def import_dialog(self) -> None:
         formats = importlib.import_module("raci.formats")  # loads the spreadsheet readers only now
         patterns = " ".join(f"*{suffix}" for suffix in formats.IMPORT_SUFFIXES)
-        path, _ = QFileDialog.getOpenFileName(self.window, "Import a sheet", self._last_folder(),
+        path, _ = QFileDialog.getOpenFileName(self.parent_widget, "Import a sheet", self._last_folder(),
                                               f"Spreadsheets ({patterns});;All files (*)")
         if not path:
             return
         try:
             result = formats.import_sheet(path)
         except RaciError as error:
-            QMessageBox.critical(self.window, "Cannot import the sheet", str(error))
+            QMessageBox.critical(self.parent_widget, "Cannot import the sheet", str(error))
             return
         if not self.maybe_save():
             return
@@ -175,7 +183,7 @@ class FileActions(QObject):
             box = QMessageBox(QMessageBox.Icon.Warning, "Imported with warnings",
                               f"{Path(path).name} was imported as a new team; {len(result.warnings)} value(s) "
                               "could not be read and were left out. Details below.",
-                              QMessageBox.StandardButton.Ok, self.window)
+                              QMessageBox.StandardButton.Ok, self.parent_widget)
             box.setDetailedText("\n".join(result.warnings))
             box.exec()
 
@@ -185,7 +193,7 @@ class FileActions(QObject):
         filters = [f"{FORMAT_NAMES.get(suffix, suffix[1:].upper())} (*{suffix})" for suffix in suffixes]
         stem = self.document.path.name[: -len(SUFFIX)] if self.document.path else self.document.team.name
         start = Path(self._last_folder()) / f"{stem}{suffixes[0]}"
-        path, chosen = QFileDialog.getSaveFileName(self.window, "Export", str(start), ";;".join(filters))
+        path, chosen = QFileDialog.getSaveFileName(self.parent_widget, "Export", str(start), ";;".join(filters))
         if not path:
             return
         target = Path(path)
@@ -193,20 +201,20 @@ class FileActions(QObject):
             suffix = suffixes[filters.index(chosen)] if chosen in filters else suffixes[0]
             target = target.with_name(target.name + suffix)
         try:
-            formats.export_team(self.document.team, target, self.window.report)
+            formats.export_team(self.document.team, target, self._report())
         except RaciError as error:
-            QMessageBox.critical(self.window, "Cannot export", str(error))
+            QMessageBox.critical(self.parent_widget, "Cannot export", str(error))
             return
         self._status(f"Exported to {target.name}.")
 
     # ------------------------------------------------------------- recovery
     def offer_recovery(self) -> bool:
         """Offer the copies a crash left behind, newest first; True when one was restored."""
-        store = self.window.autosaver.store
+        store = self.recovery
         buttons = QMessageBox.StandardButton
         for copy in store.pending():
             answer = QMessageBox.question(
-                self.window, "Restore unsaved changes?",
+                self.parent_widget, "Restore unsaved changes?",
                 f"{APP_NAME} closed without saving {copy.describe()}. Restore those changes?",
                 buttons.Yes | buttons.Discard | buttons.Ignore, buttons.Yes)
             if answer == buttons.Ignore:
@@ -218,7 +226,7 @@ class FileActions(QObject):
                 team = copy.load()
             except RaciError as error:
                 kept = store.set_aside(copy)
-                QMessageBox.critical(self.window, "Cannot restore", f"{error} The copy was kept as {kept}.")
+                QMessageBox.critical(self.parent_widget, "Cannot restore", f"{error} The copy was kept as {kept}.")
                 continue
             if not self.maybe_save():
                 return False

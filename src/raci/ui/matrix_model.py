@@ -16,24 +16,16 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QGuiApplication, QUndoStack
 
 from raci.errors import TeamEditError
 from raci.findings import Report
 from raci.model import CellKey, Change, Letter, Person, Phase, Responsibility, Team, TeamEvent, parse_letter
+from raci.ordering import OTHER_CATEGORY, category_blocks
 from raci.ui.commands import PlaceResponsibilitiesCommand, SetCellsCommand
 from raci.ui.markers import Markers
-from raci.ui.palette import (
-    CATEGORY_FILL,
-    CATEGORY_TEXT,
-    LETTER_COLOURS,
-    LETTER_TEXT_COLOURS,
-    category_font,
-    letter_font,
-    severity_icon,
-)
+from raci.ui.palette import category_font, grid_colours, is_dark, letter_font, severity_icon
 
-OTHER_CATEGORY = "Other"  # where rows without a category are listed
 MIME_TYPE = "application/x-raci-responsibility-ids"
 
 LetterRole = int(Qt.ItemDataRole.UserRole) + 1  # the cell's Letter (its text once through Qt), or None
@@ -71,6 +63,7 @@ class MatrixModel(QAbstractTableModel):
         self._markers = Markers()
         self._letter_font = letter_font()
         self._category_font = category_font()
+        self._colours = grid_colours(is_dark(QGuiApplication.palette()))
         self._pending_keys: list[tuple[tuple[str, str], int]] = []
         self._moving_columns = False
         self._slot_rows: list[int] = []  # team row index per model row; -1 on a category header
@@ -128,6 +121,24 @@ class MatrixModel(QAbstractTableModel):
     def _column_of(self, pid: str) -> int:
         return self._team.person_index(pid) + 1 if self._team.has_person(pid) else -1
 
+    def column_of(self, pid: str) -> int:
+        """The model column of a person, or -1 for someone not on the team."""
+        return self._column_of(pid)
+
+    def set_dark(self, dark: bool) -> None:
+        """Paint the letters in the dark scheme's colours (or the light one's)."""
+        self._colours = grid_colours(dark)
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1),
+                                  [_BACKGROUND, _FOREGROUND])
+
+    def set_font_scale(self, scale: float) -> None:
+        """The letters' and category rows' fonts at ``scale`` times their size (the grid's zoom)."""
+        self._letter_font = letter_font(scale=scale)
+        self._category_font = category_font(scale=scale)
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1), [_FONT])
+
     # ---------------------------------------------------------------- filters
     def set_row_filter(self, text: str) -> None:
         """Show only rows whose title, category or a tag contains ``text`` (any case)."""
@@ -154,20 +165,17 @@ class MatrixModel(QAbstractTableModel):
         self._slot_rows, self._slot_category, self._row_of, self._header_of = self._layout()
 
     def _layout(self) -> tuple[list[int], list[str], dict[str, int], dict[str, int]]:
-        groups: dict[str, list[int]] = {}
         rows = self._team.responsibilities
-        for position, row in enumerate(rows):
-            if self._shows(row):
-                groups.setdefault(row.category or OTHER_CATEGORY, []).append(position)
         slot_rows: list[int] = []
         slot_category: list[str] = []
         row_of: dict[str, int] = {}
         header_of: dict[str, int] = {}
-        for category, members in groups.items():
+        keep = self._shows if self._row_filter or self._person_filter else None
+        for category, positions in category_blocks(rows, keep):
             header_of[category] = len(slot_rows)
             slot_rows.append(-1)
             slot_category.append(category)
-            for position in members:
+            for position in positions:
                 row_of[rows[position].id] = len(slot_rows)
                 slot_rows.append(position)
                 slot_category.append(category)
@@ -252,9 +260,9 @@ class MatrixModel(QAbstractTableModel):
         if role == LetterRole:
             return letter
         if role == _BACKGROUND:
-            return LETTER_COLOURS[letter] if letter is not None else None
+            return self._colours.letter_fill[letter] if letter is not None else None
         if role == _FOREGROUND:
-            return LETTER_TEXT_COLOURS[letter] if letter is not None else None
+            return self._colours.letter_text[letter] if letter is not None else None
         if role == _FONT:
             return self._letter_font
         if role == _ALIGN:
@@ -292,15 +300,17 @@ class MatrixModel(QAbstractTableModel):
 
     def _category_data(self, row: int, column: int, role: int) -> Any:
         if role == _BACKGROUND:
-            return CATEGORY_FILL
+            return self._colours.category_fill
         if role == _FOREGROUND:
-            return CATEGORY_TEXT
+            return self._colours.category_text
         if role == _FONT:
             return self._category_font
         if role == CategoryRole:
             return self._slot_category[row]
-        if column == 0 and role in (_DISPLAY, _TOOLTIP, _ACCESSIBLE):
+        if column == 0 and role in (_DISPLAY, _TOOLTIP):
             return self._slot_category[row]
+        if role == _ACCESSIBLE:  # every cell of the band, so a screen reader moving along it knows where it is
+            return f"Category {self._slot_category[row]}"
         if role == _ALIGN:
             return _LEFT
         return None
@@ -316,6 +326,8 @@ class MatrixModel(QAbstractTableModel):
         if role == _TOOLTIP:
             titles = f"\n{', '.join(person.titles)}" if person.titles else ""
             return person.name + titles + self._markers.notes("person", person.id)
+        if role == _ACCESSIBLE:
+            return ", ".join((person.name, *person.titles))
         if role == _DECORATION:
             severity = self._markers.severity("person", person.id)
             return severity_icon(severity) if severity is not None else None

@@ -1,66 +1,38 @@
 """The matrix on screen: a table with a frozen title column and keyboard-first editing.
 
-The title column stays in view while the people scroll sideways: a second
-table sharing the model and the selection model lies over the first
-column (Qt's frozen-column pattern), scrolling up and down with the main
-table. Keys edit every selected cell as one undo step; a click offers the
-letters; copy and paste speak the tab-separated text spreadsheets use.
+The title column stays in view while the people scroll sideways (see
+:mod:`raci.ui.frozen_column`); the people's headers are turned on their
+side (:mod:`raci.ui.person_header`), so a person's column is a letter
+wide. Keys edit every selected cell as one undo step; a click selects, and
+a double click, Enter or the context menu offers the letters; copy and
+paste speak the tab-separated text spreadsheets use. The zoom scales the
+rows, the columns and the fonts together.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QKeySequence, QMouseEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QFrame, QHeaderView, QMenu, QTableView, QWidget
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QKeyEvent, QKeySequence, QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QMenu, QTableView, QWidget
 
 from raci.clipboard import format_tsv, parse_tsv
 from raci.model import LETTER_CYCLE, CellKey, Letter
 from raci.ui.clipboard import Rect, bounding_rect, copied_block, pasted_cells
 from raci.ui.commands import MovePersonCommand, cells_phrase
 from raci.ui.delegate import LetterDelegate
+from raci.ui import grid_selection
+from raci.ui.frozen_column import FrozenColumn
 from raci.ui.matrix_model import MatrixModel
+from raci.ui.person_header import PersonHeader
 
-ROW_HEIGHT = 30
-PERSON_WIDTH = 108
-TITLE_WIDTH = 320
+ROW_HEIGHT = 26
+ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)
 _LETTER_KEYS = {"R": Letter.R, "A": Letter.A, "C": Letter.C, "I": Letter.I}
 _NO_MODIFIER = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
 _CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 _MOVE = QAbstractItemView.CursorAction
-
-
-class _FrozenColumn(QTableView):
-    """The title column, laid over the main table's first column; rows are dragged from here."""
-
-    def __init__(self, view: MatrixView) -> None:
-        super().__init__(view)
-        self._view = view
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.verticalHeader().hide()
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setWordWrap(False)
-        self.setDragEnabled(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.setDropIndicatorShown(True)
-        # Not overwrite mode: after a drop Qt would otherwise clear the dragged cells.
-        self.setDragDropOverwriteMode(False)
-        self.setStyleSheet("QTableView { border-right: 2px solid #8a96a3; }")
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self._view.setFocus(Qt.FocusReason.MouseFocusReason)  # typing goes on in the grid
-        super().mousePressEvent(event)
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        self._view.show_context_menu(event.globalPos())
 
 
 class MatrixView(QTableView):
@@ -73,14 +45,14 @@ class MatrixView(QTableView):
         super().__init__(parent)
         self.extra_context_actions: list[QAction] = []
         self.context_menu: QMenu | None = None
-        self.letter_menu = QMenu(self)
+        self._letter_menu: QMenu | None = None
         self._menu_keys: list[CellKey] = []
-        self._press_index = QModelIndex()
         self._current_id: str | None = None
-        self._title_width = TITLE_WIDTH
-        self._frozen = _FrozenColumn(self)
+        self._zoom = 1.0
+        self._base_font = QFont(self.font())
+        self.setHorizontalHeader(PersonHeader(self))
+        self.titles = FrozenColumn(self)
         self._configure()
-        self._build_letter_menu()
         if model is not None:
             self.setModel(model)
 
@@ -97,37 +69,38 @@ class MatrixView(QTableView):
         # crosses a category row to the full width, and a typed letter would follow.)
         self.setShowGrid(False)
         self.setDragDropOverwriteMode(False)
-        rows, columns = self.verticalHeader(), self.horizontalHeader()
+        rows = self.verticalHeader()
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(ROW_HEIGHT)
-        columns.setDefaultSectionSize(PERSON_WIDTH)
-        columns.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        columns.setSectionsMovable(True)
-        columns.setFirstSectionMovable(False)
-        columns.sectionMoved.connect(self._on_section_moved)
-        columns.sectionResized.connect(self._on_section_resized)
-        self.viewport().stackUnder(self._frozen)
-        self._frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
-        self.verticalScrollBar().valueChanged.connect(self._frozen.verticalScrollBar().setValue)
+        self.titles.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        self.horizontalHeader().sectionMoved.connect(self._on_section_moved)
+        self.viewport().stackUnder(self.titles)
+        self.titles.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
+        self.verticalScrollBar().valueChanged.connect(self.titles.verticalScrollBar().setValue)
 
-    def _build_letter_menu(self) -> None:
-        for letter in Letter:
-            mnemonic = "" if letter is Letter.AR else "&"  # A/R would share A's key
-            action = self.letter_menu.addAction(f"{mnemonic}{letter.value}   {letter.meaning}")
-            action.setData(letter.value)
-            action.triggered.connect(lambda _=False, chosen=letter: self._set_menu_cells(chosen))
-        self.letter_menu.addSeparator()
-        self.letter_menu.addAction("C&lear").triggered.connect(lambda: self._set_menu_cells(None))
+    @property
+    def letter_menu(self) -> QMenu:
+        """The small menu of letters, made on first use (not while the window first shows)."""
+        if self._letter_menu is None:
+            menu = self._letter_menu = QMenu(self)
+            for letter in Letter:
+                mnemonic = "" if letter is Letter.AR else "&"  # A/R would share A's key
+                action = menu.addAction(f"{mnemonic}{letter.value}   {letter.meaning}")
+                action.setData(letter.value)
+                action.triggered.connect(lambda _=False, chosen=letter: self._set_menu_cells(chosen))
+            menu.addSeparator()
+            menu.addAction("C&lear").triggered.connect(lambda: self._set_menu_cells(None))
+        return self._letter_menu
 
     # ------------------------------------------------------------------ model
     def setModel(self, model: MatrixModel) -> None:  # type: ignore[override]
         super().setModel(model)
-        self._frozen.setModel(model)
-        self._frozen.setSelectionModel(self.selectionModel())
+        self.titles.setModel(model)
+        self.titles.setSelectionModel(self.selectionModel())
         for signal in (model.modelReset, model.layoutChanged, model.columnsInserted, model.columnsRemoved):
             signal.connect(self._refresh_structure)
-        model.headerDataChanged.connect(self._fit_person_columns)
+        model.headerDataChanged.connect(self._fit_header)
         self.selectionModel().currentChanged.connect(self._on_current_changed)
         self._refresh_structure()
 
@@ -139,42 +112,62 @@ class MatrixView(QTableView):
     def _refresh_structure(self) -> None:
         """The frozen table's columns, widths and geometry, after any structural change."""
         for column in range(1, self.matrix_model().columnCount()):
-            self._frozen.setColumnHidden(column, True)
-        self._fit_person_columns()
-        self.setColumnWidth(0, self._title_width)
-        self._frozen.setColumnWidth(0, self._title_width)
+            self.titles.setColumnHidden(column, True)
+        self.person_header().set_zoom(self._zoom)
+        self.titles.measure(self._zoom)
         self._on_current_changed(self.currentIndex())
+        self._fit_header()
+
+    def _fit_header(self, *_: object) -> None:
+        """The header's height follows the longest name shown; the frozen header keeps to it."""
+        self.person_header().names_changed()
+        self.updateGeometries()
         self._update_frozen_geometry()
 
-    def _fit_person_columns(self, *_: object) -> None:
-        """Widen a person's column to its header (name, titles, marker); never narrow what a person widened."""
+    def person_header(self) -> PersonHeader:
         header = self.horizontalHeader()
-        for column in range(1, header.count()):
-            wanted = max(PERSON_WIDTH, header.sectionSizeHint(column))
-            if header.sectionSize(column) < wanted:
-                header.resizeSection(column, wanted)
+        assert isinstance(header, PersonHeader)
+        return header
+
+    # ------------------------------------------------------------------- zoom
+    @property
+    def zoom(self) -> float:
+        return self._zoom
+
+    def set_zoom(self, zoom: float) -> None:
+        """Scale the grid: fonts, row height, the people's columns and the title column together."""
+        zoom = min(max(zoom, ZOOM_STEPS[0]), ZOOM_STEPS[-1])
+        if zoom == self._zoom:
+            return
+        previous, self._zoom = self._zoom, zoom
+        font = scaled_font(self._base_font, zoom)
+        for widget in (self, self.titles, self.horizontalHeader(), self.titles.horizontalHeader()):
+            widget.setFont(font)
+        for rows in (self.verticalHeader(), self.titles.verticalHeader()):
+            rows.setDefaultSectionSize(round(ROW_HEIGHT * zoom))
+        self.matrix_model().set_font_scale(zoom)
+        self.titles.rescale(zoom / previous)
+        self._refresh_structure()
+
+    def zoom_in(self) -> None:
+        self.set_zoom(next((step for step in ZOOM_STEPS if step > self._zoom + 1e-6), ZOOM_STEPS[-1]))
+
+    def zoom_out(self) -> None:
+        self.set_zoom(next((step for step in reversed(ZOOM_STEPS) if step < self._zoom - 1e-6), ZOOM_STEPS[0]))
 
     def _update_frozen_geometry(self) -> None:
-        header = self.horizontalHeader()
-        self._frozen.horizontalHeader().setFixedHeight(header.height())
-        self._frozen.setGeometry(self.viewport().x(), header.y(), self.columnWidth(0) + 2,
-                                 self.viewport().height() + header.height())
+        self.titles.follow_grid()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._update_frozen_geometry()
+        self.titles.fit()
 
     def updateGeometries(self) -> None:
         super().updateGeometries()
         self._update_frozen_geometry()
 
-    def _on_section_resized(self, logical: int, _old: int, new: int) -> None:
-        if logical == 0:
-            self._title_width = new
-            self._frozen.setColumnWidth(0, new)
-            self._update_frozen_geometry()
-
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        self.horizontalHeader().viewport().update()  # the current person's header is highlighted
         responsibility = self.matrix_model().responsibility_at(current.row()) if current.isValid() else None
         new_id = responsibility.id if responsibility else None
         if new_id != self._current_id:
@@ -183,8 +176,10 @@ class MatrixView(QTableView):
 
     # ------------------------------------------------------------- navigation
     def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
-        """Qt's move, stepping over category rows, which hold no cells."""
+        """Qt's move, stepping over category rows, which hold no cells; Home and End as in a spreadsheet."""
         current = self.currentIndex()
+        if action in (_MOVE.MoveHome, _MOVE.MoveEnd):
+            return self._home_or_end(action is _MOVE.MoveHome, bool(modifiers & Qt.KeyboardModifier.ControlModifier))
         index = super().moveCursor(action, modifiers)
         model = self.matrix_model()
         if not index.isValid() or model.category_at(index.row()) is None:
@@ -195,6 +190,19 @@ class MatrixView(QTableView):
             return current
         keep_column = current.isValid() and action not in (_MOVE.MoveNext, _MOVE.MovePrevious)
         return model.index(row, current.column() if keep_column else 1 if step > 0 else model.columnCount() - 1)
+
+    def _home_or_end(self, home: bool, whole_grid: bool) -> QModelIndex:
+        """Home/End: the first or last person's cell in the row; with Ctrl, of the first or last row."""
+        model = self.matrix_model()
+        column = 1 if home else model.columnCount() - 1
+        if whole_grid or not self.currentIndex().isValid():
+            rows = range(model.rowCount()) if home else range(model.rowCount() - 1, -1, -1)
+            row = next((row for row in rows if model.responsibility_at(row) is not None), -1)
+        else:
+            row = self.currentIndex().row()
+        if row < 0 or column < 1 or model.responsibility_at(row) is None:
+            return self.currentIndex()
+        return model.index(row, column)
 
     def scrollTo(self, index: QModelIndex, hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:
         """Scroll so the cell is visible beside the frozen column, not under it."""
@@ -243,6 +251,9 @@ class MatrixView(QTableView):
             return lambda: self.move_current_responsibility(-1 if key == Qt.Key.Key_Up else 1)
         if key == Qt.Key.Key_Space and modifiers == Qt.KeyboardModifier.NoModifier:
             return self.cycle_selection
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and modifiers in (Qt.KeyboardModifier.NoModifier,
+                                                                        Qt.KeyboardModifier.KeypadModifier):
+            return lambda: self.show_letter_menu(self.currentIndex())
         letter = _LETTER_KEYS.get(event.text().upper()) if plain else None
         return (lambda: self.type_letter(letter)) if letter is not None else None
 
@@ -263,7 +274,7 @@ class MatrixView(QTableView):
         return list(keys)
 
     def type_letter(self, letter: Letter) -> bool:
-        """A typed letter over every selected cell (A on R, or R on A, gives A/R); one undo step."""
+        """A typed letter over every selected cell (A on R gives A/R, R on A/R gives R); one undo step."""
         team = self.matrix_model().team
         changes = {}
         for key in self.selected_cells():
@@ -331,24 +342,24 @@ class MatrixView(QTableView):
         return plan.problems
 
     # ------------------------------------------------------------------ mouse
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        plain_left = event.button() == Qt.MouseButton.LeftButton and event.modifiers() == Qt.KeyboardModifier.NoModifier
-        self._press_index = self.indexAt(event.position().toPoint()) if plain_left else QModelIndex()
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """A click selects; a double click on a cell offers the letters."""
         index = self.indexAt(event.position().toPoint())
-        pressed, self._press_index = self._press_index, QModelIndex()
-        if event.button() == Qt.MouseButton.LeftButton and index.isValid() and index == pressed:
-            key = self.matrix_model().cell_key(index.row(), index.column())
-            if key is not None:
-                self.show_letter_menu(index)
+        if event.button() == Qt.MouseButton.LeftButton and index.isValid():
+            event.accept()
+            if not self.selectionModel().isSelected(index):
+                self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.show_letter_menu(index)
+            return
+        super().mouseDoubleClickEvent(event)
 
-    def show_letter_menu(self, index: QModelIndex) -> None:
-        """The small menu of letters under a clicked cell; it sets the selected cells."""
+    def show_letter_menu(self, index: QModelIndex) -> bool:
+        """The small menu of letters under a cell (double click or Enter); it sets the selected cells."""
+        if not index.isValid() or self.matrix_model().cell_key(index.row(), index.column()) is None:
+            return False
         self._menu_keys = self.selected_cells()
         self.letter_menu.popup(self.viewport().mapToGlobal(self.visualRect(index).bottomLeft()))
+        return True
 
     def _set_menu_cells(self, letter: Letter | None) -> None:
         self.set_letter(letter, self._menu_keys)
@@ -387,28 +398,24 @@ class MatrixView(QTableView):
             model.undo_stack.push(MovePersonCommand(model.team, person.id, max(new_visual, 1) - 1))
 
     # ------------------------------------------------------------- selection
-    def select_targets(self, responsibilities: Sequence[str], people: Sequence[str], cells: Sequence[CellKey]) -> None:
-        """Select what a finding names (rows, people's columns, cells) and scroll to it."""
-        model = self.matrix_model()
-        last_row, last_column = model.rowCount() - 1, model.columnCount() - 1
-        selection = QItemSelection()
-        firsts: list[QModelIndex] = []
-        for rid, pid in cells:
-            index = model.index_for(rid, pid)
-            if index.isValid():
-                selection.select(index, index)
-                firsts.append(index)
-        for rid in responsibilities:
-            index = model.index_for(rid)
-            if index.isValid():
-                selection.select(index, model.index(index.row(), last_column))
-                firsts.append(index)
-        for pid in people:
-            column = model.team.person_index(pid) + 1 if model.team.has_person(pid) else -1
-            if column > 0 and last_row >= 0:
-                selection.select(model.index(0, column), model.index(last_row, column))
-                firsts.append(model.index(0, column))
-        self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        if firsts:
-            self.selectionModel().setCurrentIndex(firsts[0], QItemSelectionModel.SelectionFlag.NoUpdate)
-            self.scrollTo(firsts[0])
+    def select_targets(self, responsibilities: Sequence[str], people: Sequence[str], cells: Sequence[CellKey]) -> bool:
+        """Select exactly what a finding names and scroll to the first of it (:mod:`raci.ui.grid_selection`)."""
+        return grid_selection.select_targets(self, responsibilities, people, cells)
+
+    def select_person(self, person_id: str) -> bool:
+        """The cursor on a person's first cell, their column in view (after adding them)."""
+        return grid_selection.select_person(self, person_id)
+
+    def select_responsibilities(self, rids: Sequence[str]) -> bool:
+        """Rows' titles selected, the cursor on the first row's first cell, in view (after adding them)."""
+        return grid_selection.select_responsibilities(self, rids)
+
+
+def scaled_font(font: QFont, zoom: float) -> QFont:
+    """``font`` at ``zoom`` times its size (in points, or in pixels when it was set that way)."""
+    scaled = QFont(font)
+    if font.pointSizeF() > 0:
+        scaled.setPointSizeF(font.pointSizeF() * zoom)
+    else:
+        scaled.setPixelSize(max(1, round(font.pixelSize() * zoom)))
+    return scaled

@@ -1,31 +1,36 @@
-"""Colours, fonts and marker icons of the matrix.
+"""Colours, fonts and marker icons of the matrix, in a light and a dark scheme.
 
 Letter colours derive from the Okabe-Ito palette, which stays distinct for
-the common forms of colour blindness: each letter gets a light fill of one
-Okabe-Ito hue and dark text of the same hue, so the letter itself reads
-clearly (well above 4.5:1 contrast) and the colour is only a second cue.
-Severity markers differ by shape as well as colour for the same reason.
+the common forms of colour blindness: in the light scheme each letter gets
+a light fill of one Okabe-Ito hue and dark text of the same hue; in the
+dark scheme a dark fill and light text of the same hue. Either way the
+letter itself reads clearly (well above 4.5:1 contrast) and the colour is
+only a second cue. Severity markers differ by shape as well as colour for
+the same reason. The light colours are also what printed exports use.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap, QPolygonF
 
 from raci.findings import Severity
 from raci.model import Letter
 
-# Light fills: R sky blue, A orange, A/R reddish purple, C bluish green, I yellow.
+# Light fills: R sky blue, A orange, A/R reddish purple, C bluish green, I yellow; their lightness
+# and strength differ as well as their hue, so that they stay apart (CIE76 distance of 6 or more)
+# for protan, deutan and tritan colour vision too (tests/ui/test_theme.py simulates each).
 LETTER_COLOURS: Mapping[Letter, QColor] = MappingProxyType(
     {
-        Letter.R: QColor("#cde6f7"),
-        Letter.A: QColor("#fbdcb8"),
-        Letter.AR: QColor("#f0d2e6"),
-        Letter.C: QColor("#c8ebdc"),
-        Letter.I: QColor("#f6f1c4"),
+        Letter.R: QColor("#dbeefc"),
+        Letter.A: QColor("#f9cc98"),
+        Letter.AR: QColor("#efbfdc"),
+        Letter.C: QColor("#a9dfc4"),
+        Letter.I: QColor("#faf6d2"),
     }
 )
 
@@ -40,6 +45,27 @@ LETTER_TEXT_COLOURS: Mapping[Letter, QColor] = MappingProxyType(
     }
 )
 
+# The dark scheme: deep fills and light text of the same Okabe-Ito hues.
+DARK_LETTER_COLOURS: Mapping[Letter, QColor] = MappingProxyType(
+    {
+        Letter.R: QColor("#133f5f"),
+        Letter.A: QColor("#6b3a02"),
+        Letter.AR: QColor("#55203f"),
+        Letter.C: QColor("#0b4634"),
+        Letter.I: QColor("#66600a"),
+    }
+)
+
+DARK_LETTER_TEXT_COLOURS: Mapping[Letter, QColor] = MappingProxyType(
+    {
+        Letter.R: QColor("#c2e4fa"),
+        Letter.A: QColor("#ffd9ab"),
+        Letter.AR: QColor("#f7cbe6"),
+        Letter.C: QColor("#b5eed8"),
+        Letter.I: QColor("#f7f0ae"),
+    }
+)
+
 SEVERITY_COLOURS: Mapping[Severity, QColor] = MappingProxyType(
     {
         Severity.ERROR: QColor("#d55e00"),  # vermillion
@@ -50,23 +76,64 @@ SEVERITY_COLOURS: Mapping[Severity, QColor] = MappingProxyType(
 
 CATEGORY_FILL = QColor("#dfe4ea")
 CATEGORY_TEXT = QColor("#1f2933")
-GRID_LINE = QColor("#c5cbd3")
 
-LETTER_POINT_SIZE = 13
+
+class GridColours(NamedTuple):
+    """The grid's colours in one scheme."""
+
+    letter_fill: Mapping[Letter, QColor]
+    letter_text: Mapping[Letter, QColor]
+    category_fill: QColor
+    category_text: QColor
+
+
+LIGHT_GRID = GridColours(LETTER_COLOURS, LETTER_TEXT_COLOURS, CATEGORY_FILL, CATEGORY_TEXT)
+DARK_GRID = GridColours(DARK_LETTER_COLOURS, DARK_LETTER_TEXT_COLOURS, QColor("#2c3238"), QColor("#e3e7eb"))
+
+
+def is_dark(palette: QPalette) -> bool:
+    """Whether a palette is a dark scheme (its window colour is dark)."""
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def grid_colours(dark: bool) -> GridColours:
+    return DARK_GRID if dark else LIGHT_GRID
+
+
+def bar_colours(letter: Letter, dark: bool) -> tuple[QColor, QColor]:
+    """A letter's chip (white letter on it) and bar colours in the workload panel, in one scheme."""
+    if dark:
+        return DARK_LETTER_COLOURS[letter], DARK_LETTER_TEXT_COLOURS[letter].darker(130)
+    return LETTER_TEXT_COLOURS[letter], LETTER_COLOURS[letter].darker(125)
+
+
+def contrast(first: QColor, second: QColor) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21; text wants 4.5 or more)."""
+    def luminance(colour: QColor) -> float:
+        channels = [value / 255 for value in (colour.red(), colour.green(), colour.blue())]
+        linear = [value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4 for value in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+LETTER_POINT_SIZE = 12
 _ICON_SIZE = 16
 
 
-def letter_font(base: QFont | None = None) -> QFont:
-    """The large bold font of the letters in the cells."""
+def letter_font(base: QFont | None = None, scale: float = 1.0) -> QFont:
+    """The large bold font of the letters in the cells (``scale`` is the grid's zoom)."""
     font = QFont(base) if base is not None else QFont()
-    font.setPointSize(LETTER_POINT_SIZE)
+    font.setPointSizeF(LETTER_POINT_SIZE * scale)
     font.setBold(True)
     return font
 
 
-def category_font(base: QFont | None = None) -> QFont:
+def category_font(base: QFont | None = None, scale: float = 1.0) -> QFont:
     """The bold font of the category header rows."""
     font = QFont(base) if base is not None else QFont()
+    if scale != 1.0 and font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * scale)
     font.setBold(True)
     return font
 

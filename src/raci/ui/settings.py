@@ -36,12 +36,18 @@ class Option(Generic[T]):
         return f"Option({self.key!r}, {self.kind.__name__}, {self.default!r})"
 
 
-GEOMETRY: Option[QByteArray] = Option("window/geometry", QByteArray, QByteArray())
+WINDOW_RECT: Option[str] = Option("window/rect", str, "")  # "x,y,width,height" of the window's normal size
+MAXIMISED: Option[bool] = Option("window/maximised", bool, False)
 DOCK_STATE: Option[QByteArray] = Option("window/dock_state", QByteArray, QByteArray())
+PANEL_SIZES: Option[str] = Option("window/panels", str, "")  # each dock area's width or height, by area
+LAYOUT_SCREEN: Option[str] = Option("window/screen", str, "")  # "1280x720": the screen the layout was saved on
+ZOOM: Option[float] = Option("grid/zoom", float, 1.0)
+TITLE_WIDTH: Option[int] = Option("grid/title_width", int, 0)  # 0: the default width
 RECENT_FILES: Option[list[str]] = Option("files/recent", list, [])
 LAST_FOLDER: Option[str] = Option("files/last_folder", str, "")
 
-OPTIONS: tuple[Option[Any], ...] = (GEOMETRY, DOCK_STATE, RECENT_FILES, LAST_FOLDER)
+OPTIONS: tuple[Option[Any], ...] = (WINDOW_RECT, MAXIMISED, DOCK_STATE, PANEL_SIZES, LAYOUT_SCREEN, ZOOM, TITLE_WIDTH, RECENT_FILES,
+                                     LAST_FOLDER)
 
 
 class Settings:
@@ -71,6 +77,10 @@ class Settings:
         if not isinstance(value, option.kind):
             raise TypeError(f"The setting {option.key} takes {option.kind.__name__}, not {type(value).__name__}.")
         self._store.setValue(option.key, value)
+
+    def remove(self, option: Option[Any]) -> None:
+        """Forget a setting: it reads as its default again."""
+        self._store.remove(option.key)
 
     def sync(self) -> None:
         self._store.sync()

@@ -1,39 +1,43 @@
-"""How the main window is laid out: docks, actions, menus, toolbar and status bar.
+"""How the main window is laid out: the panels' default arrangement, menus, toolbar and status bar.
 
-Called once by :meth:`raci.ui.main_window.MainWindow._build`, after the
-window is on screen. At 1440 x 900 the docks leave the grid about 60% of
-the width and all of the height: profile and workload on the left,
-findings above the responsibility details (tabbed with the help) on the
-right.
+Helpers only: :class:`~raci.ui.main_window.MainWindow` creates and owns
+every widget and action, and hands them here to be placed. The default
+arrangement puts every panel in one column to the right of the grid (a
+first launch at 1280 x 720 leaves the grid about 900 pixels): the
+findings on top, and below them one tabbed area for the responsibility's
+details, the team, the workload and the letters' legend. Any panel can
+be closed, moved or floated; View > Reset Layout brings this back.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+import functools
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QMessageBox, QSizePolicy, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QSizePolicy, QToolBar, QWidget
 
 from raci import APP_NAME, __version__
-from raci.ui.details_pane import DetailsPane
-from raci.ui.findings_dock import FindingsDock, SeverityCounts
-from raci.ui.help_panel import HelpPanel, LegendStrip
-from raci.ui.profile_panel import ProfilePanel
-from raci.ui.workload import WorkloadView
+from raci.ui.layout_memory import side_width
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
+
     from raci.ui.main_window import MainWindow
 
-LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
+FINDINGS_SHARE = 0.5  # of the panels' column's height, above the tabbed panels
 _DOCK_FEATURES = (QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable
                   | QDockWidget.DockWidgetFeature.DockWidgetClosable)
 
 
-def make_action(window: QWidget, text: str, slot: Callable[..., Any], shortcut: Any = None, tip: str = "") -> QAction:
+def make_action(parent: QWidget, text: str, slot: Callable[..., Any], shortcut: Any = None, tip: str = "") -> QAction:
     """An action with its shortcut (a key, a standard key or a list of keys) and its status tip."""
-    action = QAction(text, window)
+    action = QAction(text, parent)
     if isinstance(shortcut, list):
         action.setShortcuts(shortcut)
     elif shortcut is not None:
@@ -45,104 +49,143 @@ def make_action(window: QWidget, text: str, slot: Callable[..., Any], shortcut: 
     return action
 
 
-def _dock(window: MainWindow, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-    dock = QDockWidget(title, window)
-    dock.setObjectName(name)  # saveState/restoreState find docks by name
-    dock.setWidget(widget)
-    dock.setFeatures(_DOCK_FEATURES)
-    window.addDockWidget(area, dock)
-    return dock
+def dock(window: QMainWindow, title: str, name: str) -> QDockWidget:
+    """A closable, movable panel, empty until the window sets its contents (``name`` is how the saved layout finds it).
+
+    :func:`arrange_docks` or a restored layout puts it in the window.
+    """
+    panel = QDockWidget(title, window)
+    panel.setObjectName(name)
+    panel.setWidget(QWidget(panel))
+    panel.setFeatures(_DOCK_FEATURES)
+    return panel
 
 
-def build_docks(window: MainWindow) -> None:
-    window.profile_panel, window.workload = ProfilePanel(window), WorkloadView(window)
-    window.findings, window.details, window.help_panel = FindingsDock(window), DetailsPane(window), HelpPanel(window)
-    window.profile_dock = _dock(window, "Product profile", "profileDock", window.profile_panel, LEFT)
-    window.workload_dock = _dock(window, "Workload", "workloadDock", window.workload, LEFT)
-    window.findings_dock = _dock(window, "Findings", "findingsDock", window.findings, RIGHT)
-    window.details_dock = _dock(window, "Responsibility", "detailsDock", window.details, RIGHT)
-    window.help_dock = _dock(window, "Letters and roles", "helpDock", window.help_panel, RIGHT)
-    window.tabifyDockWidget(window.details_dock, window.help_dock)
-    window.details_dock.raise_()
-    window.setCorner(Qt.Corner.BottomLeftCorner, LEFT)
-    window.setCorner(Qt.Corner.BottomRightCorner, RIGHT)
-    window.resizeDocks([window.profile_dock, window.findings_dock], [240, 370], Qt.Orientation.Horizontal)
-    window.resizeDocks([window.findings_dock, window.details_dock], [490, 350], Qt.Orientation.Vertical)
-    window.resizeDocks([window.profile_dock, window.workload_dock], [150, 700], Qt.Orientation.Vertical)
+class Menus(NamedTuple):
+    """The menu bar's menus, in order; their actions come once the window's actions exist."""
+
+    file: QMenu
+    edit: QMenu
+    people: QMenu
+    responsibilities: QMenu
+    checks: QMenu
+    view: QMenu
+    help: QMenu
 
 
-def build_actions(window: MainWindow) -> None:
-    """Undo and redo from the undo stack, and the window's own actions (files and edits have theirs)."""
+def menus(bar: QMenuBar) -> Menus:
+    return Menus(*(bar.addMenu(title) for title in ("&File", "&Edit", "&People", "&Responsibilities", "&Checks",
+                                                    "&View", "&Help")))
+
+
+def arrange_docks(window: QMainWindow, top: QDockWidget, tabbed: Sequence[QDockWidget]) -> None:
+    """The first launch's arrangement: ``top`` over one tabbed area of the others, right of the grid.
+
+    The panels go straight to their places: stacked one above the other
+    even for a moment, their minimum heights would add up past a
+    laptop's screen, and a shown window grows to fit them.
+    """
+    for panel in (top, *tabbed):
+        panel.setFloating(False)
+    window.addDockWidget(RIGHT, top)
+    window.addDockWidget(RIGHT, tabbed[0], Qt.Orientation.Vertical)
+    for panel in tabbed[1:]:
+        window.tabifyDockWidget(tabbed[0], panel)
+    for panel in (top, *tabbed):
+        panel.show()
+    tabbed[0].raise_()
+    window.resizeDocks([top], [side_width(window.width())], Qt.Orientation.Horizontal)
+    height = window.height()
+    window.resizeDocks([top, tabbed[0]], [round(height * FINDINGS_SHARE), round(height * (1 - FINDINGS_SHARE))],
+                       Qt.Orientation.Vertical)
+
+
+def undo_actions(parent: QWidget, stack: QUndoStack) -> tuple[QAction, QAction]:
+    """Undo and Redo: the menu says what they undo; the toolbar says "Undo" and the tooltip the rest."""
     keys = QKeySequence.StandardKey
-    stack = window.document.undo_stack
-    window.undo_action = stack.createUndoAction(window, "&Undo")
-    window.undo_action.setShortcuts(QKeySequence.keyBindings(keys.Undo))
-    window.redo_action = stack.createRedoAction(window, "&Redo")
+    undo, redo = stack.createUndoAction(parent, "&Undo"), stack.createRedoAction(parent, "&Redo")
+    undo.setShortcuts(QKeySequence.keyBindings(keys.Undo))
     redo_keys = QKeySequence.keyBindings(keys.Redo)
     if QKeySequence("Ctrl+Y") not in redo_keys:
         redo_keys.append(QKeySequence("Ctrl+Y"))  # what Windows users type, wherever they are
-    window.redo_action.setShortcuts(redo_keys)
-    window.find_action = make_action(window, "&Filter Rows", window.focus_filter, keys.Find,
-                                     "Filter rows by title, category or tag")
-    window.show_all_action = make_action(window, "Show &All Rows", window.clear_filters, None,
-                                         "Clear the row and person filters")
-    window.help_action = make_action(window, "&Letters and Roles", window.show_help, keys.HelpContents)
-    window.about_action = make_action(window, f"&About {APP_NAME}", lambda: show_about(window))
+    redo.setShortcuts(redo_keys)
+    for action, verb in ((undo, "Undo"), (redo, "Redo")):
+        action.setIconText(verb)  # the toolbar's label stays one word, whatever the step is called
+        action.changed.connect(functools.partial(_show_step, action, verb))  # the stack renames the action
+        _show_step(action, verb)
+    return undo, redo
 
 
-def build_menus(window: MainWindow) -> None:
-    bar = window.menuBar()
-    window.files.fill_menu(bar.addMenu("&File"))
-    edit_menu = bar.addMenu("&Edit")
-    edit_menu.addActions([window.undo_action, window.redo_action])
-    edit_menu.addSeparator()
-    edit_menu.addActions([window.find_action, window.show_all_action])
-    edit_menu.addSeparator()
-    edit_menu.addAction(window.edits.suggest_action)
-    window.edits.add_menus(bar)
-    view_menu = bar.addMenu("&View")
-    for dock in (window.findings_dock, window.details_dock, window.profile_dock, window.workload_dock,
-                 window.help_dock):
-        view_menu.addAction(dock.toggleViewAction())
-    help_menu = bar.addMenu("&Help")
-    help_menu.addActions([window.help_action, window.about_action])
+def _show_step(action: QAction, verb: str) -> None:
+    """An undo or redo action's tooltip: the full name of the step it would take (its text, "&Undo Set ...")."""
+    if not shiboken6.isValid(action):
+        return  # an action being destroyed says it changed
+    step = action.text().replace("&", "", 1)[len(verb):].strip()
+    tip = f"{verb} {step}" if step else f"Nothing to {verb.lower()}"
+    if action.toolTip() != tip:  # setting it emits changed again
+        action.setToolTip(tip)
 
 
-def build_toolbar(window: MainWindow) -> None:
-    """File and edit buttons on the left; the person filter badge and the row filter box on the right."""
-    toolbar = window.addToolBar("Main")
+def row_filter_box(parent: QWidget) -> QLineEdit:
+    box = QLineEdit(parent)
+    box.setObjectName("rowFilter")
+    box.setPlaceholderText("Filter rows: title, category or tag")
+    box.setClearButtonEnabled(True)
+    shortcut = QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)
+    box.setToolTip(f"Show only the rows whose title, category or tag matches ({shortcut})")
+    return box
+
+
+def fill_menus(window: MainWindow) -> None:
+    """The menus' actions, which the window and its file and edit actions own."""
+    menus = window.menus
+    window.files.fill_menu(menus.file, window.quit_action)
+    menus.edit.addActions([window.undo_action, window.redo_action])
+    menus.edit.addSeparator()
+    menus.edit.addActions([window.find_action, window.show_all_action])
+    menus.edit.addSeparator()
+    menus.edit.addActions([window.edits.team_details_action, window.edits.suggest_action])
+    window.edits.fill_menus(menus.people, menus.responsibilities, menus.checks)
+    menus.view.addActions([window.zoom_in_action, window.zoom_out_action, window.zoom_reset_action])
+    menus.view.addSeparator()
+    menus.view.addActions([panel.toggleViewAction() for panel in window.docks])
+    menus.view.addSeparator()
+    menus.view.addAction(window.reset_layout_action)
+    menus.help.addActions([window.help_action, window.about_action])
+
+
+def start_toolbar(toolbar: QToolBar, right: Sequence[QWidget]) -> list[QAction]:
+    """``right``'s widgets at the far right; returns the spacer's action (buttons go before it), then theirs."""
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
-    toolbar.addActions([window.files.new_action, window.files.open_action, window.files.save_action])
-    toolbar.addSeparator()
-    toolbar.addActions([window.undo_action, window.redo_action])
-    toolbar.addSeparator()
-    toolbar.addActions([window.edits.add_person_action, window.edits.add_from_catalog_action,
-                        window.edits.suggest_action])
     spacer = QWidget(toolbar)
     spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-    toolbar.addWidget(spacer)
-    window.person_filter_label = QLabel(toolbar)
-    window.person_filter_label.setObjectName("personFilterLabel")
-    window.person_filter_label_action = toolbar.addWidget(window.person_filter_label)
-    window.person_filter_label_action.setVisible(False)
-    window.filter_box = QLineEdit(toolbar)
-    window.filter_box.setObjectName("rowFilter")
-    window.filter_box.setPlaceholderText("Filter rows: title, category or tag")
-    window.filter_box.setClearButtonEnabled(True)
-    shortcut = window.find_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-    window.filter_box.setToolTip(f"Show only the rows whose title, category or tag matches ({shortcut})")
-    toolbar.addWidget(window.filter_box)
+    return [toolbar.addWidget(spacer), *(toolbar.addWidget(widget) for widget in right)]
 
 
-def build_status_bar(window: MainWindow) -> None:
-    """Messages on the left; the letter legend and the finding counts on the right."""
-    window.counts = SeverityCounts(window)
-    window.statusBar().addPermanentWidget(LegendStrip(window))
-    window.statusBar().addPermanentWidget(window.counts)
+def fill_toolbar(toolbar: QToolBar, before: QAction, groups: Sequence[Sequence[QAction]],
+                 undo: Sequence[QAction]) -> None:
+    """Groups of buttons before the spacer, ``undo``'s buttons all of one fixed width."""
+    for position, group in enumerate(groups):
+        if position:
+            toolbar.insertSeparator(before)
+        toolbar.insertActions(before, list(group))
+    buttons = [toolbar.widgetForAction(action) for action in undo]
+    width = max((button.sizeHint().width() for button in buttons if button is not None), default=0)
+    for button in buttons:
+        if button is not None:
+            button.setFixedWidth(width)
 
 
-def show_about(window: QWidget) -> None:
-    QMessageBox.about(window, f"About {APP_NAME}",
+def person_filter_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName("personFilterLabel")
+    return label
+
+
+def show_about(parent: QWidget) -> None:
+    from PySide6.QtWidgets import QMessageBox  # its many enums cost start-up time; About is rare
+
+    QMessageBox.about(parent, f"About {APP_NAME}",
                       f"<b>{APP_NAME}</b> {__version__}<br>Map who does what in a product team: a RACI matrix "
                       "with the product manager and product owner checks drawn from five articles.")

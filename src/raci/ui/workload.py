@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QShowEvent
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from raci.findings import Report, Severity
 from raci.model import Letter, Team
-from raci.ui.palette import LETTER_COLOURS, LETTER_TEXT_COLOURS, severity_icon
+from raci.ui.palette import bar_colours, is_dark, severity_icon
 
 BAR_LETTERS = (Letter.R, Letter.A, Letter.C, Letter.I)  # A/R counts as one A and one R
 LoadRole = Qt.ItemDataRole.UserRole + 1
@@ -129,7 +129,7 @@ class WorkloadDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if option.state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(option.rect, QColor("#dbe8f6"))
+            painter.fillRect(option.rect, option.palette.color(QPalette.ColorRole.Midlight))
         rect = option.rect.adjusted(8, 4, -8, -4)
         self._paint_name(painter, option, rect, load)
         half = (rect.width() - 10) // 2
@@ -140,14 +140,14 @@ class WorkloadDelegate(QStyledItemDelegate):
         for position, (letter, count) in enumerate(zip(BAR_LETTERS, load.counts)):
             line, column = divmod(position, 2)
             slot = QRect(rect.left() + column * (half + 10), rect.top() + 21 + line * (self.LINE + 3), half, self.LINE)
-            self._paint_bar(painter, slot, letter, count, model.scale)
+            self._paint_bar(painter, slot, letter, count, model.scale, option.palette)
         painter.restore()
 
     def _paint_name(self, painter: QPainter, option: QStyleOptionViewItem, rect: QRect, load: PersonLoad) -> None:
         name_font = QFont(option.font)
         name_font.setBold(True)
         painter.setFont(name_font)
-        painter.setPen(QColor("#1f2933"))
+        painter.setPen(option.palette.color(QPalette.ColorRole.Text))
         text_left = rect.left()
         if load.flag is not None:
             severity_icon(load.flag).paint(painter, QRect(rect.left(), rect.top() + 1, 14, 14))
@@ -157,24 +157,25 @@ class WorkloadDelegate(QStyledItemDelegate):
         painter.drawText(name_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
         used = painter.fontMetrics().horizontalAdvance(name) + 8
         painter.setFont(option.font)
-        painter.setPen(QColor("#6b7580"))
+        painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
         titles = painter.fontMetrics().elidedText(", ".join(load.titles), Qt.TextElideMode.ElideRight,
                                                   max(0, name_rect.width() - used))
         painter.drawText(name_rect.adjusted(used, 0, 0, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          titles)
 
     @staticmethod
-    def _paint_bar(painter: QPainter, slot: QRect, letter: Letter, count: int, scale: int) -> None:
+    def _paint_bar(painter: QPainter, slot: QRect, letter: Letter, count: int, scale: int, palette: QPalette) -> None:
+        chip_fill, bar_fill = bar_colours(letter, is_dark(palette))
         chip = QRect(slot.left(), slot.top(), 16, slot.height())
-        painter.fillRect(chip, LETTER_TEXT_COLOURS[letter])
+        painter.fillRect(chip, chip_fill)
         painter.setPen(QColor("white"))
         painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, letter.value)
         count_width = painter.fontMetrics().horizontalAdvance("000") + 4
         track = QRect(chip.right() + 4, slot.top() + 3, max(8, slot.width() - 20 - count_width), slot.height() - 6)
-        painter.fillRect(track, QColor("#eef1f4"))
+        painter.fillRect(track, palette.color(QPalette.ColorRole.AlternateBase))
         painter.fillRect(QRect(track.left(), track.top(), round(track.width() * count / scale), track.height()),
-                         LETTER_COLOURS[letter].darker(125))
-        painter.setPen(QColor("#1f2933"))
+                         bar_fill)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
         painter.drawText(QRect(track.right() + 4, slot.top(), count_width, slot.height()),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(count))
 

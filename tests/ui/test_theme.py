@@ -1,0 +1,168 @@
+"""Light and dark, for every eye: the window follows the system's scheme, the letters stay readable and
+colour-blind safe in both, and each cell tells assistive technology what it holds."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from raci.model import Letter
+from raci.ui import theme
+from raci.ui.main_window import MainWindow
+from raci.ui.palette import DARK_GRID, LIGHT_GRID, GridColours, contrast, is_dark
+from tests.ui.conftest import OFFSCREEN_NOISE, WindowFactory
+
+pytestmark = OFFSCREEN_NOISE
+
+# Machado, Oliveira and Fernandes (2009): full-strength dichromacy, on linear RGB.
+DICHROMACY = {
+    "protan": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216), (-0.003882, -0.048116, 1.051998)),
+    "deutan": ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413), (-0.011820, 0.042940, 0.968881)),
+    "tritan": ((1.255528, -0.076749, -0.178779), (-0.078411, 0.930809, 0.147602), (0.004733, 0.691367, 0.303900)),
+    "typical": ((1, 0, 0), (0, 1, 0), (0, 0, 1)),
+}
+SCHEMES = {"light": LIGHT_GRID, "dark": DARK_GRID}
+
+
+def _linear(value: float) -> float:
+    value /= 255
+    return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+
+def _lab(linear: tuple[float, float, float]) -> tuple[float, float, float]:
+    red, green, blue = (min(max(channel, 0.0), 1.0) for channel in linear)
+    x = (0.4124 * red + 0.3576 * green + 0.1805 * blue) / 0.95047
+    y = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    z = (0.0193 * red + 0.1192 * green + 0.9505 * blue) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+def seen_as(colour: QColor, vision: str) -> tuple[float, float, float]:
+    """A colour in CIE Lab as someone with this colour vision sees it."""
+    rgb = (_linear(colour.red()), _linear(colour.green()), _linear(colour.blue()))
+    matrix = DICHROMACY[vision]
+    return _lab(tuple(sum(weight * channel for weight, channel in zip(row, rgb)) for row in matrix))  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def app_theme() -> Iterator[theme.Theme]:
+    """The application's theme; light again after the test."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    current = theme.follow_system(app)
+    yield current
+    current.apply(False)
+
+
+# ------------------------------------------------------------- the letters
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_letter_reads_clearly_on_its_fill(scheme: str) -> None:
+    colours: GridColours = SCHEMES[scheme]
+    for letter in Letter:
+        assert contrast(colours.letter_fill[letter], colours.letter_text[letter]) >= 4.5, letter
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("vision", DICHROMACY)
+def test_the_letter_fills_stay_apart_for_colour_blind_eyes(scheme: str, vision: str) -> None:
+    fills = SCHEMES[scheme].letter_fill
+    for first, second in itertools.combinations(Letter, 2):
+        a, b = seen_as(fills[first], vision), seen_as(fills[second], vision)
+        distance = sum((p - q) ** 2 for p, q in zip(a, b)) ** 0.5
+        assert distance >= 6, (first, second, round(distance, 1))
+
+
+def test_the_dark_fills_are_dark_and_the_light_fills_light() -> None:
+    assert all(colour.lightness() < 110 for colour in DARK_GRID.letter_fill.values())
+    assert all(colour.lightness() > 170 for colour in LIGHT_GRID.letter_fill.values())
+
+
+# ------------------------------------------------------------ the scheme
+def test_the_dark_scheme_darkens_the_window_and_the_grid(make_window: WindowFactory,
+                                                         app_theme: theme.Theme) -> None:
+    window = make_window()
+    cell = window.model.index(3, 2)  # Ben's A/R on the backlog
+    assert window.model.data(cell, Qt.ItemDataRole.BackgroundRole) == LIGHT_GRID.letter_fill[Letter.AR]
+    app_theme.apply(True)
+    QApplication.processEvents()
+    assert is_dark(QGuiApplication.palette()) and is_dark(window.view.palette())
+    assert window.model.data(cell, Qt.ItemDataRole.BackgroundRole) == DARK_GRID.letter_fill[Letter.AR]
+    assert window.model.data(cell, Qt.ItemDataRole.ForegroundRole) == DARK_GRID.letter_text[Letter.AR]
+    text, base = (window.palette().color(role) for role in (QPalette.ColorRole.Text, QPalette.ColorRole.Base))
+    assert contrast(text, base) >= 7
+    app_theme.apply(False)
+    assert window.model.data(cell, Qt.ItemDataRole.BackgroundRole) == LIGHT_GRID.letter_fill[Letter.AR]
+
+
+def test_the_window_follows_the_system_when_it_turns_dark(make_window: WindowFactory, app_theme: theme.Theme,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    window = make_window()
+    monkeypatch.setattr(theme.Theme, "system_is_dark", lambda self: True)
+    QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert app_theme.dark
+    assert window.model.data(window.model.index(1, 1), Qt.ItemDataRole.BackgroundRole) == \
+        DARK_GRID.letter_fill[Letter.A]
+
+
+def test_an_unknown_scheme_follows_how_dark_the_platforms_palette_is(app_theme: theme.Theme,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QGuiApplication.styleHints(), "colorScheme", lambda: Qt.ColorScheme.Unknown, raising=False)
+    dark_platform = theme.window_palette(True)
+    monkeypatch.setattr(app_theme, "_system", dark_platform)
+    assert app_theme.system_is_dark()
+    monkeypatch.setattr(app_theme, "_system", theme.window_palette(False))
+    assert not app_theme.system_is_dark()
+
+
+def test_disabled_text_is_greyed_in_both_schemes() -> None:
+    for dark in (False, True):
+        palette = theme.window_palette(dark)
+        normal = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text)
+        disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        base = palette.color(QPalette.ColorRole.Base)
+        assert contrast(disabled, base) < contrast(normal, base) - 3
+
+
+# --------------------------------------------------------- screen readers
+def cell_name(window: MainWindow, row: int, column: int) -> str:
+    """What the accessibility interface under a cell of the grid calls it (as a screen reader asks)."""
+    view = window.view
+    view.scrollTo(window.model.index(row, column))
+    table = QAccessible.queryAccessibleInterface(view)
+    assert table is not None and table.role() == QAccessible.Role.Table
+    point = view.viewport().mapToGlobal(view.visualRect(window.model.index(row, column)).center())
+    cell = table.childAt(point.x(), point.y())
+    assert cell is not None and cell.role() == QAccessible.Role.Cell
+    return cell.text(QAccessible.Text.Name)
+
+
+def test_each_cell_tells_assistive_technology_its_person_row_and_letter(window: MainWindow) -> None:
+    name = cell_name(window, 3, 2)  # Ben's A/R on "Order the backlog"
+    assert "Ben Okafor" in name and "Order the backlog" in name
+    assert Letter.AR.meaning in name
+    empty = cell_name(window, 6, 3)
+    assert "Chloé Martin" in empty and "Run the demo" in empty and "no letter" in empty
+
+
+def test_a_cell_names_what_it_holds_after_an_edit(qtbot: object, window: MainWindow) -> None:
+    team = window.document.team
+    window.model.set_cells({(team.responsibilities[3].id, team.people[2].id): Letter.C})
+    assert Letter.C.meaning in cell_name(window, 6, 3)
+
+
+def test_each_persons_header_names_them_and_their_titles(window: MainWindow) -> None:
+    text = window.model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.AccessibleTextRole)
+    assert text == "Ana Lima, Product Manager"
+
+
+def test_a_category_row_says_which_category_it_is(window: MainWindow) -> None:
+    assert cell_name(window, 2, 2) == "Category Product backlog"
