@@ -131,7 +131,10 @@ def test_a_row_moved_to_a_category_of_its_own_stays_where_it_was(
 # ------------------------------------------------------------- findings
 def test_a_finding_about_a_person_on_some_rows_selects_just_those_cells_in_the_window(
         make_window: WindowFactory) -> None:
-    window = make_window(load_template("scrum-team"))
+    team = load_template("scrum-team")
+    developer = next(p for p in team.people if p.has_title("Developer"))
+    team.set_cells({(row.id, developer.id): Letter.R for row in team.responsibilities[:30]})
+    window = make_window(team)
     finding = next(f for f in window.report.open_findings if f.rule == "overloaded-person")
     window.findings.select_finding(finding)
     selected = set(window.view.selected_cells())
