@@ -109,7 +109,8 @@ class DetailsPane(QWidget):
             parts.append(
                 f"<li><b>{html.escape(source.title)}</b> ({html.escape(source.author)}) gives it to "
                 f"<b>{ROLE_WORDS.get(attribution.role, attribution.role)}</b>"
-                f"<span style='{_muted()}'> &middot; at \u201c{html.escape(attribution.locator)}\u201d</span><br>"
+                f"<span style='{_muted()}'> &middot; "
+                f"{html.escape(self.catalog.place(attribution.source, attribution.locator))}</span><br>"
                 f"{html.escape(attribution.note)}</li>"
             )
         parts.append("</ul>")

@@ -143,8 +143,22 @@ def help_html() -> str:
     letters = "".join(f"<li><b>{html.escape(letter.value)}</b> {html.escape(LETTER_MEANINGS[letter])}</li>"
                       for letter in LEGEND_ORDER)
     return (f"<p><b>The letters</b></p><ul style='margin-left:-24px'>{letters}</ul>"
+            f"{guide_html()}"
             f"<p><b>The keys</b><br>{html.escape(KEYS_HELP)}</p>"
             f"<p><b>The roles, as the articles describe them</b></p>{roles_html()}")
+
+
+def guide_html() -> str:
+    """The short guide to R versus A, with its examples from the catalog."""
+    from raci.catalog import letter_guide  # read when help is first shown, not at start-up
+
+    guide = letter_guide()
+    points = "".join(f"<li>{html.escape(point)}</li>" for point in guide.points)
+    examples = "".join(f"<li><i>{html.escape(example.title)}</i>: {html.escape(example.text)}</li>"
+                       for example in guide.examples)
+    return (f"<p><b>{html.escape(guide.title)}</b><br>{html.escape(guide.summary)}</p>"
+            f"<ul style='margin-left:-24px'>{points}</ul>"
+            f"<p>For example:</p><ul style='margin-left:-24px'>{examples}</ul>")
 
 
 def roles_html() -> str:
