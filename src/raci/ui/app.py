@@ -136,11 +136,11 @@ def run(path: str | None) -> int:
         return 0
     app = application()
     QTimer.singleShot(0, lambda: polish(app))  # queued before the window's build, so it is styled when built
+    if os.environ.get(EXIT_AFTER_SHOWN) == "1":
+        _exit_after_shown(app)
     windows = Windows(parent=app)
     app.installEventFilter(windows)
-    window = windows.open(path)
-    if os.environ.get(EXIT_AFTER_SHOWN) == "1":
-        _exit_after_shown(window)
+    windows.open(path)
     if first and handoff is not None:
         # After the first turns of the event loop: the window shows before QtNetwork loads.
         QTimer.singleShot(0, lambda: handoff.listen(windows.open, app))
@@ -151,24 +151,22 @@ def run(path: str | None) -> int:
             handoff.close()
 
 
-def _exit_after_shown(window: MainWindow) -> None:
-    """Print ``shown`` at the window's first Show event and ``ready`` once built, then quit."""
+def _exit_after_shown(app: QApplication) -> None:
+    """Print ``shown`` at the first Show event of a main window and ``ready`` once it is built, then quit."""
 
     class Probe(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Show:
+            if event.type() == QEvent.Type.Show and isinstance(watched, MainWindow):
+                app.removeEventFilter(self)
                 print("shown", flush=True)
-                watched.removeEventFilter(self)
+                if watched.built:
+                    ready()
+                else:
+                    watched.ready.connect(ready)
             return False
-
-    probe = Probe(window)
-    window.installEventFilter(probe)
 
     def ready() -> None:
         print("ready", flush=True)
-        QTimer.singleShot(0, QApplication.quit)
+        QTimer.singleShot(0, app.quit)
 
-    if window.built:
-        ready()
-    else:
-        window.ready.connect(ready)
+    app.installEventFilter(Probe(app))
