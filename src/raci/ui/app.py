@@ -64,13 +64,16 @@ def polish(app: QApplication) -> None:
     app.setWindowIcon(QIcon(str(data_file("resources", "icons", "raci.svg"))))
 
 
-def build_window(path: str | None) -> MainWindow:
+def build_window(path: str | None, offer_recovery: bool = True) -> MainWindow:
     """The window on ``path``, built once shown; then it offers any recovery copy a crash left.
 
     A file that cannot be read is reported, and a new team opened instead.
+    Only the program's first window offers recovery: a copy the user chose
+    to keep waits for the next start, not for the next file handed over.
     """
     window = MainWindow(start_file=path, deferred=True)
-    window.ready.connect(lambda: window.files.offer_recovery())
+    if offer_recovery:
+        window.ready.connect(lambda: window.files.offer_recovery())
     return window
 
 
@@ -138,7 +141,7 @@ def run(path: str | None) -> int:
     QTimer.singleShot(0, lambda: polish(app))  # queued before the window's build, so it is styled when built
     if os.environ.get(EXIT_AFTER_SHOWN) == "1":
         _exit_after_shown(app)
-    windows = Windows(parent=app)
+    windows = Windows(lambda file: build_window(file, offer_recovery=not windows.windows), app)
     app.installEventFilter(windows)
     windows.open(path)
     if first and handoff is not None:
