@@ -132,6 +132,22 @@ DISPLAY="" as_user xvfb-run -a -s "-screen 0 1280x720x24 -fbdir $work/fb" \
     sh "$work/window.sh" "$program" "$bundle" "$work" "$out" || fail "the window check (above)"
 [ ! -s window.err ] || { echo "  note: the window printed on standard error:"; sed 's/^/    /' window.err; }
 
+if command -v weston >/dev/null 2>&1; then
+    echo "Window (on a headless Wayland compositor, weston):"
+    mkdir -m 700 "$work/wayland"
+    XDG_RUNTIME_DIR="$work/wayland" weston --backend=headless-backend.so --socket=raci-check \
+        --width=1280 --height=720 > "$work/weston.log" 2>&1 &
+    weston_pid=$!
+    tries=0
+    until [ -S "$work/wayland/raci-check" ] || [ "$tries" -ge 100 ]; do tries=$((tries + 1)); sleep 0.1; done
+    shown=$(env -i PATH="$work/bin" HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" LANG=C.UTF-8 \
+        XDG_RUNTIME_DIR="$work/wayland" WAYLAND_DISPLAY=raci-check RACI_EXIT_AFTER_SHOWN=1 \
+        "$program" team.raci.json 2>/dev/null | tr '\n' ' ') || true
+    kill "$weston_pid" 2>/dev/null || true
+    [ "$shown" = "shown ready " ] || fail "the window did not show on Wayland (printed: $shown)"
+    ok "raci team.raci.json showed its window on Wayland (platform chosen by Qt from WAYLAND_DISPLAY)"
+fi
+
 echo "Contents:"
 for needed in _internal/PySide6/Qt/plugins/platforms/libqxcb.so _internal/PySide6/Qt/plugins/platforms/libqoffscreen.so \
         _internal/PySide6/Qt/plugins/imageformats/libqsvg.so _internal/PySide6/Qt/plugins/iconengines/libqsvgicon.so \
