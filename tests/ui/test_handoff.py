@@ -73,13 +73,13 @@ def team_file(tmp_path: Path) -> Path:
     return path
 
 
-def second_launch(qtbot: QtBot, folder: Path, path: Path | None) -> bool:
+def second_launch(qtbot: QtBot, folder: Path, path: str | Path | None, cwd: Path | None = None) -> bool:
     """Run a later launch's handoff in its own process (it blocks) while this one serves it."""
-    argument = "None" if path is None else repr(str(path))
+    argument = None if path is None else str(path)
     code = ("import sys; from raci.ui.handoff import Handoff; "
-            f"sys.exit(0 if Handoff('raci-test', {str(folder)!r}).send({argument}) else 1)")
+            f"sys.exit(0 if Handoff('raci-test', {str(folder)!r}).send({argument!r}) else 1)")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    process = subprocess.Popen([sys.executable, "-c", code], env=env)
+    process = subprocess.Popen([sys.executable, "-c", code], env=env, cwd=cwd)
     qtbot.waitUntil(lambda: process.poll() is not None, timeout=20_000)
     return process.returncode == 0
 
@@ -133,33 +133,19 @@ def test_a_handed_file_takes_the_place_of_an_untouched_new_team(
     assert windows.windows == [untouched]
 
 
-def test_a_file_already_open_is_brought_forward_and_not_opened_twice(
-        qtbot: QtBot, folder: Path, first: Handoff, windows: Windows, team_file: Path) -> None:
+@pytest.mark.parametrize("handed", ["the same file", "no file"])
+def test_a_second_launch_with_the_open_file_or_none_brings_the_window_forward_and_opens_nothing_more(
+        qtbot: QtBot, folder: Path, first: Handoff, windows: Windows, team_file: Path, handed: str) -> None:
     window = windows.open(str(team_file))
     window.showMinimized()
-    assert second_launch(qtbot, folder, team_file)
-    qtbot.waitUntil(lambda: not window.isMinimized())
-    assert windows.windows == [window]
-
-
-def test_a_second_launch_without_a_file_brings_the_window_forward(
-        qtbot: QtBot, folder: Path, first: Handoff, windows: Windows, team_file: Path) -> None:
-    window = windows.open(str(team_file))
-    window.showMinimized()
-    assert second_launch(qtbot, folder, None)
+    assert second_launch(qtbot, folder, str(team_file) if handed == "the same file" else None)
     qtbot.waitUntil(lambda: not window.isMinimized())
     assert windows.windows == [window]
 
 
 def test_a_relative_path_is_sent_as_the_file_in_the_launchs_own_folder(
-        qtbot: QtBot, folder: Path, first: Handoff, windows: Windows, team_file: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(team_file.parent)
-    code = ("import sys; from raci.ui.handoff import Handoff; "
-            f"sys.exit(0 if Handoff('raci-test', {str(folder)!r}).send({team_file.name!r}) else 1)")
-    process = subprocess.Popen([sys.executable, "-c", code], env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
-    qtbot.waitUntil(lambda: process.poll() is not None, timeout=20_000)
-    assert process.returncode == 0
+        qtbot: QtBot, folder: Path, first: Handoff, windows: Windows, team_file: Path) -> None:
+    assert second_launch(qtbot, folder, team_file.name, cwd=team_file.parent)
     qtbot.waitUntil(lambda: len(windows.windows) == 1 and windows.windows[0].built)
     assert windows.windows[0].document.path == team_file.resolve()
 
