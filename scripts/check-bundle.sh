@@ -3,10 +3,11 @@
 # a fresh home folder, a virtual screen. `make bundle` runs it after building.
 #   check-bundle.sh [BUNDLE]      BUNDLE defaults to dist/raci-builder
 # It runs the command line (--version, new, check, export to .xlsx and .pdf, import),
-# opens a team in the window under xvfb-run and proves it is shown (a screenshot, the
-# window's title on the X server, an exit after the first show), hands a second file to
-# the running window as a second launch does, and checks what the bundle holds and
-# loads. The screenshot lands in dist/check-bundle/window.png. Exits 1 on the first
+# installs the desktop files from the unpacked archive, opens a team in the window under
+# xvfb-run and proves it is shown (a screenshot, the window's title on the X server, an
+# exit after the first show), hands a second file to the running window as a second
+# launch does and a third as a double-click does (gio open), shows the window on Wayland
+# when weston is there, and checks what the bundle holds and loads. The screenshot lands in dist/check-bundle/window.png. Exits 1 on the first
 # failure, naming it.
 set -eu
 cd "$(dirname "$0")/.."
@@ -84,13 +85,37 @@ as_user "$program" import x.xlsx -o back.raci.json >/dev/null || fail "raci impo
 as_user "$program" check back.raci.json >/dev/null || fail "the imported team does not check as the exported one"
 ok "raci import x.xlsx, and the imported team checks"
 
+echo "Desktop integration (from the unpacked archive):"
+archive=$(ls -t "$root"/dist/raci-builder-*-linux-*.tar.gz 2>/dev/null | head -n 1 || true)
+desktop=""
+if [ -n "$archive" ]; then
+    mkdir "$work/unpacked"
+    tar -C "$work/unpacked" -xzf "$archive"
+    as_user "$work/unpacked/raci-builder/install-desktop.sh" install >/dev/null || fail "install-desktop.sh install exited $?"
+    grep -qx "Exec=\"$work/unpacked/raci-builder/raci\" %f" "$work/home/.local/share/applications/raci-builder.desktop" \
+        || fail "the menu entry does not start the unpacked raci"
+    ok "install-desktop.sh put the menu entry, icons and file type under the user's ~/.local/share"
+    if command -v gio >/dev/null 2>&1; then
+        kind=$(as_user gio info -a standard::content-type team.raci.json | sed -n 's/.*content-type: //p')
+        [ "$kind" = application/x-raci-team ] || fail "team.raci.json is seen as '$kind', not application/x-raci-team"
+        as_user gio mime application/x-raci-team | grep -q "Default application.*raci-builder.desktop" \
+            || fail "RACI Builder is not the team files' default"
+        ok "team.raci.json is an application/x-raci-team file, which RACI Builder opens by default"
+        desktop=yes
+    fi
+else
+    echo "  note: no dist/raci-builder-*.tar.gz to unpack; desktop integration not checked"
+fi
+
 echo "Window (under xvfb-run, platform xcb):"
 cp team.raci.json other.raci.json
+cp team.raci.json third.raci.json
 cat > "$work/window.sh" <<'WINDOW'
 #!/bin/sh
-# Runs inside xvfb-run: $1 program, $2 bundle folder, $3 work folder, $4 out folder.
+# Runs inside xvfb-run: $1 program, $2 bundle folder, $3 work folder, $4 out folder, $5 "yes" when the
+# desktop files are installed.
 set -eu
-program=$1 bundle=$2 work=$3 out=$4
+program=$1 bundle=$2 work=$3 out=$4 desktop=${5:-}
 fail() { echo "check-bundle: FAILED: $*" >&2; exit 1; }
 titles() { xwininfo -root -tree | grep -o '"[^"]*RACI Builder"' || true; }
 wait_for_title() {
@@ -119,17 +144,23 @@ echo "  ok  the running window maps no file of a Python outside the bundle"
 # A second launch with a file hands it to the running program and exits.
 started=$(date +%s)
 "$program" other.raci.json 2> second.err || fail "the second launch exited $? ($(cat second.err))"
-echo "  ok  a second launch handed over its file and exited in $(( $(date +%s) - started )) s or less"
+echo "  ok  a second launch handed over its file and exited (within $(( $(date +%s) - started + 1 )) s)"
 wait_for_title "other.raci.json — RACI Builder"
 kill -0 "$pid" 2>/dev/null || fail "the first window closed"
 echo "  ok  the running program opened other.raci.json in a window of its own"
+if [ "$desktop" = yes ]; then
+    # What a double-click in the file manager does: the default application for the file's type, with %f.
+    gio open third.raci.json || fail "gio open exited $?"
+    wait_for_title "third.raci.json — RACI Builder"
+    echo "  ok  opening third.raci.json as a file manager does (gio open) showed it in the running program"
+fi
 sleep 1  # the new window paints
 xwdtopnm "$work/fb/Xvfb_screen0" 2>/dev/null | pnmtopng > "$out/window.png" || fail "no screenshot"
 echo "  ok  screenshot: $out/window.png"
 kill "$pid"
 WINDOW
 DISPLAY="" as_user xvfb-run -a -s "-screen 0 1280x720x24 -fbdir $work/fb" \
-    sh "$work/window.sh" "$program" "$bundle" "$work" "$out" || fail "the window check (above)"
+    sh "$work/window.sh" "$program" "$bundle" "$work" "$out" "$desktop" || fail "the window check (above)"
 [ ! -s window.err ] || { echo "  note: the window printed on standard error:"; sed 's/^/    /' window.err; }
 
 if command -v weston >/dev/null 2>&1; then
@@ -176,5 +207,5 @@ fi
 glibc=$(find "$bundle" -type f \( -name '*.so*' -o -perm -u+x \) -exec sh -c 'readelf -V "$1" 2>/dev/null' _ {} \; \
     | grep -oE 'GLIBC_[0-9]+\.[0-9]+' | sort -uV | tail -n 1)
 ok "needs ${glibc:-an unknown} or newer from the system"
-echo "Size: $(du -sh "$bundle" | cut -f1) on disk"
+echo "Size: $(du -sb "$bundle" | awk '{printf "%.0f MB", $1 / 1e6}') on disk${archive:+, $(wc -c < "$archive" | awk '{printf "%.0f MB", $1 / 1e6}') packed}"
 echo "check-bundle: all checks passed"
