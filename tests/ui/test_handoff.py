@@ -264,3 +264,18 @@ def test_the_socket_lives_only_in_a_folder_no_one_else_can_enter(tmp_path: Path,
     assert private is not None and private.stat().st_mode & 0o777 == 0o700
     private.chmod(0o755)
     assert runtime_folder({}) is None  # opened to others: never used
+
+
+def test_a_file_handed_to_a_window_still_starting_goes_into_it(
+        qtbot: QtBot, settings: Settings, recovery_folder: Path, messages: MessageBoxes, team_file: Path) -> None:
+    def starting(path: str | None) -> MainWindow:
+        return MainWindow(start_file=path, settings=settings, recovery=RecoveryStore(recovery_folder), deferred=True)
+
+    opened = Windows(starting)
+    window = opened.open(None)
+    assert not window.built
+    opened.open(str(team_file))
+    assert opened.windows == [window]
+    assert window.document.path == team_file.resolve()
+    window.close()
+    qtbot.waitUntil(lambda: not opened.windows)

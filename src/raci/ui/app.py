@@ -91,10 +91,12 @@ class Windows(QObject):
         if path is not None:
             wanted = Path(path).resolve()
             for window in self.windows:
-                if window.built and window.document.path == wanted:
+                window.ensure_built()  # a window just started builds now, rather than a second one opening
+            for window in self.windows:
+                if window.document.path == wanted:
                     return _bring_forward(window)
             for window in self.windows:
-                if window.built and window.document.path is None and not window.document.is_modified:
+                if window.document.path is None and not window.document.is_modified:
                     window.files.open_path(path)  # reports a bad file and keeps the window as it was
                     return _bring_forward(window)
         elif self.windows:
