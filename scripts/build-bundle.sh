@@ -34,4 +34,5 @@ TEXT
 
 rm -f "$archive"
 tar -C dist -czf "$archive" raci-builder
-echo "Bundle: $bundle ($(du -sh "$bundle" | cut -f1) on disk); archive: $archive ($(du -h "$archive" | cut -f1))"
+megabytes() { awk '{printf "%.0f MB", $1 / 1e6}'; }
+echo "Bundle: $bundle ($(du -sb "$bundle" | megabytes) on disk); archive: $archive ($(wc -c < "$archive" | megabytes))"
