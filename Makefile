@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: run test bench screenshot wheel clean
+.PHONY: run test bench screenshot wheel bundle bench-bundle icons install-desktop uninstall-desktop clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,39 @@ screenshot: $(VENV)/.installed-run
 
 wheel: $(VENV)/.installed-test
 	$(PY) -m build --wheel --outdir dist .
+
+# The bundle: dist/raci-builder/ runs without Python; built in its own venv so
+# that nothing of the test tools can slip in, then checked as a user runs it.
+BUNDLE_VENV := build/venv
+BUNDLE := dist/raci-builder
+
+$(BUNDLE_VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(BUNDLE_VENV)
+	$(BUNDLE_VENV)/bin/python -m pip --disable-pip-version-check -q install -e '.[bundle]'
+	@touch $@
+
+bundle: $(BUNDLE_VENV)/.installed
+	@./scripts/system-deps.sh window
+	./scripts/build-bundle.sh $(BUNDLE_VENV)/bin/python
+	./scripts/check-bundle.sh $(BUNDLE)
+
+# Start-up of the bundle against the venv, in turns, under one virtual screen.
+bench-bundle: $(VENV)/.installed-test
+	@./scripts/system-deps.sh window
+	./scripts/bench-bundle.sh $(BUNDLE)
+
+icons: $(VENV)/.installed-run
+	$(PY) packaging/make_icons.py
+
+# The menu entry, icons and *.raci.json file type for the current user. It
+# starts the bundle when one is built, otherwise the venv's raci.
+DESKTOP_PROGRAM ?= $(if $(wildcard $(BUNDLE)/raci),$(CURDIR)/$(BUNDLE)/raci,$(CURDIR)/$(VENV)/bin/raci)
+
+install-desktop: $(if $(wildcard $(BUNDLE)/raci),,$(VENV)/.installed-run)
+	./packaging/linux/install-desktop.sh install "$(DESKTOP_PROGRAM)"
+
+uninstall-desktop:
+	./packaging/linux/install-desktop.sh uninstall
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .hypothesis

@@ -6,20 +6,37 @@ it applies the stylesheet and icon, the window builds its contents (see
 :mod:`raci.ui.main_window`), and any recovery copy a crash left behind is
 offered. Shown this way, the window appears about as fast as an empty
 QMainWindow; everything that costs time comes a moment later.
+
+One program serves a user's screen (see :mod:`raci.ui.handoff`): when the
+file manager starts ``raci FILE`` while RACI Builder already runs, the
+running program opens the file, in the window of an untouched new team or
+in a window of its own, and the new launch exits. macOS hands files to a
+running application as QFileOpenEvent instead; they take the same way.
+
+``RACI_EXIT_AFTER_SHOWN=1`` makes the program print ``shown`` when its
+window first shows, ``ready`` when the contents are built, and exit: the
+bundle's start-up is measured and checked this way (it runs no Python
+given from outside).
 """
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 from raci import APP_NAME
+from raci.ui.handoff import Handoff
 from raci.ui.main_window import MainWindow
 
 ORGANISATION = "RACI Builder"
 STYLE = "fusion"  # the same frame on every platform, which the stylesheet is written for
+EXIT_AFTER_SHOWN = "RACI_EXIT_AFTER_SHOWN"
 
 
 def application() -> QApplication:
@@ -47,20 +64,114 @@ def polish(app: QApplication) -> None:
     app.setWindowIcon(QIcon(str(data_file("resources", "icons", "raci.svg"))))
 
 
-def build_window(path: str | None) -> MainWindow:
+def build_window(path: str | None, offer_recovery: bool = True) -> MainWindow:
     """The window on ``path``, built once shown; then it offers any recovery copy a crash left.
 
     A file that cannot be read is reported, and a new team opened instead.
+    Only the program's first window offers recovery: a copy the user chose
+    to keep waits for the next start, not for the next file handed over.
     """
     window = MainWindow(start_file=path, deferred=True)
-    window.ready.connect(lambda: window.files.offer_recovery())
+    if offer_recovery:
+        window.ready.connect(lambda: window.files.offer_recovery())
+    return window
+
+
+class Windows(QObject):
+    """The program's open windows, and which one a file handed to the program goes to."""
+
+    def __init__(self, make_window: Callable[[str | None], MainWindow] = build_window,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._make_window = make_window
+        self.windows: list[MainWindow] = []
+
+    def open(self, path: str | None) -> MainWindow:
+        """Show ``path`` (or a new team) in the window already on it, an untouched new team's, or a new one."""
+        if path is not None:
+            wanted = Path(path).resolve()
+            for window in self.windows:
+                window.ensure_built()  # a window just started builds now, rather than a second one opening
+            for window in self.windows:
+                if window.document.path == wanted:
+                    return _bring_forward(window)
+            for window in self.windows:
+                if window.document.path is None and not window.document.is_modified:
+                    window.files.open_path(path)  # reports a bad file and keeps the window as it was
+                    return _bring_forward(window)
+        elif self.windows:
+            return _bring_forward(self.windows[-1])
+        window = self._make_window(path)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a closed window leaves the list
+        window.destroyed.connect(lambda _=None, window=window: self._forget(window))
+        self.windows.append(window)
+        window.show()
+        return window
+
+    def _forget(self, window: MainWindow) -> None:
+        if window in self.windows:
+            self.windows.remove(window)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """macOS's Finder opens a document in a running application with a FileOpen event."""
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
+            self.open(event.file())
+            return True
+        return super().eventFilter(watched, event)
+
+
+def _bring_forward(window: MainWindow) -> MainWindow:
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
     return window
 
 
 def run(path: str | None) -> int:
-    """Show the window and run until it closes; returns the exit code."""
+    """Show the window and run until the last one closes; returns the exit code.
+
+    When RACI Builder already runs on this screen, the file goes to it and
+    this launch exits at once with 0.
+    """
+    handoff = Handoff.for_scope()
+    first = handoff is None or handoff.claim()
+    if not first and handoff is not None and handoff.send(path):
+        return 0
     app = application()
     QTimer.singleShot(0, lambda: polish(app))  # queued before the window's build, so it is styled when built
-    window = build_window(path)
-    window.show()
-    return int(app.exec())
+    if os.environ.get(EXIT_AFTER_SHOWN) == "1":
+        _exit_after_shown(app)
+    windows = Windows(lambda file: build_window(file, offer_recovery=not windows.windows), app)
+    app.installEventFilter(windows)
+    windows.open(path)
+    if first and handoff is not None:
+        # After the first turns of the event loop: the window shows before QtNetwork loads.
+        QTimer.singleShot(0, lambda: handoff.listen(windows.open, app))
+    try:
+        return int(app.exec())
+    finally:
+        if first and handoff is not None:
+            handoff.close()
+
+
+def _exit_after_shown(app: QApplication) -> None:
+    """Print ``shown`` at the first Show event of a main window and ``ready`` once it is built, then quit."""
+
+    class Probe(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Show and isinstance(watched, MainWindow):
+                app.removeEventFilter(self)
+                print("shown", flush=True)
+                if watched.built:
+                    ready()
+                else:
+                    watched.ready.connect(ready)
+            return False
+
+    def ready() -> None:
+        print("ready", flush=True)
+        QTimer.singleShot(0, app.quit)
+
+    app.installEventFilter(Probe(app))
