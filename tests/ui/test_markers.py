@@ -16,6 +16,10 @@ _POOL = [Finding(f"rule-{number % 3}", severity, f"Finding {number}", "Why.", ("
                  responsibilities=(f"r{number % 4}",), people=(f"p{number % 3}", f"p{(number + 1) % 3}"),
                  cells=((f"r{number % 4}", f"p{number % 3}"),))
          for number, severity in enumerate(list(Severity) * 4)]
+# The same things found again, saying something else, naming other cells, some at another severity:
+# what a finding about one row or person becomes after an edit.
+_POOL += [finding._replace(message=finding.message + " again", cells=((finding.responsibilities[0], "p9"),),
+                           severity=list(Severity)[number % 3]) for number, finding in enumerate(_POOL[:6])]
 _KEYS: dict[str, set[Any]] = {
     "cell": {cell for finding in _POOL for cell in finding.cells},
     "row": {rid for finding in _POOL for rid in finding.responsibilities},
@@ -54,6 +58,9 @@ def test_following_reports_marks_what_the_last_one_names_and_says_what_changed(s
                 key: worst(report, kind, key) for key in _KEYS[kind]}
             assert changed[kind] == {key for key in _KEYS[kind]
                                      if worst(report, kind, key) is not worst(previous, kind, key)}
+            for key in _KEYS[kind]:  # the very findings of this report, for the tooltips
+                assert sorted(map(id, markers.findings(kind, key))) == sorted(
+                    id(f) for f in report.open_findings if key in getattr(f, _NAMED[kind]))
         previous = report
 
 

@@ -20,6 +20,8 @@ KINDS = ("cell", "row", "person")
 _SEVERITIES = tuple(Severity)  # most severe first
 _NAMED = {"cell": attrgetter("cells"), "row": attrgetter("responsibilities"), "person": attrgetter("people")}
 _acknowledgment = attrgetter("acknowledgment")
+_COLUMN = {severity: column for column, severity in enumerate(_SEVERITIES)}
+Slot = Any  # a finding's key (rule, rows, people), or (key, id) for a second finding with the same key
 
 
 class Markers:
@@ -28,16 +30,27 @@ class Markers:
     :meth:`follow` moves it from one report to the next and says which
     keys' markers changed; the tooltip text is only put together when asked
     for. ``kinds`` limits what it keeps (the workload panel needs people only).
+
+    A finding is filed under its slot, what it is about (its rule, rows and
+    people, as an acknowledgment names it), so the next report's finding
+    about the same things takes its place and only the keys one names and
+    the other does not are looked at: a typed letter changes the finding
+    that names every cell of a backlog row, not the marker of those cells.
     """
 
     _NOTES_SHOWN = 8  # a person named by hundreds of findings gets a readable tooltip
 
     def __init__(self, kinds: Sequence[str] = KINDS) -> None:
         self.kinds = tuple(kinds)
-        # kind -> key -> {id(finding): finding}, for the open findings naming that key
-        self._named: dict[str, dict[Any, dict[int, Finding]]] = {kind: {} for kind in self.kinds}
+        self._clear()
+
+    def _clear(self) -> None:
+        self._open: dict[int, Finding] = {}  # the open findings followed, by id (held, so ids stay unique)
+        self._slot_of: dict[int, Slot] = {}  # id of an open finding -> its slot
+        self._finding: dict[Slot, Finding] = {}  # slot -> the open finding filed there
+        # kind -> key -> {slot: severity column (0 is the worst)} of the open findings naming that key
+        self._named: dict[str, dict[Any, dict[Slot, int]]] = {kind: {} for kind in self.kinds}
         self._severity: dict[str, dict[Any, Severity]] = {kind: {} for kind in self.kinds}
-        self._open: dict[int, Finding] = {}  # the open findings followed, by id
 
     @classmethod
     def from_report(cls, report: Report, kinds: Sequence[str] = KINDS) -> Markers:
@@ -51,56 +64,93 @@ class Markers:
         open_findings = list(compress(findings, map(not_, map(_acknowledgment, findings))))
         now = dict(zip(map(id, open_findings), open_findings))
         gone_ids, came_ids = self._open.keys() - now.keys(), now.keys() - self._open.keys()
-        if len(gone_ids) + len(came_ids) > len(now):  # most of it changed (a full re-check): start again
-            return self._restart(now)
-        gone, came = [self._open[key] for key in gone_ids], [now[key] for key in came_ids]
+        gone = {self._slot_of.pop(key): self._open[key] for key in gone_ids}
+        for slot in gone:
+            del self._finding[slot]
+        came = self._file([now[key] for key in came_ids])
         self._open = now
-        touched = {kind: self._remove(kind, gone) | self._add(kind, came) for kind in self.kinds}
+        if len(gone.keys() ^ came.keys()) > len(self._finding) + len(came):
+            # Mostly findings about other things (Delete on everything, or its undo): naming
+            # the new ones from scratch is quicker than unnaming the old ones one by one.
+            self._finding.update(came)
+            return self._rebuild()
+        touched: dict[str, set[Any]] = {kind: set() for kind in self.kinds}
+        for slot, old in gone.items():
+            new = came.get(slot)
+            if new is not None and new.severity is old.severity:
+                del came[slot]
+                self._replace(slot, old, new, touched)
+            else:
+                for kind in self.kinds:
+                    touched[kind] |= self._unname(kind, slot, _NAMED[kind](old))
+        for slot, new in came.items():
+            self._finding[slot] = new
+            for kind in self.kinds:
+                touched[kind] |= self._name(kind, slot, new.severity, _NAMED[kind](new))
         return {kind: self._settle(kind, keys) for kind, keys in touched.items()}
 
-    def _restart(self, now: dict[int, Finding]) -> dict[str, set[Any]]:
+    def _replace(self, slot: Slot, old: Finding, new: Finding, touched: dict[str, set[Any]]) -> None:
+        """File ``new`` where ``old`` was (the same things, the same severity): only what one names and the other not."""
+        self._finding[slot] = new
+        for kind in self.kinds:
+            was, named = _NAMED[kind](old), _NAMED[kind](new)
+            if was != named:
+                was_set, named_set = set(was), set(named)
+                touched[kind] |= self._unname(kind, slot, was_set - named_set)
+                touched[kind] |= self._name(kind, slot, new.severity, named_set - was_set)
+
+    def _rebuild(self) -> dict[str, set[Any]]:
+        """Name every filed finding again; returns the keys whose severity differs from before."""
         before = self._severity
         self._named = {kind: {} for kind in self.kinds}
         self._severity = {kind: {} for kind in self.kinds}
-        self._open = now
         changed = {}
         for kind in self.kinds:
-            keys = self._add(kind, now.values())
-            self._settle(kind, keys)
-            mine, theirs = self._severity[kind], before[kind]
-            changed[kind] = {key for key in mine.keys() | theirs.keys() if mine.get(key) is not theirs.get(key)}
+            keys_of = _NAMED[kind]
+            for slot, finding in self._finding.items():
+                self._name(kind, slot, finding.severity, keys_of(finding))
+            self._settle(kind, set(self._named[kind]))
+            changed[kind] = {key for key, _severity in self._severity[kind].items() ^ before[kind].items()}
         return changed
 
-    def _remove(self, kind: str, findings: Iterable[Finding]) -> set[Any]:
-        named, keys_of, touched = self._named[kind], _NAMED[kind], set()
+    def _file(self, findings: Iterable[Finding]) -> dict[Slot, Finding]:
+        """Give each new open finding its slot; a second finding about the same things gets one of its own."""
+        filed: dict[Slot, Finding] = {}
         for finding in findings:
-            marker = id(finding)
-            for key in keys_of(finding):
-                bucket = named[key]
-                del bucket[marker]
-                if not bucket:
-                    del named[key]
-                touched.add(key)
+            slot: Slot = finding.key
+            if slot in filed or slot in self._finding:
+                slot = (slot, id(finding))
+            filed[slot] = finding
+            self._slot_of[id(finding)] = slot
+        return filed
+
+    def _name(self, kind: str, slot: Slot, severity: Severity, keys: Iterable[Any]) -> set[Any]:
+        named, column = self._named[kind], _COLUMN[severity]
+        touched = set(keys)
+        for key in touched:
+            slots = named.get(key)
+            if slots is None:
+                named[key] = {slot: column}
+            else:
+                slots[slot] = column
         return touched
 
-    def _add(self, kind: str, findings: Iterable[Finding]) -> set[Any]:
-        named, keys_of, touched = self._named[kind], _NAMED[kind], set()
-        for finding in findings:
-            marker = id(finding)
-            for key in keys_of(finding):
-                bucket = named.get(key)
-                if bucket is None:
-                    bucket = named[key] = {}
-                bucket[marker] = finding
-                touched.add(key)
+    def _unname(self, kind: str, slot: Slot, keys: Iterable[Any]) -> set[Any]:
+        named = self._named[kind]
+        touched = set(keys)
+        for key in touched:
+            slots = named[key]
+            del slots[slot]
+            if not slots:
+                del named[key]
         return touched
 
     def _settle(self, kind: str, keys: set[Any]) -> set[Any]:
         """Work out the worst severity of ``keys`` again; returns those whose severity changed."""
         named, severities, changed = self._named[kind], self._severity[kind], set()
         for key in keys:
-            bucket = named.get(key)
-            worst = _worst(bucket.values()) if bucket else None
+            slots = named.get(key)
+            worst = _SEVERITIES[min(slots.values())] if slots else None
             if worst is not severities.get(key):
                 changed.add(key)
                 if worst is None:
@@ -115,8 +165,8 @@ class Markers:
 
     def findings(self, kind: str, key: Any) -> list[Finding]:
         """The open findings naming ``key``, most severe first, then by rule and message as a report lists them."""
-        bucket = self._named[kind].get(key)
-        return sorted(bucket.values(), key=_report_order) if bucket else []
+        slots = self._named[kind].get(key, ())
+        return sorted((self._finding[slot] for slot in slots), key=_report_order)
 
     def messages(self, kind: str, key: Any) -> list[str]:
         """The findings' messages as "Error: ..." lines, once each, most severe first."""
@@ -131,11 +181,6 @@ class Markers:
         hidden = len(lines) - self._NOTES_SHOWN
         shown = lines[: self._NOTES_SHOWN] + ([f"... and {hidden} more in the findings list"] if hidden > 0 else [])
         return "\n\n" + "\n".join(shown)
-
-
-def _worst(findings: Iterable[Finding]) -> Severity:
-    severities = {finding.severity for finding in findings}
-    return next(severity for severity in _SEVERITIES if severity in severities)
 
 
 def _report_order(finding: Finding) -> tuple[int, str, str]:
