@@ -21,7 +21,7 @@ _SEVERITIES = tuple(Severity)  # most severe first
 _NAMED = {"cell": attrgetter("cells"), "row": attrgetter("responsibilities"), "person": attrgetter("people")}
 _acknowledgment = attrgetter("acknowledgment")
 _COLUMN = {severity: column for column, severity in enumerate(_SEVERITIES)}
-Slot = Any  # a finding's key (rule, rows, people), or (key, id) for a second finding with the same key
+Slot = Any  # (rule, rows, people) of a finding, or (that, id) for a second finding about the same things
 
 
 class Markers:
@@ -32,7 +32,7 @@ class Markers:
     for. ``kinds`` limits what it keeps (the workload panel needs people only).
 
     A finding is filed under its slot, what it is about (its rule, rows and
-    people, as an acknowledgment names it), so the next report's finding
+    people), so the next report's finding
     about the same things takes its place and only the keys one names and
     the other does not are looked at: a typed letter changes the finding
     that names every cell of a backlog row, not the marker of those cells.
@@ -101,23 +101,30 @@ class Markers:
 
     def _rebuild(self) -> dict[str, set[Any]]:
         """Name every filed finding again; returns the keys whose severity differs from before."""
-        before = self._severity
-        self._named = {kind: {} for kind in self.kinds}
-        self._severity = {kind: {} for kind in self.kinds}
         changed = {}
         for kind in self.kinds:
-            keys_of = _NAMED[kind]
-            for slot, finding in self._finding.items():
-                self._name(kind, slot, finding.severity, keys_of(finding))
-            self._settle(kind, set(self._named[kind]))
-            changed[kind] = {key for key, _severity in self._severity[kind].items() ^ before[kind].items()}
+            keys_of, named = _NAMED[kind], {}
+            named_get = named.get
+            for slot, finding in self._finding.items():  # the tightest loop here: tens of thousands of cells
+                column = _COLUMN[finding.severity]
+                for key in keys_of(finding):
+                    slots = named_get(key)
+                    if slots is None:
+                        named[key] = {slot: column}
+                    else:
+                        slots[slot] = column
+            before = self._severity[kind]
+            severities = {key: _SEVERITIES[min(slots.values())] for key, slots in named.items()}
+            changed[kind] = severities.keys() ^ before.keys()  # marked before or now, not both
+            changed[kind].update(key for key in severities.keys() & before.keys() if severities[key] is not before[key])
+            self._named[kind], self._severity[kind] = named, severities
         return changed
 
     def _file(self, findings: Iterable[Finding]) -> dict[Slot, Finding]:
         """Give each new open finding its slot; a second finding about the same things gets one of its own."""
         filed: dict[Slot, Finding] = {}
         for finding in findings:
-            slot: Slot = finding.key
+            slot: Slot = (finding.rule, finding.responsibilities, finding.people)
             if slot in filed or slot in self._finding:
                 slot = (slot, id(finding))
             filed[slot] = finding
