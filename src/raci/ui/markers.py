@@ -90,7 +90,7 @@ class Markers:
         return {kind: self._settle(kind, keys) for kind, keys in touched.items()}
 
     def _replace(self, slot: Slot, old: Finding, new: Finding, touched: dict[str, set[Any]]) -> None:
-        """File ``new`` where ``old`` was (the same things, the same severity): only what one names and the other not."""
+        """File ``new`` where ``old`` was (the same things, the same severity); name and unname only the difference."""
         self._finding[slot] = new
         for kind in self.kinds:
             was, named = _NAMED[kind](old), _NAMED[kind](new)
@@ -103,7 +103,8 @@ class Markers:
         """Name every filed finding again; returns the keys whose severity differs from before."""
         changed = {}
         for kind in self.kinds:
-            keys_of, named = _NAMED[kind], {}
+            keys_of = _NAMED[kind]
+            named: dict[Any, dict[Slot, int]] = {}
             named_get = named.get
             for slot, finding in self._finding.items():  # the tightest loop here: tens of thousands of cells
                 column = _COLUMN[finding.severity]

@@ -108,7 +108,8 @@ class WorkloadModel(QAbstractListModel):
         for person_id in changed_letters | (self._row_of.keys() & flagged):
             row = self._row_of[person_id]
             old = self.loads[row]
-            new = replace(old, counts=fresh.get(person_id, old.counts), flag=self._markers.severity("person", person_id))
+            new = replace(old, counts=fresh.get(person_id, old.counts),
+                          flag=self._markers.severity("person", person_id))
             if new != old:
                 self.loads[row] = new
                 rows.append(row)
