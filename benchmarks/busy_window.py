@@ -24,7 +24,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QItemSelectionModel, QSize, QStandardPaths, Qt  # noqa: E402
+from PySide6.QtCore import QItemSelectionModel, QPoint, QSize, QStandardPaths, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -150,20 +150,28 @@ def _undo(window: MainWindow) -> None:
 
 
 # -------------------------------------------------------------- header drag
-def _drag_setup() -> tuple[MainWindow, int, int]:
-    """A person's header to drag five columns right (and back, on the next run)."""
+def _drag_setup() -> tuple[MainWindow, QPoint, object]:
+    """A person's header pressed and dragged five columns right (untimed); the run drops it."""
     window = busy_window()
-    place = next(_PLACES)
-    start = 1 + (place * 7) % (PEOPLE - 5)
-    return window, start, start + 5
-
-
-def _drag_header(state: tuple[MainWindow, int, int]) -> None:
-    window, start, end = state
+    header = window.view.horizontalHeader()
+    start = 1 + (next(_PLACES) * 7) % (PEOPLE - 5)
+    middle = header.sectionSize(start) // 2
+    x0, x1 = header.sectionViewportPosition(start) + middle, header.sectionViewportPosition(start + 5) + middle
+    y = header.height() // 2
     moving = window.model.person_at(start)
-    window.view.horizontalHeader().moveSection(start, end)  # what a drag of the header ends with
+    QTest.mousePress(header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(x0, y))
+    for step in range(1, 11):
+        QTest.mouseMove(header.viewport(), QPoint(x0 + (x1 - x0) * step // 10, y))
+        QApplication.processEvents()
+    return window, QPoint(x1, y), moving
+
+
+def _drop_header(state: tuple[MainWindow, QPoint, object]) -> None:
+    window, where, moving = state
+    header = window.view.horizontalHeader()
+    QTest.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, where)
     QApplication.processEvents()
-    assert window.model.person_at(end) == moving
+    assert window.document.undo_stack.undoText() == f"Move person {moving.name}"  # type: ignore[attr-defined]
 
 
 # --------------------------------------------------------------- delete all
@@ -197,8 +205,8 @@ CASES = [
     Case(f"{_TEAM}: paste {PASTE_ROWS} x {PASTE_PEOPLE}", 200, _paste_setup, _paste, repeat=5,
          note=f"clipboard -> one undo step, repainted; {_WHOLE}"),
     Case(f"{_TEAM}: undo the paste", 200, _paste_undo_setup, _undo, repeat=5, note=_WHOLE),
-    Case(f"{_TEAM}: drag a person's header", 200, _drag_setup, _drag_header, repeat=5,
-         note=f"header moved five columns -> one undo step, repainted; {_WHOLE}"),
+    Case(f"{_TEAM}: drag a person's header", 200, _drag_setup, _drop_header, repeat=5,
+         note=f"header dragged five columns, dropped -> one undo step, repainted; {_WHOLE}"),
     Case(f"{_TEAM}: Delete on everything", None, _delete_setup, _delete_all, repeat=5,
          note=f"Select All, Delete; {_WHOLE}"),
     Case(f"{_TEAM}: undo Delete on everything", None, _delete_undo_setup, _undo, repeat=5, note=_WHOLE),
