@@ -41,6 +41,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 _severity = attrgetter("severity")
 _acknowledgment = attrgetter("acknowledgment")
+_rule, _message = attrgetter("rule"), attrgetter("message")
 
 
 class FindingsModel(QStandardItemModel):
@@ -188,21 +189,24 @@ def match_rows(old: Sequence[Finding], new: Sequence[Finding]) -> Matching:
 
 
 def _pair_equal(old: Sequence[Finding], new: Sequence[Finding], gone: list[int], came: list[int]) -> dict[int, int]:
-    """Pairs of new and old positions that hold equal findings with equal acknowledgments."""
+    """Pairs of new and old positions that hold equal findings with equal acknowledgments.
+
+    Candidates are looked up by rule and message (cheap to hash, nearly
+    unique; of several old findings with the same message, one is paired);
+    a candidate is taken when the two are equal field by field,
+    acknowledgment included (``tuple.__eq__``, in C).
+    """
     if not gone or not came:
         return {}
-    waiting: dict[tuple[str, str], list[int]] = {}
-    for position in gone:
-        finding = old[position]
-        waiting.setdefault((finding.rule, finding.message), []).append(position)  # cheap to hash, nearly unique
-    pairs = {}
-    for position in came:
-        finding = new[position]
-        candidates = waiting.get((finding.rule, finding.message))
-        for number, candidate in enumerate(candidates or ()):
-            if old[candidate] == finding and old[candidate].acknowledgment == finding.acknowledgment:
-                pairs[position] = candidates.pop(number)  # type: ignore[union-attr]
-                break
+    olds, news = list(map(old.__getitem__, gone)), list(map(new.__getitem__, came))
+    waiting = dict(zip(zip(map(_rule, olds), map(_message, olds)), gone))
+    candidates = map(waiting.get, zip(map(_rule, news), map(_message, news)))
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+    for position, finding, candidate in zip(came, news, candidates):
+        if candidate is not None and candidate not in taken and tuple.__eq__(old[candidate], finding):
+            pairs[position] = candidate
+            taken.add(candidate)
     return pairs
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from itertools import compress
-from operator import attrgetter, not_
+from operator import attrgetter, is_, ne, not_
 from typing import Any
 
 from raci.findings import Finding, Report, Severity
@@ -20,6 +20,8 @@ KINDS = ("cell", "row", "person")
 _SEVERITIES = tuple(Severity)  # most severe first
 _NAMED = {"cell": attrgetter("cells"), "row": attrgetter("responsibilities"), "person": attrgetter("people")}
 _acknowledgment = attrgetter("acknowledgment")
+_severity, _rule = attrgetter("severity"), attrgetter("rule")
+_rows, _people = attrgetter("responsibilities"), attrgetter("people")
 _COLUMN = {severity: column for column, severity in enumerate(_SEVERITIES)}
 Slot = Any  # (rule, rows, people) of a finding, or (that, id) for a second finding about the same things
 
@@ -59,15 +61,20 @@ class Markers:
         return markers
 
     def follow(self, report: Report) -> dict[str, set[Any]]:
-        """Move to ``report``; returns, per kind, the keys whose marker (its severity, or its presence) changed."""
+        """Move to ``report``; returns, per kind, the keys whose marker (its severity, or its presence) changed.
+
+        The passes over whole lists run in C (``map``, ``compress``, set
+        operations): after a full re-check every finding is a new object.
+        """
         findings = report.findings
         open_findings = list(compress(findings, map(not_, map(_acknowledgment, findings))))
         now = dict(zip(map(id, open_findings), open_findings))
-        gone_ids, came_ids = self._open.keys() - now.keys(), now.keys() - self._open.keys()
-        gone = {self._slot_of.pop(key): self._open[key] for key in gone_ids}
-        for slot in gone:
+        gone_ids, came_ids = list(self._open.keys() - now.keys()), list(now.keys() - self._open.keys())
+        gone_slots = list(map(self._slot_of.pop, gone_ids))
+        gone = dict(zip(gone_slots, map(self._open.__getitem__, gone_ids)))
+        for slot in gone_slots:
             del self._finding[slot]
-        came = self._file([now[key] for key in came_ids])
+        came = self._file(list(map(now.__getitem__, came_ids)))
         self._open = now
         if len(gone.keys() ^ came.keys()) > len(self._finding) + len(came):
             # Mostly findings about other things (Delete on everything, or its undo): naming
@@ -75,29 +82,38 @@ class Markers:
             self._finding.update(came)
             return self._rebuild()
         touched: dict[str, set[Any]] = {kind: set() for kind in self.kinds}
+        slots = list(gone.keys() & came.keys())
+        olds, news = list(map(gone.pop, slots)), list(map(came.pop, slots))
+        alike = list(map(is_, map(_severity, olds), map(_severity, news)))
+        self._replace(list(compress(slots, alike)), list(compress(olds, alike)), list(compress(news, alike)), touched)
+        for slot, old, new, same in zip(slots, olds, news, alike):
+            if not same:  # about the same things at another severity: unnamed here, named below
+                gone[slot], came[slot] = old, new
         for slot, old in gone.items():
-            new = came.get(slot)
-            if new is not None and new.severity is old.severity:
-                del came[slot]
-                self._replace(slot, old, new, touched)
-            else:
-                for kind in self.kinds:
-                    touched[kind] |= self._unname(kind, slot, _NAMED[kind](old))
+            for kind in self.kinds:
+                touched[kind] |= self._unname(kind, slot, _NAMED[kind](old))
         for slot, new in came.items():
             self._finding[slot] = new
             for kind in self.kinds:
                 touched[kind] |= self._name(kind, slot, new.severity, _NAMED[kind](new))
         return {kind: self._settle(kind, keys) for kind, keys in touched.items()}
 
-    def _replace(self, slot: Slot, old: Finding, new: Finding, touched: dict[str, set[Any]]) -> None:
-        """File ``new`` where ``old`` was (the same things, the same severity); name and unname only the difference."""
-        self._finding[slot] = new
+    def _replace(self, slots: list[Slot], olds: list[Finding], news: list[Finding],
+                 touched: dict[str, set[Any]]) -> None:
+        """File each new finding where its old one was (the same things, the same severity).
+
+        Only what one names and the other does not is named or unnamed:
+        a typed letter rewrites the finding that names every cell of a
+        backlog row, but the cells stay marked as they were.
+        """
+        self._finding.update(zip(slots, news))
         for kind in self.kinds:
-            was, named = _NAMED[kind](old), _NAMED[kind](new)
-            if was != named:
-                was_set, named_set = set(was), set(named)
-                touched[kind] |= self._unname(kind, slot, was_set - named_set)
-                touched[kind] |= self._name(kind, slot, new.severity, named_set - was_set)
+            keys_of = _NAMED[kind]
+            differ = list(map(ne, map(keys_of, olds), map(keys_of, news)))
+            for slot, old, new in compress(zip(slots, olds, news), differ):
+                was, named = set(keys_of(old)), set(keys_of(new))
+                touched[kind] |= self._unname(kind, slot, was - named)
+                touched[kind] |= self._name(kind, slot, new.severity, named - was)
 
     def _rebuild(self) -> dict[str, set[Any]]:
         """Name every filed finding again; returns the keys whose severity differs from before."""
@@ -121,15 +137,17 @@ class Markers:
             self._named[kind], self._severity[kind] = named, severities
         return changed
 
-    def _file(self, findings: Iterable[Finding]) -> dict[Slot, Finding]:
+    def _file(self, findings: list[Finding]) -> dict[Slot, Finding]:
         """Give each new open finding its slot; a second finding about the same things gets one of its own."""
-        filed: dict[Slot, Finding] = {}
-        for finding in findings:
-            slot: Slot = (finding.rule, finding.responsibilities, finding.people)
-            if slot in filed or slot in self._finding:
-                slot = (slot, id(finding))
-            filed[slot] = finding
-            self._slot_of[id(finding)] = slot
+        slots = list(zip(map(_rule, findings), map(_rows, findings), map(_people, findings)))
+        filed = dict(zip(slots, findings))
+        if len(filed) < len(findings) or not filed.keys().isdisjoint(self._finding):
+            filed = {}
+            for position, (slot, finding) in enumerate(zip(slots, findings)):
+                if slot in filed or slot in self._finding:
+                    slots[position] = slot = (slot, id(finding))
+                filed[slot] = finding
+        self._slot_of.update(zip(map(id, findings), slots))
         return filed
 
     def _name(self, kind: str, slot: Slot, severity: Severity, keys: Iterable[Any]) -> set[Any]:
