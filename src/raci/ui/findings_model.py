@@ -79,7 +79,7 @@ class FindingsModel(QStandardItemModel):
         if len(old) == len(new) and all(map(is_, old, new)):
             return False
         matching = match_rows(old, new)
-        if not matching.in_order:  # a finding kept its place in the list but not its order: start the group again
+        if not matching.in_order:  # findings both lists hold come in another order: fill the group again
             group.removeRows(0, group.rowCount())
             group.insertRows(0, [_finding_item(finding) for finding in new])
             return True

@@ -34,10 +34,10 @@ class Markers:
     for. ``kinds`` limits what it keeps (the workload panel needs people only).
 
     A finding is filed under its slot, what it is about (its rule, rows and
-    people), so the next report's finding
-    about the same things takes its place and only the keys one names and
-    the other does not are looked at: a typed letter changes the finding
-    that names every cell of a backlog row, not the marker of those cells.
+    people), so the next report's finding about the same things takes its
+    place and only the keys one names and the other does not are looked
+    at: a typed letter changes the finding that names every cell of the
+    backlog rows, not the markers of those cells.
     """
 
     _NOTES_SHOWN = 8  # a person named by hundreds of findings gets a readable tooltip
