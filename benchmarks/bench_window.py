@@ -200,3 +200,9 @@ _KEEP: list[tuple[object, object]] = []  # the panel on screen lives until the n
 
 CASES.append(Case("findings panel: new report for 200 empty rows, laid out and painted", 10,
                   lambda: _findings_setup(200), _show_report))
+
+
+# ------------------------------------------- the whole window on a busy team
+from benchmarks.busy_window import CASES as _BUSY_WINDOW_CASES  # noqa: E402
+
+CASES += _BUSY_WINDOW_CASES

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -10,6 +12,7 @@ from raci.findings import Finding, Report, Severity
 from raci.model import Acknowledgment, Letter, Team
 from raci.rules import check
 from raci.ui.findings_dock import FindingRole, FindingsDock, FindingsModel, SeverityCounts
+from raci.ui.findings_model import runs
 
 ERROR = Finding("no-accountable", Severity.ERROR, "Nobody is accountable for “Order the backlog”.",
                 "Someone has to own it.", ("racki",), responsibilities=("order",), fix="Give one person an A.")
@@ -22,6 +25,47 @@ ACKNOWLEDGED = Finding("too-many-consulted", Severity.WARNING, "Seven people are
 
 def group_texts(model: FindingsModel) -> list[str]:
     return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def listed(model: FindingsModel) -> list[tuple[Finding, object, str]]:
+    """Every finding row as a person sees it: the finding, its acknowledgment and its text, group by group."""
+    rows = []
+    for severity in Severity:
+        group = model.group_index(severity)
+        for row in range(model.rowCount(group)):
+            index = model.index(row, 0, group)
+            finding = index.data(FindingRole)
+            rows.append((finding, finding.acknowledgment, index.data()))
+    return rows
+
+
+def as_listed(report: Report) -> list[tuple[Finding, object, str]]:
+    """What :func:`listed` should read for ``report``."""
+    return [(finding, finding.acknowledgment,
+             finding.message + (f"\nAcknowledged: {finding.acknowledgment.reason}" if finding.acknowledged else ""))
+            for severity in Severity for finding in report if finding.severity is severity]
+
+
+_POOL = [Finding(rule, severity, f"{rule} says {number}", "Why.", ("RACI practice",), people=(f"p{number}",))
+         for rule, severity in (("a-rule", Severity.ERROR), ("b-rule", Severity.WARNING), ("c-rule", Severity.INFO))
+         for number in range(4)]
+_ACK = Acknowledgment("a-rule", (), ("p1",), "Meant so.", "2024-05-01")
+
+
+@st.composite
+def reports(draw: st.DrawFn) -> Report:
+    """Reports over a small pool of findings; some acknowledged, some as fresh but equal objects (a full re-check).
+
+    Sorted as a report is, or in any order, so that findings two reports share come in another order.
+    """
+    findings = []
+    for finding in draw(st.lists(st.sampled_from(_POOL), unique=True, max_size=len(_POOL))):
+        if draw(st.booleans()):
+            finding = finding._replace()  # equal, but a new object
+        if draw(st.integers(0, 4)) == 0:
+            finding = finding.acknowledged_by(_ACK)
+        findings.append(finding)
+    return Report.of(findings) if draw(st.booleans()) else Report(tuple(findings))
 
 
 def test_the_model_passes_qts_model_checks_while_reports_change(qapp: object, qtmodeltester: ModelTester) -> None:
@@ -40,6 +84,44 @@ def test_a_new_report_inserts_and_removes_rows_instead_of_resetting(qtbot: QtBot
     with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignals(
             [model.rowsRemoved, model.rowsInserted], order="strict"):
         model.set_report(Report.of([ERROR, ACKNOWLEDGED]))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(reports(), min_size=1, max_size=5))
+def test_after_any_run_of_reports_the_list_shows_exactly_the_last_one(qapp: object, qtmodeltester: ModelTester,
+                                                                       sequence: list[Report]) -> None:
+    model = FindingsModel()
+    qtmodeltester.check(model)
+    for report in sequence:
+        model.set_report(report)
+        assert listed(model) == as_listed(report)
+
+
+def test_the_same_findings_made_anew_keep_their_rows_and_selection(qtbot: QtBot) -> None:
+    dock = FindingsDock()
+    qtbot.addWidget(dock)
+    dock.set_report(Report.of([ERROR, WARNING]))
+    dock.select_finding(WARNING)
+    renewed = Report.of([ERROR._replace(), WARNING._replace()])  # what a full re-check hands back
+    with qtbot.assertNotEmitted(dock.model.rowsRemoved), qtbot.assertNotEmitted(dock.findingSelected):
+        dock.set_report(renewed)
+    assert dock.current_finding is renewed.findings[1]
+
+
+def test_rows_follow_reports_after_the_person_expands_everything(qtbot: QtBot) -> None:
+    dock = FindingsDock()
+    qtbot.addWidget(dock)
+    dock.set_report(Report.of([ERROR, WARNING]))
+    dock.tree.expandAll()
+    dock.set_report(Report.of([WARNING, ACKNOWLEDGED]))
+    assert listed(dock.model) == as_listed(Report.of([WARNING, ACKNOWLEDGED]))
+    assert all(dock.tree.isExpanded(dock.model.group_index(severity)) for severity in Severity)
+
+
+def test_runs_group_consecutive_positions() -> None:
+    assert list(runs([2, 3, 4, 9])) == [(2, 3), (9, 1)]
+    assert list(runs([0])) == [(0, 1)]
+    assert list(runs([])) == []
 
 
 def test_findings_are_grouped_by_severity_with_open_counts(qtbot: QtBot) -> None:
@@ -137,3 +219,4 @@ def test_the_status_counts_say_how_many_of_each(qtbot: QtBot) -> None:
     qtbot.addWidget(counts)
     counts.set_report(Report.of([ERROR, WARNING, ACKNOWLEDGED]))
     assert counts.text() == "1 error, 1 warning, 0 notes"
+    assert counts.toolTip() == Report.of([ERROR, WARNING, ACKNOWLEDGED]).summary()

@@ -77,6 +77,12 @@ class Checker:
             self._report = self._evaluation.report()
         return self._report
 
+    def letter_counts(self, person_ids: Iterable[str]) -> dict[str, tuple[int, int, int, int]]:
+        """How many R, A, C and I each person holds (an A/R is one R and one A), from the checks' tallies."""
+        self.report()  # brings the tallies up to date
+        assert self._evaluation is not None
+        return self._evaluation.facts.letter_counts(person_ids)
+
     def close(self) -> None:
         """Stop following the team's edits."""
         self._unsubscribe()

@@ -272,6 +272,18 @@ class Facts:
         """A row's title, quoted."""
         return self.quoted_title[row_id]
 
+    def letter_counts(self, person_ids: Iterable[str]) -> dict[str, tuple[int, int, int, int]]:
+        """How many R, A, C and I each person holds (an A/R is one R and one A), read from the rows' bytes."""
+        width = len(self.person_ids)
+        grid = b"".join(tally.codes for tally in self.rows.values())
+        counts = {}
+        for person_id in person_ids:
+            column = grid[self.column[person_id]::width]
+            both = column.count(_BOTH)
+            counts[person_id] = (column.count(b"R") + both, column.count(b"A") + both, column.count(b"C"),
+                                 column.count(b"I"))
+        return counts
+
     def backlog_owners(self) -> list[str]:
         """People accountable for at least one backlog row, in column order."""
         return [person_id for person_id in self.column if self.people[person_id].backlog_accountable]

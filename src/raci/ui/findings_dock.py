@@ -1,9 +1,10 @@
 """The findings panel: the checks' findings grouped by severity, and the selected one explained.
 
-The list is a tree model over the report (three severity groups, findings
-beneath); a new report arrives as row insertions and removals, so the tree
-keeps its layout, expansion and selection, and with rows of one height it
-lays out only what is on screen. Acknowledged findings stay in their
+The list is a tree over the report (three severity groups, findings
+beneath, see :mod:`raci.ui.findings_model`); a new report arrives as row
+insertions and removals for what changed, so the tree keeps its layout,
+expansion and selection, and with rows of one height it paints only what
+is on screen. Acknowledged findings stay in their
 group, greyed, with the reason. Selecting a finding emits
 :attr:`FindingsDock.findingSelected`; the window selects what it names in
 the grid. The selection survives a new report when the same finding is
@@ -14,19 +15,12 @@ grid's selection jump.
 from __future__ import annotations
 
 import html
-from difflib import SequenceMatcher
-from typing import Any
+from collections import Counter
+from itertools import compress
+from operator import attrgetter, not_
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSize,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -41,167 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from raci.findings import Finding, Report, Severity
+from raci.ui.findings_model import SEVERITIES, FindingRole, FindingsModel
 from raci.ui.palette import SEVERITY_COLOURS, severity_icon
 
-SEVERITIES = tuple(Severity)  # error, warning, note: the group order
-FindingRole = Qt.ItemDataRole.UserRole + 1
-_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # computed once: the view asks per row
-_GREY = QColor("#8a939c")
-_Index = QModelIndex | QPersistentModelIndex
-
-
-class FindingsModel(QAbstractItemModel):
-    """Three severity groups at the top level, their findings as children."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._groups: dict[Severity, list[Finding]] = {severity: [] for severity in SEVERITIES}
-        self.report = Report()
-
-    def set_report(self, report: Report) -> bool:
-        """Show a new report as row inserts and removals; returns False when nothing changed.
-
-        An edit changes a few findings at most, so the tree keeps its layout,
-        expansion and selection for the rest (a reset would lay out every row).
-        """
-        groups = report.by_severity()
-        self.report = report
-        changed = False
-        for group, severity in enumerate(SEVERITIES):
-            old, new = self._groups[severity], groups[severity]
-            if _same(new, old):
-                continue
-            changed = True
-            for old_start, old_end, new_start, new_end in reversed(_differences(old, new)):
-                self._splice(group, old, old_start, old_end, new[new_start:new_end])
-            parent = self.index(group, 0)
-            self.dataChanged.emit(parent, parent, [Qt.ItemDataRole.DisplayRole])  # the count in the header
-        return changed
-
-    def _splice(self, group: int, rows: list[Finding], start: int, end: int, replacement: list[Finding]) -> None:
-        """Replace ``rows[start:end]`` with ``replacement``, announcing the removal and the insertion."""
-        parent = self.index(group, 0)
-        if end > start:
-            self.beginRemoveRows(parent, start, end - 1)
-            del rows[start:end]
-            self.endRemoveRows()
-        if replacement:
-            self.beginInsertRows(parent, start, start + len(replacement) - 1)
-            rows[start:start] = replacement
-            self.endInsertRows()
-
-    def finding_at(self, index: _Index) -> Finding | None:
-        if not index.isValid() or index.internalId() == 0:
-            return None
-        return self._groups[SEVERITIES[index.internalId() - 1]][index.row()]
-
-    def index_of(self, finding: Finding) -> QModelIndex:
-        """The index of the finding with the same key as ``finding``, or an invalid index."""
-        group = SEVERITIES.index(finding.severity)
-        for row, candidate in enumerate(self._groups[finding.severity]):
-            if candidate.key == finding.key and candidate.message == finding.message:
-                return self.createIndex(row, 0, group + 1)
-        return QModelIndex()
-
-    def group_index(self, severity: Severity) -> QModelIndex:
-        return self.index(SEVERITIES.index(severity), 0)
-
-    # ---------------------------------------------------- Qt's model interface
-    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:
-        if column != 0 or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, 0, 0) if row < len(SEVERITIES) else QModelIndex()
-        if parent.internalId() != 0 or row >= len(self._groups[SEVERITIES[parent.row()]]):
-            return QModelIndex()
-        return self.createIndex(row, 0, parent.row() + 1)  # the id names the group (1-based)
-
-    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        if not parent.isValid():
-            return len(SEVERITIES)
-        if parent.internalId() == 0 and parent.column() == 0:
-            return len(self._groups[SEVERITIES[parent.row()]])
-        return 0
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 1
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        return _SELECTABLE if index.isValid() else Qt.ItemFlag.NoItemFlags
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if index.internalId() == 0:
-            return self._group_data(SEVERITIES[index.row()], role)
-        finding = self.finding_at(index)
-        assert finding is not None
-        return self._finding_data(finding, role)
-
-    def _group_data(self, severity: Severity, role: int) -> Any:
-        findings = self._groups[severity]
-        if role == Qt.ItemDataRole.DisplayRole:
-            open_count = sum(1 for f in findings if not f.acknowledged)
-            text = f"{severity.label}s ({open_count})" if severity is not Severity.INFO else f"Notes ({open_count})"
-            acknowledged = len(findings) - open_count
-            return text + (f", {acknowledged} acknowledged" if acknowledged else "")
-        if role == Qt.ItemDataRole.DecorationRole:
-            return severity_icon(severity)
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
-
-    def _finding_data(self, finding: Finding, role: int) -> Any:
-        acknowledged = finding.acknowledgment
-        if role == Qt.ItemDataRole.DisplayRole:
-            if acknowledged is not None:
-                return f"{finding.message}\nAcknowledged: {acknowledged.reason}"
-            return finding.message
-        if role == Qt.ItemDataRole.DecorationRole:
-            return None if acknowledged else severity_icon(finding.severity)
-        if role == Qt.ItemDataRole.ForegroundRole and acknowledged:
-            return _GREY
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{finding.message}\n\n{finding.explanation}"
-        if role == FindingRole:
-            return finding
-        return None
-
-
-def _same(new: list[Finding], old: list[Finding]) -> bool:
-    # Findings compare without their acknowledgment, so compare that too.
-    return new == old and all(a.acknowledgment == b.acknowledgment for a, b in zip(new, old))
-
-
-def _identity(finding: Finding) -> tuple[object, ...]:
-    """What makes a finding's row the same row: the finding and its acknowledgment."""
-    return (finding, finding.acknowledgment)
-
-
-def _differences(old: list[Finding], new: list[Finding]) -> list[tuple[int, int, int, int]]:
-    """The (old start, old end, new start, new end) spans that differ, first to last.
-
-    The unchanged head and tail are skipped before matching the middle: an
-    edit touches a few findings, so the middle is short.
-    """
-    old_ids, new_ids = [_identity(f) for f in old], [_identity(f) for f in new]
-    head = 0
-    while head < min(len(old_ids), len(new_ids)) and old_ids[head] == new_ids[head]:
-        head += 1
-    tail = 0
-    while tail < min(len(old_ids), len(new_ids)) - head and old_ids[-1 - tail] == new_ids[-1 - tail]:
-        tail += 1
-    matcher = SequenceMatcher(None, old_ids[head:len(old_ids) - tail], new_ids[head:len(new_ids) - tail],
-                              autojunk=False)
-    return [(head + a0, head + a1, head + b0, head + b1)
-            for tag, a0, a1, b0, b1 in matcher.get_opcodes() if tag != "equal"]
+__all__ = ["FindingRole", "FindingsDock", "FindingsModel", "SeverityCounts", "TwoLineDelegate", "finding_html"]
 
 
 class TwoLineDelegate(QStyledItemDelegate):
@@ -280,7 +117,8 @@ class FindingsDock(QWidget):
         changed = self.model.set_report(report)
         if not self._expanded:
             self._expanded = True  # groups start open; after that the person's choice is kept
-            self.tree.expandAll()
+            for severity in SEVERITIES:  # the groups only: see findings_model on why not expandAll
+                self.tree.setExpanded(self.model.group_index(severity), True)
         if changed and current is not None and self.current_finding != current:
             index = self.model.index_of(current)  # acknowledged or withdrawn: the same finding, a new row
             selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
@@ -320,6 +158,8 @@ class FindingsDock(QWidget):
     _shown_html = ""
 
 
+_severity = attrgetter("severity")
+_acknowledgment = attrgetter("acknowledgment")
 _EMPTY = "<p style='color:#6b7580'>Select a finding to see why it matters, where it comes from and how to fix it.</p>"
 
 
@@ -364,10 +204,15 @@ class SeverityCounts(QWidget):
         self.set_report(Report())
 
     def set_report(self, report: Report) -> None:
+        """Count the report's open findings, in one pass (in C) over thousands of them."""
+        findings = report.findings
+        is_open = list(map(not_, map(_acknowledgment, findings)))
+        counts = Counter(compress(map(_severity, findings), is_open))
         for severity, label in self._labels.items():
-            number = report.count(severity)
+            number = counts[severity]
             label.setText(f"{number} {severity.plural if number != 1 else severity.plural[:-1]}")
-        self.setToolTip(report.summary())
+        acknowledged = len(findings) - sum(counts.values())
+        self.setToolTip(self.text() + (f", {acknowledged} acknowledged" if acknowledged else ""))
 
     def text(self) -> str:
         return ", ".join(label.text() for label in self._labels.values())

@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
         self.model.set_report(self.report)
         self.findings.set_report(self.report)
         self.counts.set_report(self.report)
-        self.workload.refresh(team, self.report)
+        self.workload.refresh(team, self.report, self.checker)  # counts from the checker's tallies
         self.profile_panel.set_profile(team.profile)
         current = self.details.responsibility
         if current is not None:

@@ -105,15 +105,15 @@ class MatrixModel(QAbstractTableModel):
         whose markers changed: the window re-checks after every edit, and a
         typed letter should not repaint the whole grid.
         """
-        old, self._markers = self._markers, Markers.from_report(report)
-        cells = [(self._row_of.get(rid, -1), self._column_of(pid)) for rid, pid in old.changed(self._markers, "cell")]
-        cells += [(self._row_of.get(rid, -1), 0) for rid in old.changed(self._markers, "row")]
-        cells = [(row, column) for row, column in cells if row >= 0 and column >= 0]
-        if cells:
-            rows, columns = [row for row, _ in cells], [column for _, column in cells]
+        changed = self._markers.follow(report)  # looks only at the findings that came or went
+        row_of = self._row_of
+        rows = [row_of[rid] for rid in {rid for rid, _ in changed["cell"]} | changed["row"] if rid in row_of]
+        columns = [self._column_of(pid) for pid in {pid for _, pid in changed["cell"]}] + [0] * bool(changed["row"])
+        columns = [column for column in columns if column >= 0]
+        if rows and columns:
             self.dataChanged.emit(self.index(min(rows), min(columns)), self.index(max(rows), max(columns)),
                                   [_TOOLTIP, _DECORATION, SeverityRole])
-        sections = [self._column_of(pid) for pid in old.changed(self._markers, "person")]
+        sections = [self._column_of(pid) for pid in changed["person"]]
         sections = [section for section in sections if section > 0]
         if sections:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, min(sections), max(sections))

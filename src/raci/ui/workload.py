@@ -3,14 +3,23 @@
 People named by an open finding carry that finding's severity marker.
 Selecting a person emits :attr:`WorkloadView.personSelected` with their id
 (the window filters the grid to that person's rows); "Show all rows" or
-Escape clears it. Counting walks the filled cells once, and only while the
-view is visible: a hidden view catches up when it is shown.
+Escape clears it.
+
+An edit costs what it changed: the model follows the team's cell events to
+know whose letters changed and reads only those people's counts, from the
+tallies the checker keeps anyway (:meth:`raci.rules.Checker.letter_counts`)
+when the window hands them over; the flags follow the report by the
+findings that came or went (:class:`~raci.ui.markers.Markers`). All of it
+happens only while the view is visible: a hidden view catches up when it
+is shown.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, replace
+from operator import itemgetter
+from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractListModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QShowEvent
@@ -27,58 +36,93 @@ from PySide6.QtWidgets import (
 )
 
 from raci.findings import Report, Severity
-from raci.model import Letter, Team
+from raci.model import Change, Letter, Phase, Team, TeamEvent
+from raci.ui.markers import Markers
 from raci.ui.palette import bar_colours, is_dark, severity_icon
 
 BAR_LETTERS = (Letter.R, Letter.A, Letter.C, Letter.I)  # A/R counts as one A and one R
 LoadRole = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
+Counts = tuple[int, int, int, int]  # R, A, C, I
+_person_of = itemgetter(1)  # of a cell key (responsibility id, person id)
+
+
+class LetterTally(Protocol):
+    """Where the counts come from: something that keeps each person's letters counted (the checker)."""
+
+    def letter_counts(self, person_ids: Collection[str]) -> Mapping[str, Counts]: ...
 
 
 @dataclass(frozen=True, slots=True)
 class PersonLoad:
-    """One person's letters, and the most severe open finding that names them."""
+    """One person's letters, and the severity of the most severe open finding that names them."""
 
     person_id: str
     name: str
     titles: tuple[str, ...]
-    counts: tuple[int, int, int, int]  # R, A, C, I
+    counts: Counts
     flag: Severity | None = None
-    flag_text: str = ""
 
 
-def workload(team: Team, report: Report) -> list[PersonLoad]:
-    """Everyone's letter counts in column order, with their flags from ``report``."""
-    counts = {person.id: [0, 0, 0, 0] for person in team.people}
+def count_letters(team: Team, person_ids: Collection[str]) -> dict[str, Counts]:
+    """Each person's R, A, C and I counted from the team's cells, for when no tally is kept."""
+    tallies = {person_id: [0, 0, 0, 0] for person_id in person_ids}
     for _row, person_id, letter in team.iter_cells():
-        tally = counts[person_id]
-        if letter.responsible:
-            tally[0] += 1
-        if letter.accountable:
-            tally[1] += 1
-        if letter is Letter.C:
-            tally[2] += 1
-        elif letter is Letter.I:
-            tally[3] += 1
-    flags: dict[str, list[str]] = {}
-    worst: dict[str, Severity] = {}
-    for finding in report.open_findings:  # most severe first
-        for person_id in finding.people:
-            worst.setdefault(person_id, finding.severity)
-            flags.setdefault(person_id, []).append(finding.message)
-    return [PersonLoad(p.id, p.name, p.titles, tuple(counts[p.id]), worst.get(p.id), "\n".join(flags.get(p.id, ())))
-            for p in team.people]  # type: ignore[arg-type]
+        tally = tallies.get(person_id)
+        if tally is None:
+            continue
+        tally[0] += letter.responsible
+        tally[1] += letter.accountable
+        tally[2] += letter is Letter.C
+        tally[3] += letter is Letter.I
+    return {person_id: (r, a, c, i) for person_id, (r, a, c, i) in tallies.items()}
 
 
 class WorkloadModel(QAbstractListModel):
-    """One row per person."""
+    """One row per person, in column order, following one team's edits."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.loads: list[PersonLoad] = []
         self.scale = 1  # the largest single count, so bars compare across people
+        self._team: Team | None = None
+        self._unsubscribe: Callable[[], None] = lambda: None
+        self._markers = Markers(("person",))
+        self._row_of: dict[str, int] = {}
+        self._letters_changed: set[str] = set()  # people whose letters changed since the last update
+        self._everyone = True  # people added, removed, moved or renamed, rows added or removed: redo every row
 
-    def set_loads(self, loads: list[PersonLoad]) -> None:
+    def update(self, team: Team, report: Report, tally: LetterTally | None = None) -> None:
+        """Show ``team``'s loads and ``report``'s flags, redoing only the people either changed."""
+        if team is not self._team:
+            self._follow(team)
+        flagged = self._markers.follow(report)["person"]
+        counts: Callable[[Collection[str]], Mapping[str, Counts]] = (
+            tally.letter_counts if tally is not None else lambda ids: count_letters(team, ids))
+        if self._everyone:
+            self._everyone, self._letters_changed = False, set()
+            self._show_everyone(team, counts([person.id for person in team.people]))
+            return
+        changed_letters = self._row_of.keys() & self._letters_changed
+        self._letters_changed = set()
+        fresh = counts(changed_letters) if changed_letters else {}
+        rows = []
+        for person_id in changed_letters | (self._row_of.keys() & flagged):
+            row = self._row_of[person_id]
+            old = self.loads[row]
+            new = replace(old, counts=fresh.get(person_id, old.counts),
+                          flag=self._markers.severity("person", person_id))
+            if new != old:
+                self.loads[row] = new
+                rows.append(row)
+        if rows:
+            if self._rescale():
+                rows = [0, len(self.loads) - 1]  # the bars of everyone are drawn to the new scale
+            self.dataChanged.emit(self.index(min(rows)), self.index(max(rows)), [LoadRole])
+
+    def _show_everyone(self, team: Team, counts: Mapping[str, Counts]) -> None:
+        loads = [PersonLoad(p.id, p.name, p.titles, counts[p.id], self._markers.severity("person", p.id))
+                 for p in team.people]
         if loads == self.loads:
             return
         if [load.person_id for load in loads] == [load.person_id for load in self.loads]:
@@ -88,14 +132,41 @@ class WorkloadModel(QAbstractListModel):
             return
         self.beginResetModel()
         self.loads = loads
+        self._row_of = {load.person_id: row for row, load in enumerate(loads)}
         self._rescale()
         self.endResetModel()
 
-    def _rescale(self) -> None:
-        self.scale = max((max(load.counts) for load in self.loads), default=1) or 1
+    def _follow(self, team: Team) -> None:
+        self._unsubscribe()
+        self._team = team
+        self._unsubscribe = team.subscribe(self._on_team_event)
+        self._markers = Markers(("person",))
+        self._everyone = True
+
+    def _on_team_event(self, event: TeamEvent) -> None:
+        # Plain Python only: the team may outlive this model.
+        if event.phase is Phase.BEFORE:
+            return
+        if event.change is Change.CELLS:
+            self._letters_changed.update(map(_person_of, event.cells))  # in C: Delete on everything is 100,000 cells
+        elif event.change in (Change.PEOPLE, Change.PERSON) or (
+                event.change is Change.RESPONSIBILITIES and event.operation != "move"):
+            self._everyone = True
+
+    def detach(self) -> None:
+        """Stop following the team's edits."""
+        self._unsubscribe()
+        self._unsubscribe = lambda: None
+        self._team = None
+
+    def _rescale(self) -> bool:
+        """Set the scale from everyone's counts; True when it changed."""
+        scale = max((max(load.counts) for load in self.loads), default=1) or 1
+        changed, self.scale = scale != self.scale, scale
+        return changed
 
     def row_of(self, person_id: str) -> int:
-        return next((row for row, load in enumerate(self.loads) if load.person_id == person_id), -1)
+        return self._row_of.get(person_id, -1)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.loads)
@@ -108,7 +179,7 @@ class WorkloadModel(QAbstractListModel):
             letters = ", ".join(f"{n} {letter.value}" for n, letter in zip(load.counts, BAR_LETTERS))
             return f"{load.name}: {letters}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return load.flag_text or "No finding names this person."
+            return self._markers.notes("person", load.person_id).strip() or "No finding names this person."
         if role == LoadRole:
             return load
         return None
@@ -206,13 +277,17 @@ class WorkloadView(QWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(row)
         self.selected: str | None = None
-        self._pending: tuple[Team, Report] | None = None
+        self._pending: tuple[Team, Report, LetterTally | None] | None = None
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
         self.clear_button.clicked.connect(self.clear_selection)
 
-    def refresh(self, team: Team, report: Report) -> None:
-        """Recount (now if visible, else when next shown)."""
-        self._pending = (team, report)
+    def refresh(self, team: Team, report: Report, tally: LetterTally | None = None) -> None:
+        """Show the team's loads and the report's flags (now if visible, else when next shown).
+
+        ``tally`` gives the counts (the window passes its checker); without
+        it the people whose letters changed are counted from the team.
+        """
+        self._pending = (team, report, tally)
         if self.isVisible():
             self._apply()
 
@@ -223,9 +298,9 @@ class WorkloadView(QWidget):
     def _apply(self) -> None:
         if self._pending is None:
             return
-        team, report = self._pending
+        team, report, tally = self._pending
         self._pending = None
-        self.model.set_loads(workload(team, report))
+        self.model.update(team, report, tally)
         row = self.model.row_of(self.selected) if self.selected else -1
         if self.selected and row < 0:
             self.clear_selection()  # that person left the team
