@@ -12,7 +12,6 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from raci.model import Letter
 from raci.teamfile import dumps_team, load_team
 from raci.templates import load_template
 from raci.ui.main_window import MainWindow
@@ -26,7 +25,7 @@ FAST = 30  # ms: the autosave interval is injected, so tests wait milliseconds, 
 
 def edit_a_cell(window: MainWindow) -> None:
     team = window.document.team
-    window.model.set_cells({(team.responsibilities[3].id, team.people[0].id): Letter.C})
+    window.model.set_cells({(team.responsibilities[3].id, team.people[0].id): "C"})
 
 
 def copies(folder: Path) -> list[Path]:
@@ -73,7 +72,7 @@ def test_closing_normally_removes_the_copy(
 def crash_left_a_copy(folder: Path, original: str | None) -> RecoveryStore:
     """What a window that died mid-edit leaves behind: a copy from a session that no longer runs."""
     team = make_small_team()
-    team.set_cell(team.responsibilities[3].id, "ben-okafor", Letter.R)
+    team.set_cell(team.responsibilities[3].id, "ben-okafor", "R")
     store = RecoveryStore(folder, session="crashed")
     store.write(team, original)
     meta = json.loads(store.meta_file.read_text(encoding="utf-8"))
@@ -96,7 +95,7 @@ def test_after_a_crash_the_next_window_offers_the_copy_and_restores_it_as_modifi
     assert window.files.offer_recovery()
     assert "closed without saving Checkout (checkout.raci.json)" in messages.texts("question")[0]
     team = window.document.team
-    assert team.name == "Checkout" and team.cell(team.responsibilities[3].id, "ben-okafor") is Letter.R
+    assert team.name == "Checkout" and team.cell(team.responsibilities[3].id, "ben-okafor") == "R"
     assert window.isWindowModified()
     assert window.document.path == Path("/teams/checkout.raci.json")
     assert window.model.columnCount() == 4
