@@ -86,7 +86,8 @@ def make_planned_team(rows: int, people: int, density: float, seed: int = 7, let
     doers beside it, at most three asked, and told for the rest of its
     letters; a set with a helping letter (RASCI's S) gives one helper on
     half the rows. ``combined`` turns that share of the asked into asked
-    and told (C/I) and of the second doers into doer and helper (R/S). Its
+    and told (C/I) and of the second doers into doer and helper (R/S); with
+    none, a RACI team is drawn exactly as it always was. Its
     findings are the few a real matrix shows, where :func:`make_team`'s
     random letters break the one-owner rule on almost every row.
     """
@@ -107,10 +108,10 @@ def make_planned_team(rows: int, people: int, density: float, seed: int = 7, let
         chosen = rng.sample(ids, min(per_row, people))
         letters = [both if rng.random() < 1 / 3 else owner, doer]
         if rng.random() < 0.5:
-            letters.append(doer_helper if doer_helper and rng.random() < combined else doer)
+            letters.append(doer_helper if combined and doer_helper and rng.random() < combined else doer)
         if helper and rng.random() < 0.5:
             letters.append(helper)
-        letters += [asked_told if asked_told and rng.random() < combined else asked
+        letters += [asked_told if combined and asked_told and rng.random() < combined else asked
                     for _ in range(min(3, rng.randint(0, 3)))]
         letters += [told] * max(0, len(chosen) - len(letters))
         cells.update({(row.id, person_id): letter for person_id, letter in zip(chosen, letters)})
