@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFont, QGuiApplication, QPainter, QPalette, QPixmap, QShowEvent
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QFont, QGuiApplication, QPainter, QPalette, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLayout, QTextBrowser, QVBoxLayout, QWidget
 
 from raci.letters import DEFAULT, Cell, Kind, LetterSet
@@ -89,7 +89,12 @@ def _clear(layout: QLayout) -> None:
 
 
 class LegendStrip(QWidget):
-    """One line: the keys, then a chip and a word per letter of the team's set."""
+    """One line: the keys, then a chip and a word per letter of the team's set.
+
+    Where the status bar cannot give it the room for every word (seven
+    letters on a small screen), the words step aside and the chips, with
+    their letters on them and their names as tooltips, stay.
+    """
 
     def __init__(self, parent: QWidget | None = None, letters: LetterSet = DEFAULT) -> None:
         super().__init__(parent)
@@ -105,6 +110,8 @@ class LegendStrip(QWidget):
         layout.addLayout(self._row)
         self.letters = letters
         self._chips: dict[Cell, QLabel] = {}
+        self._words: list[QLabel] = []
+        self._full = QSize()
         self.set_letters(letters)
 
     def set_letters(self, letters: LetterSet) -> None:
@@ -113,7 +120,7 @@ class LegendStrip(QWidget):
         self.keys.setText(keys_hint(letters))
         self.keys.setToolTip(keys_help(letters))
         _clear(self._row)
-        self._chips = {}
+        self._chips, self._words = {}, []
         dark = is_dark(self.palette())
         for cell in letters.legend_cells():
             chip = QLabel(self)
@@ -123,9 +130,33 @@ class LegendStrip(QWidget):
             word = QLabel(short_word(letters, cell), self)
             word.setToolTip(letters.describe(cell))
             word.setObjectName("legendWord")
+            self._words.append(word)
             self._row.addWidget(chip)
             self._row.addWidget(word)
             self._row.addSpacing(6)
+        self._full = super().sizeHint()  # with every word
+        self.updateGeometry()
+        self._fit()
+
+    def sizeHint(self) -> QSize:
+        return self._full if self._full.isValid() else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        words = sum(word.sizeHint().width() for word in self._words)
+        return QSize(max(0, self._full.width() - words), self._full.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        roomy = self.width() >= self._full.width()
+        for word in self._words:
+            word.setVisible(roomy)
+
+    @property
+    def shows_words(self) -> bool:
+        return bool(self._words) and not self._words[0].isHidden()
 
     def set_dark(self, dark: bool) -> None:
         for cell, chip in self._chips.items():
