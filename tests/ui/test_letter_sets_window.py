@@ -168,3 +168,23 @@ def test_a_crowded_cell_keeps_all_its_letters_on_screen(qtbot: QtBot) -> None:
     assert grid.model.data(index) == "R/C/I"
     assert "Responsible, Consulted and Informed" in grid.model.data(index, Qt.ItemDataRole.ToolTipRole)
     grid.view.viewport().grab()  # paints the crowded cell with its smaller font
+
+
+def test_the_legend_strip_keeps_its_chips_and_drops_the_words_when_seven_letters_do_not_fit(qtbot: QtBot) -> None:
+    from raci.letters import RACI_VS
+    from raci.ui.help_panel import LegendStrip
+
+    from PySide6.QtWidgets import QWidget
+
+    bar = QWidget()  # the status bar squeezes its widgets: a child is sized by its parent, not its layout
+    qtbot.addWidget(bar)
+    strip = LegendStrip(bar, RACI_VS)
+    bar.show()
+    full = strip.sizeHint().width()
+    assert strip.minimumSizeHint().width() < full
+    strip.resize(full, strip.sizeHint().height())
+    assert strip.shows_words
+    strip.resize(strip.minimumSizeHint().width(), strip.sizeHint().height())
+    assert not strip.shows_words and strip.sizeHint().width() == full  # asks for the room again when there is some
+    strip.set_letters(RACI)
+    assert [label.text() for label in strip.findChildren(type(strip.keys)) if label.text() == "Both"] == ["Both"]
