@@ -154,6 +154,10 @@ class LegendStrip(QWidget):
         for word in self._words:
             word.setVisible(roomy)
 
+    def words(self) -> list[str]:
+        """The words beside the chips, in the legend's order."""
+        return [word.text() for word in self._words]
+
     @property
     def shows_words(self) -> bool:
         return bool(self._words) and not self._words[0].isHidden()
