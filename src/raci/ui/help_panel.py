@@ -81,6 +81,16 @@ def letter_chip(letters: LetterSet, cell: Cell, height: int = 18, font: QFont | 
     return pixmap
 
 
+def chip_and_word(parent: QWidget, letters: LetterSet, cell: Cell, height: int, dark: bool) -> tuple[QLabel, QLabel]:
+    """A legend entry: the cell's chip and its word, each with the cell's meaning as tooltip."""
+    chip = QLabel(parent)
+    chip.setPixmap(letter_chip(letters, cell, height, dark=dark))
+    word = QLabel(short_word(letters, cell), parent)
+    for label in (chip, word):
+        label.setToolTip(letters.describe(cell))
+    return chip, word
+
+
 def _clear(layout: QLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
@@ -123,12 +133,8 @@ class LegendStrip(QWidget):
         self._chips, self._words = {}, []
         dark = is_dark(self.palette())
         for cell in letters.legend_cells():
-            chip = QLabel(self)
-            chip.setPixmap(letter_chip(letters, cell, 16, dark=dark))
-            chip.setToolTip(letters.describe(cell))
+            chip, word = chip_and_word(self, letters, cell, 16, dark)
             self._chips[cell] = chip
-            word = QLabel(short_word(letters, cell), self)
-            word.setToolTip(letters.describe(cell))
             word.setObjectName("legendWord")
             self._words.append(word)
             self._row.addWidget(chip)
@@ -196,12 +202,8 @@ class HelpPanel(QWidget):
         self._chips = {}
         dark = is_dark(self.palette())
         for row, cell in enumerate(letters.legend_cells()):
-            chip = QLabel(self)
-            chip.setPixmap(letter_chip(letters, cell, 18, dark=dark))
-            chip.setToolTip(letters.describe(cell))
+            chip, meaning = chip_and_word(self, letters, cell, 18, dark)
             self._chips[cell] = chip
-            meaning = QLabel(short_word(letters, cell), self)
-            meaning.setToolTip(letters.describe(cell))
             self.legend.addWidget(chip, row // 2, 2 * (row % 2))
             self.legend.addWidget(meaning, row // 2, 2 * (row % 2) + 1)
         self._built = False
