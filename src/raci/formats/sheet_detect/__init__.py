@@ -1,0 +1,55 @@
+"""Understanding a RACI sheet someone else made: its layout, as data a person can correct, then the team.
+
+Qt-free, and no workbook library: it takes a *grid*, the rows of cell
+values that reading a .csv, .xlsx, .ods or .xls file gives (``str``,
+``int``, ``float``, ``bool``, ``datetime`` or ``None``; rows of any
+length), and works in time and memory linear in the grid's non-blank
+cells.
+
+Use
+===
+::
+
+    layout = detect_layout(grid, sheet="RACI")        # raises LayoutNotFound (a SheetImportError)
+    print(explain(layout, grid))                      # raci import --explain
+    team, warnings = build_team(grid, layout, load_catalog(), name=..., description=...)
+
+A preview dialog shows :func:`read_sheet`'s :class:`SheetRead` (people,
+rows, cells, catalog links, warnings, :meth:`SheetRead.summary`), lets
+the person correct the layout (``layout.with_column_role(3,
+ColumnRole.DESCRIPTION)``, ``layout.with_row_role(7, RowRole.CATEGORY)``,
+``layout.with_letter_set(RASCI)``, or ``detect_layout(grid, sheet,
+orientation=Orientation.TRANSPOSED)`` to turn it) and reads again.
+
+The modules
+===========
+* :mod:`.cells`: a kind per cell (letter, mark, words, number, date, ID),
+  text, addresses, the sparse :class:`Frame` that turns.
+* :mod:`.detect`: the steps and their scores; :mod:`.header`,
+  :mod:`.columns`, :mod:`.rows`, :mod:`.legend`, :mod:`.people` and
+  :mod:`.words` each decide one thing.
+* :mod:`.layout`: :class:`Layout` and its roles. :mod:`.explain`: it in words.
+* :mod:`.build`: reading by a layout; :mod:`.team`: the team;
+  :mod:`.warnings`: grouped warnings.
+"""
+
+from raci.formats.sheet_detect.build import ImportedPerson, ImportedRow, SheetRead, read_sheet
+from raci.formats.sheet_detect.detect import detect_layout
+from raci.formats.sheet_detect.explain import explain
+from raci.formats.sheet_detect.layout import (
+    ColumnPlan,
+    ColumnRole,
+    Layout,
+    LayoutNotFound,
+    Orientation,
+    RowRole,
+)
+from raci.formats.sheet_detect.people import known_title, person_from_header
+from raci.formats.sheet_detect.team import build_team, to_team
+from raci.formats.sheet_detect.warnings import ImportWarning, WarningKind
+
+__all__ = [
+    "ColumnPlan", "ColumnRole", "ImportWarning", "ImportedPerson", "ImportedRow", "Layout", "LayoutNotFound",
+    "Orientation", "RowRole", "SheetRead", "WarningKind",
+    "build_team", "detect_layout", "explain", "known_title", "person_from_header", "read_sheet", "to_team",
+]

@@ -1,0 +1,341 @@
+"""Finding a sheet's layout: where the matrix is, which way round, what every row and column holds.
+
+The steps, each linear in the sheet's non-blank cells:
+
+1. Every cell gets a kind (:mod:`.cells`) and every column a profile
+   (:mod:`.columns`).
+2. **Inverted?** A row whose cells read as two or more different single
+   letters (``R``, ``A``, ``Responsable``...) over columns that hold mostly
+   words below, more words than the letters the rest of the sheet holds,
+   heads an inverted sheet: the names in those columns are the people.
+3. Otherwise the **letter columns** (at least one letter, no more words
+   than letters and marks) give the **header** (:mod:`.header`), the data
+   rows under it and the column profiles over those rows.
+4. Columns split into blocks at fully blank columns; the block with the
+   most letters is the matrix. Another block headed "Key" or "Legend",
+   spelling two or more symbol-and-word pairs, or listing distinct letters
+   under no header is a **legend**; in the matrix block a column headed
+   like a legend is one too, with the unheaded columns right after it.
+5. Columns (:mod:`.columns`) and rows (:mod:`.rows`) get their roles; the
+   letter set is chosen from the distinct texts under the people and the
+   legend (:func:`raci.letters.choose_set`).
+6. **Transposed?** Scored from the corner cell (+1.5 if it names people,
+   "Person", "Role"; -1.5 if it names tasks) plus how much more the row
+   titles read like people than the column headers do
+   (:func:`.people.person_likeness`: known titles +2, one to three
+   capitalised words +1, a task verb first -1.5, four words or more -1,
+   digits or a colon -0.5). At 1 or more the sheet is read turned.
+7. The **team name** is the first words above the header that are not a
+   header word, a letter or a legend ("Responsible", "Letter" are never
+   names), else the sheet's name unless it is a default like "Sheet1".
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import islice
+from statistics import fmean
+from typing import Any
+
+from raci.formats.sheet_detect.cells import CellKind, Classifier, Frame, text_of
+from raci.formats.sheet_detect.columns import ColumnFacts, Profile, assign_columns, profile_columns
+from raci.formats.sheet_detect.header import HeaderBlock, find_header
+from raci.formats.sheet_detect.layout import ColumnPlan, ColumnRole, Layout, LayoutNotFound, Orientation, RowRole
+from raci.formats.sheet_detect.legend import is_legend_row
+from raci.formats.sheet_detect.people import person_likeness
+from raci.formats.sheet_detect.rows import RowFacts, RowResult, assign_rows
+from raci.formats.sheet_detect.words import (
+    GENERIC_NAMES,
+    LEGEND_HEADER_WORDS,
+    LEGEND_WORDS,
+    PERSON_WORDS,
+    TITLE_WORDS,
+    is_generic_sheet_name,
+    is_one_of,
+    mentions,
+    words_of,
+)
+from raci.letters import BUILT_IN, LetterSet, choose_set, reads
+
+TRANSPOSE_AT = 1.0
+LABEL_SAMPLE = 200  # labels per axis that the transposed score reads
+NAME_LIMIT = 200
+_NOT_NAMES = (TITLE_WORDS, LEGEND_WORDS, LEGEND_HEADER_WORDS, PERSON_WORDS, GENERIC_NAMES)
+
+
+def detect_layout(grid: Iterable[Sequence[Any] | None], sheet: str = "", *,
+                  orientation: Orientation | None = None) -> Layout:
+    """The layout of a grid (rows of cell values); ``orientation`` forces one. Raises :class:`LayoutNotFound`."""
+    return detect_in(Frame.from_grid(grid, Classifier()), sheet, orientation)
+
+
+def detect_in(frame: Frame, sheet: str, orientation: Orientation | None = None) -> Layout:
+    """:func:`detect_layout` for a grid already made a :class:`Frame`."""
+    if not frame.height:
+        raise LayoutNotFound(sheet, "is empty")
+    if orientation in (None, Orientation.INVERTED):
+        found = _inverted(frame, sheet)
+        if found is not None:
+            return found
+        if orientation is Orientation.INVERTED:
+            raise LayoutNotFound(sheet, "has no row of letters (R, A, C, I) with people's names under them")
+    if orientation is Orientation.TRANSPOSED:
+        return _normal(frame.turn(), sheet, Orientation.TRANSPOSED)
+    layout = _normal(frame, sheet, Orientation.NORMAL)
+    if orientation is None and transposed_score(frame, layout) >= TRANSPOSE_AT:
+        try:
+            return _normal(frame.turn(), sheet, Orientation.TRANSPOSED)
+        except LayoutNotFound:
+            return layout
+    return layout
+
+
+# --------------------------------------------------------------- normal sheets
+def _normal(frame: Frame, sheet: str, orientation: Orientation) -> Layout:
+    whole = profile_columns(frame, range(frame.height))
+    letter_columns = {column for column, profile in whole.items()
+                      if profile.counts[CellKind.LETTER] and profile.letters >= profile.text}
+    if not letter_columns:
+        return _without_letters(frame, sheet, orientation)
+    header = find_header(frame, letter_columns)
+    profiles = profile_columns(frame, range(header.start, header.end))
+    people = [column for column, profile in sorted(profiles.items())
+              if profile.counts[CellKind.LETTER] and profile.letters >= profile.text]
+    return _finish(frame, sheet, orientation, header, profiles, people, ColumnRole.PERSON)
+
+
+def _without_letters(frame: Frame, sheet: str, orientation: Orientation) -> Layout:
+    """A matrix nobody is assigned in yet: names in the first row of two words or more, titles below."""
+    for number, line in enumerate(frame.lines):
+        if line.kinds.count(CellKind.TEXT) >= 2:
+            header = HeaderBlock((number,), number, number + 1, frame.height)
+            profiles = profile_columns(frame, range(header.start, header.end))
+            texts = [column for column, profile in sorted(profiles.items()) if profile.holds_text]
+            named = [column for column, kind in zip(line.columns, line.kinds) if kind == CellKind.TEXT]
+            people = [column for column in named if texts and column > texts[0] and column not in profiles]
+            if texts and people:
+                return _finish(frame, sheet, orientation, header, profiles, people, ColumnRole.PERSON)
+            break
+    raise LayoutNotFound(sheet, "has no letters (R, A, C, I) and no row of names above responsibilities")
+
+
+def _finish(frame: Frame, sheet: str, orientation: Orientation, header: HeaderBlock,
+            profiles: Mapping[int, Profile], assigned: list[int], role: ColumnRole) -> Layout:
+    """Columns, rows, legend, letter set and team name, once the header and the assigned columns are known."""
+    headers = _header_texts(frame, header.names)
+    table = sorted(set(profiles) | set(headers))
+    legend = _legend_columns(frame, header, table, headers, profiles)
+    facts = ColumnFacts(profiles, headers, assigned, role, legend, table)
+    plans = assign_columns(facts)
+    if plans is None:
+        raise LayoutNotFound(sheet, "has letters but no column of responsibilities beside them")
+    by_role = {plan.index: plan.role for plan in plans}
+    title = next(index for index, found in by_role.items() if found is ColumnRole.TITLE)
+    mine = frozenset(index for index, found in by_role.items() if found is role)
+    rows = assign_rows(RowFacts(
+        frame, header.start, header.end, mine, role is ColumnRole.LETTER, title,
+        ColumnRole.CATEGORY in by_role.values(),
+        frozenset(index for index, found in by_role.items() if found not in (role, ColumnRole.LEGEND)) - {title},
+        tuple(words_of(headers[index]) for index in sorted(mine) if headers.get(index))))
+    roles = _all_rows(frame, header, rows)
+    legend_text = _legend_text(frame, roles, legend)
+    if role is ColumnRole.LETTER:
+        choice = choose_set([headers[index] for index in sorted(mine)], legend_text)
+        plans = _with_letters(plans, choice.letter_set)
+    else:
+        choice = choose_set(rows.cell_texts, legend_text)
+    return Layout(sheet, orientation, header.rows, header.names, plans, roles, choice.letter_set, choice.reason,
+                  _team_name(frame, roles, header.top, sheet), legend_text)
+
+
+def _header_texts(frame: Frame, names: int | None) -> dict[int, str]:
+    if names is None:
+        return {}
+    line = frame.lines[names]
+    return {column: text for column, value in zip(line.columns, line.values) if (text := text_of(value))}
+
+
+def _all_rows(frame: Frame, header: HeaderBlock, rows: RowResult) -> tuple[RowRole, ...]:
+    roles = []
+    for number, line in enumerate(frame.lines):
+        if header.start <= number < header.end:
+            roles.append(rows.roles[number - header.start])
+        elif not line.columns:
+            roles.append(RowRole.BLANK)
+        elif number in header.rows:
+            roles.append(RowRole.HEADER)
+        elif number < header.top:
+            texts = [text for text in map(text_of, line.values) if text]
+            roles.append(RowRole.LEGEND if is_legend_row(texts) else RowRole.TITLE)
+        else:
+            roles.append(RowRole.SKIPPED)
+    return tuple(roles)
+
+
+# --------------------------------------------------------------- legends
+def _legend_columns(frame: Frame, header: HeaderBlock, table: list[int], headers: Mapping[int, str],
+                    profiles: Mapping[int, Profile]) -> frozenset[int]:
+    blocks = _blocks(table)
+    if not blocks:
+        return frozenset()
+    main = max(blocks, key=lambda block: sum(profiles[c].letters for c in block if c in profiles))
+    legend: set[int] = set()
+    texts = _block_texts(frame, header, {number: block for number, block in enumerate(blocks) if block is not main})
+    for number, block in enumerate(blocks):
+        headed = [column for column in block if is_one_of(headers.get(column, ""), LEGEND_WORDS)]
+        if block is main:
+            if headed:
+                after = [column for column in block if column > headed[0]]
+                legend.update([headed[0], *_unheaded_run(after, headers)])
+        elif headed or _reads_as_legend(texts.get(number, []), block, headers, profiles):
+            legend.update(block)
+    return frozenset(legend)
+
+
+def _blocks(table: list[int]) -> list[list[int]]:
+    blocks: list[list[int]] = []
+    for column in table:
+        if blocks and column == blocks[-1][-1] + 1:
+            blocks[-1].append(column)
+        else:
+            blocks.append([column])
+    return blocks
+
+
+def _unheaded_run(columns: list[int], headers: Mapping[int, str]) -> list[int]:
+    run = []
+    for column in columns:
+        if headers.get(column):
+            break
+        run.append(column)
+    return run
+
+
+def _block_texts(frame: Frame, header: HeaderBlock, blocks: Mapping[int, list[int]]) -> dict[int, list[list[str]]]:
+    """The side blocks' texts, row by row over the data rows, by block number (one pass)."""
+    where = {column: number for number, block in blocks.items() for column in block}
+    texts: dict[int, list[list[str]]] = {}
+    if not where:
+        return texts
+    for line in frame.lines[header.start:header.end]:
+        row: dict[int, list[str]] = {}
+        for column, value in zip(line.columns, line.values):
+            block = where.get(column)
+            if block is not None:
+                row.setdefault(block, []).append(text_of(value))
+        for block, cells in row.items():
+            texts.setdefault(block, []).append(cells)
+    return texts
+
+
+def _reads_as_legend(rows: list[list[str]], block: list[int], headers: Mapping[int, str],
+                     profiles: Mapping[int, Profile]) -> bool:
+    if sum(is_legend_row(cells) for cells in rows) >= 2:
+        return True
+    if any(headers.get(column) for column in block):
+        return False
+    letters = [text.casefold() for cells in rows for text in cells]
+    held = sum(profiles[column].counts[CellKind.LETTER] for column in block if column in profiles)
+    return held >= 2 and held == len(letters) == len(set(letters))
+
+
+def _legend_text(frame: Frame, roles: Sequence[RowRole], columns: frozenset[int]) -> str:
+    parts = []
+    for number, line in enumerate(frame.lines):
+        if roles[number] is RowRole.LEGEND:
+            parts.append("; ".join(text for text in map(text_of, line.values) if text))
+        elif columns:
+            cells = [text_of(value) for column, value in zip(line.columns, line.values) if column in columns]
+            if cells:
+                parts.append(" = ".join(cells))
+    return "; ".join(part for part in parts if part)
+
+
+# --------------------------------------------------------------- inverted sheets
+def _inverted(frame: Frame, sheet: str) -> Layout | None:
+    below = _Below(frame)
+    for number, line in enumerate(frame.lines):
+        if line.kinds.count(CellKind.LETTER) < 2:
+            continue
+        symbols = {column: symbol for column, value, kind in zip(line.columns, line.values, line.kinds)
+                   if kind == CellKind.LETTER and (symbol := _single_letter(text_of(value)))}
+        if len(set(symbols.values())) < 2:
+            continue
+        words = {column: below.count(below.words, column, number) for column in symbols}
+        named = [column for column in symbols if words[column] > below.count(below.letters, column, number)]
+        names = sum(words[column] for column in named)
+        elsewhere = below.total_letters - sum(len(below.letters.get(column, ())) for column in symbols)
+        if 3 * len(named) >= 2 * len(symbols) and names >= 2 and names > elsewhere:
+            header = HeaderBlock((number,), number, number + 1, frame.height)
+            profiles = profile_columns(frame, range(header.start, header.end))
+            return _finish(frame, sheet, Orientation.INVERTED, header, profiles, sorted(symbols), ColumnRole.LETTER)
+    return None
+
+
+class _Below:
+    """Rows holding words and rows holding letters, per column, to count them below any row."""
+
+    def __init__(self, frame: Frame) -> None:
+        self.words: dict[int, list[int]] = {}
+        self.letters: dict[int, list[int]] = {}
+        for number, line in enumerate(frame.lines):
+            for column, kind in zip(line.columns, line.kinds):
+                if kind == CellKind.TEXT:
+                    self.words.setdefault(column, []).append(number)
+                elif kind == CellKind.LETTER:
+                    self.letters.setdefault(column, []).append(number)
+        self.total_letters = sum(map(len, self.letters.values()))
+
+    @staticmethod
+    def count(rows: Mapping[int, list[int]], column: int, number: int) -> int:
+        held = rows.get(column, [])
+        return len(held) - bisect.bisect_right(held, number)
+
+
+def _single_letter(text: str) -> str | None:
+    for letter_set in BUILT_IN:
+        reading = reads(text, letter_set)
+        if reading is not None and reading.cell is not None and "/" not in reading.cell:
+            return reading.cell
+    return None
+
+
+def _with_letters(plans: tuple[ColumnPlan, ...], letter_set: LetterSet) -> tuple[ColumnPlan, ...]:
+    """An inverted sheet's letter columns with the letter each gives, read in the chosen set."""
+    done = []
+    for plan in plans:
+        if plan.role is ColumnRole.LETTER:
+            reading = reads(plan.header, letter_set)
+            if reading is None or reading.cell is None:
+                plan = ColumnPlan(plan.index, ColumnRole.SKIPPED, plan.header, f"is no letter of {letter_set.name}")
+            else:
+                plan = ColumnPlan(plan.index, plan.role, plan.header, plan.reason, reading.cell)
+        done.append(plan)
+    return tuple(done)
+
+
+# --------------------------------------------------------------- orientation and name
+def transposed_score(frame: Frame, layout: Layout) -> float:
+    """How strongly a layout read the normal way looks like people down the side (see step 6)."""
+    title = layout.title_column
+    corner = text_of(frame.lines[layout.names_row].value(title)) if layout.names_row is not None else ""
+    score = 1.5 * mentions(corner, PERSON_WORDS) - 1.5 * mentions(corner, TITLE_WORDS)
+    titles = [text for number in islice(layout.rows_with(RowRole.RESPONSIBILITY), LABEL_SAMPLE)
+              if (text := text_of(frame.lines[number].value(title)))]
+    names = [plan.header for plan in islice(layout.columns_with(ColumnRole.PERSON), LABEL_SAMPLE) if plan.header]
+    if titles and names:
+        score += fmean(map(person_likeness, titles)) - fmean(map(person_likeness, names))
+    return score
+
+
+def _team_name(frame: Frame, roles: Sequence[RowRole], top: int, sheet: str) -> str:
+    for number in range(top):
+        if roles[number] is not RowRole.TITLE:
+            continue
+        line = frame.lines[number]
+        for value, kind in zip(line.values, line.kinds):
+            text = text_of(value)
+            if kind == CellKind.TEXT and len(text) >= 2 and not any(is_one_of(text, words) for words in _NOT_NAMES):
+                return text[:NAME_LIMIT]
+    return sheet[:NAME_LIMIT] if sheet and not is_generic_sheet_name(sheet) else ""

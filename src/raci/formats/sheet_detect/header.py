@@ -1,0 +1,102 @@
+"""Finding the header: the row of names above the letters, and the rows that belong with it.
+
+Only the *letter columns* matter here: columns with at least one letter
+and no more words than letters and marks (a person's column, whatever
+else the sheet holds). A row is *header-like* when it has words (not
+letters) over at least two of them (one if there is only one), more words
+than letters; it is a *strong* header when those words cover at least
+half as many letter columns as the best header-like row does.
+
+Strong headers cut the sheet into segments; the header is the strong row
+whose segment holds the most rows with letters (the earliest on a tie, a
+real header before none). A strong row repeating an earlier header's
+names (a sheet printed on several pages) does not cut. The header rows are
+the header-like rows touching the chosen one; among them the names are in
+the row with the most distinct words (the top one on a tie), so a second
+row of groups or roles under the names, or a row of departments above
+them written once per group, is a header row but not the names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set
+from dataclasses import dataclass
+
+from raci.formats.sheet_detect.cells import CellKind, Frame, Line, text_of
+
+_LETTERISH = (CellKind.LETTER, CellKind.MARK)
+
+
+@dataclass(frozen=True)
+class HeaderBlock:
+    """The header rows, the names row among them, and the data rows they head (``start`` to ``end``)."""
+
+    rows: tuple[int, ...]
+    names: int | None
+    start: int
+    end: int
+
+    @property
+    def top(self) -> int:
+        return self.rows[0] if self.rows else self.start
+
+
+def find_header(frame: Frame, letter_columns: Set[int]) -> HeaderBlock:
+    """The header over the letter columns (see the module docstring)."""
+    height = frame.height
+    letters, words = [0] * height, [0] * height
+    for number, line in enumerate(frame.lines):
+        for column, kind in zip(line.columns, line.kinds):
+            if column in letter_columns:
+                if kind in _LETTERISH:
+                    letters[number] += 1
+                elif kind == CellKind.TEXT:
+                    words[number] += 1
+    need = 1 if len(letter_columns) == 1 else 2
+    headerish = [count >= need and count > held for count, held in zip(words, letters)]
+    strongest = max((count for count, flag in zip(words, headerish) if flag), default=0)
+    strong = [flag and 2 * count >= strongest for count, flag in zip(words, headerish)]
+    counts, cuts = _segments(frame, letter_columns, letters, strong)
+    best = max(counts, key=lambda row: (counts[row], row >= 0, -row))
+    end = next((cut for cut in cuts if cut > best), height)
+    if best < 0:
+        start = next((number for number in range(end) if letters[number]), 0)
+        return HeaderBlock((), None, start, end)
+    top, bottom = best, best
+    while top > 0 and headerish[top - 1]:
+        top -= 1
+    while bottom + 1 < end and headerish[bottom + 1] and not letters[bottom + 1]:
+        bottom += 1
+    rows = tuple(range(top, bottom + 1))
+    names = max(rows, key=lambda row: (_distinct_words(frame.lines[row], letter_columns), -row))
+    return HeaderBlock(rows, names, bottom + 1, end)
+
+
+def _segments(frame: Frame, letter_columns: Set[int], letters: list[int],
+              strong: list[bool]) -> tuple[dict[int, int], list[int]]:
+    """Lettered rows after each strong header (-1: before any), and the rows where segments start."""
+    counts, cuts = {-1: 0}, []
+    seen: set[tuple[tuple[int, str], ...]] = set()
+    current = -1
+    for number, line in enumerate(frame.lines):
+        if strong[number]:
+            signature = _signature(line, letter_columns)
+            if signature not in seen:
+                seen.add(signature)
+                current = number
+                counts[number] = 0
+                cuts.append(number)
+                continue
+        if letters[number]:
+            counts[current] += 1
+    return counts, cuts
+
+
+def _signature(line: Line, letter_columns: Set[int]) -> tuple[tuple[int, str], ...]:
+    cells = zip(line.columns, line.values, line.kinds)
+    return tuple((column, text_of(value).casefold()) for column, value, kind in cells
+                 if column in letter_columns and kind == CellKind.TEXT)
+
+
+def _distinct_words(line: Line, letter_columns: Set[int]) -> int:
+    return len({text for _, text in _signature(line, letter_columns)})
