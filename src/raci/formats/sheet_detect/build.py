@@ -24,6 +24,7 @@ from typing import Any
 from raci.catalog import Catalog
 from raci.catalog_match import CatalogMatcher, matcher_for
 from raci.formats.sheet_detect.cells import CellKind, Classifier, Frame, Line, lines_of, text_of
+from raci.formats.sheet_detect.columns import EMPTY
 from raci.formats.sheet_detect.layout import ColumnRole, Layout, RowRole
 from raci.formats.sheet_detect.people import TITLE_LIMIT as PERSON_TITLE_LIMIT
 from raci.formats.sheet_detect.people import person_from_header, title_of
@@ -189,7 +190,7 @@ class _RowReader:
                 continue
             if role is not RowRole.RESPONSIBILITY:
                 if role is RowRole.SKIPPED and line.columns:
-                    self.log.add(WarningKind.SKIPPED_ROW, number, line.columns[0], "were not read",
+                    self.log.add(WarningKind.SKIPPED_ROW, number, line.columns[0], "holding no letters to read",
                                  text_of(line.values[0]))
                 continue
             for column in self.carried:
@@ -207,7 +208,7 @@ class _RowReader:
             if cells:
                 self.log.add(WarningKind.NO_TITLE, number, where)
             elif line.columns:
-                self.log.add(WarningKind.SKIPPED_ROW, number, where, "have no title", text_of(line.values[0]))
+                self.log.add(WarningKind.SKIPPED_ROW, number, where, "without a title", text_of(line.values[0]))
             return None
         parts = [heading, *self.carried.values(), *(text_of(line.value(column)) for column in self.own_category)]
         category = self._cut(" / ".join(part for part in parts if part), CATEGORY_LIMIT, number, where)
@@ -315,6 +316,8 @@ def split_names(text: str) -> list[str]:
 def _column_warnings(layout: Layout, log: WarningLog) -> None:
     row = layout.names_row if layout.names_row is not None else 0
     for plan in layout.columns_with(ColumnRole.SKIPPED):
+        if plan.reason == EMPTY:
+            continue  # nothing under it was dropped
         named = f"{layout.column_label(plan.index)}" + (f" '{plan.header}'" if plan.header else "")
         log.add(WarningKind.SKIPPED_COLUMN, row, plan.index, plan.reason or "is skipped", named)
 

@@ -35,6 +35,7 @@ from raci.formats.sheet_detect.words import (
 )
 
 LONG_TEXT = 80  # mean characters past which a column reads as notes, not titles
+EMPTY = "is empty"  # a skipped column that held nothing but maybe a header: no warning needed
 _OTHER_KINDS = (CellKind.NUMBER, CellKind.TIME, CellKind.CODE, CellKind.FLAG)
 SKIP_REASONS = {CellKind.NUMBER: "holds numbers", CellKind.TIME: "holds dates or times",
                 CellKind.CODE: "holds IDs", CellKind.FLAG: "holds ticks (TRUE/FALSE, x)"}
@@ -78,7 +79,7 @@ class Profile:
 
     def skip_reason(self) -> str:
         if not self.filled:
-            return "is empty"
+            return EMPTY
         return SKIP_REASONS[max(_OTHER_KINDS, key=lambda kind: self.counts[kind])]
 
 

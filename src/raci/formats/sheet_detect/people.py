@@ -72,9 +72,9 @@ def title_of(text: str) -> str | None:
 def person_from_header(header: str) -> tuple[str, tuple[str, ...]]:
     """A person's name and titles from a column header; the name is never empty for a non-empty header."""
     text = " ".join(header.split())
-    role = title_of(text)
-    if role is not None:
-        return text, (role,)
+    known = known_title(text)
+    if known is not None:
+        return text, (known,)
     bracketed = _BRACKETED.match(text)
     if bracketed and bracketed["name"]:
         titles = _titles(bracketed["inner"])
@@ -89,7 +89,8 @@ def person_from_header(header: str) -> tuple[str, tuple[str, ...]]:
             titles = _titles(head)
             if titles and tail.strip() and title_of(tail) is None:
                 return tail.strip(), titles
-    return text, ()
+    role = title_of(text)
+    return text, (role,) if role is not None else ()
 
 
 def _titles(text: str) -> tuple[str, ...]:

@@ -88,6 +88,13 @@ def places(group: _Group, quote: bool = False) -> str:
     return ", ".join(named) + (", ..." if group.count > len(named) else "")
 
 
+def plural(phrase: str) -> str:
+    """A phrase said of one thing, said of several: "holds numbers" -> "hold numbers"."""
+    verb, _, rest = phrase.partition(" ")
+    verb = {"is": "are", "has": "have", "was": "were"}.get(verb, verb[:-1] if verb.endswith("s") else verb)
+    return f"{verb} {rest}".strip()
+
+
 def _cells(count: int, noun: str = "cell") -> str:
     return f"{count:,} {noun}" + ("" if count == 1 else "s")
 
@@ -108,9 +115,9 @@ def _sentence(kind: WarningKind, key: str, group: _Group) -> str:
         if count == 1:
             return f"{group.details[0][:1].upper()}{group.details[0][1:]} {key}: skipped."
         more = ", ..." if count > len(group.details) else ""
-        return f"{count} columns {key} and were skipped: {', '.join(group.details)}{more}."
+        return f"{count:,} columns {plural(key)} and were skipped: {', '.join(group.details)}{more}."
     if kind is WarningKind.SKIPPED_ROW:
-        return f"{_cells(count, 'row')} {key}, skipped: {places(group, True)}."
+        return f"{_cells(count, 'row')} {key} {'was' if count == 1 else 'were'} skipped: {places(group, True)}."
     if kind is WarningKind.NO_TITLE:
         return f"{_cells(count, 'row')} with letters but no responsibility title, skipped: {where}."
     if kind is WarningKind.UNNAMED_PERSON:
