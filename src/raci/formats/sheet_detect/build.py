@@ -143,7 +143,7 @@ class _RowReader:
             self.place[plan.index] = len(self.people)
             self.people.append(ImportedPerson(self._cut(name, NAME_LIMIT, row, plan.index), titles, plan.index))
         for columns in seen.values():
-            for column in columns[1:] if len(columns) > 1 else ():
+            for column in columns if len(columns) > 1 else ():
                 self.log.add(WarningKind.SAME_NAME, row, column, self.people[self.place[column]].name)
         for header in layout.header_rows:
             if header != layout.names_row and header < self.frame.height:

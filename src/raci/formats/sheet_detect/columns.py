@@ -80,6 +80,8 @@ class Profile:
     def skip_reason(self) -> str:
         if not self.filled:
             return EMPTY
+        if not self.other:
+            return "holds no words or letters to read"
         return SKIP_REASONS[max(_OTHER_KINDS, key=lambda kind: self.counts[kind])]
 
 

@@ -100,8 +100,11 @@ def _normal(frame: Frame, sheet: str, orientation: Orientation) -> Layout:
         return _without_letters(frame, sheet, orientation)
     header = find_header(frame, letter_columns)
     profiles = profile_columns(frame, range(header.start, header.end))
+    named = _header_texts(frame, header.names)
+    # A column of marks only ("N" all the way down) is a person involved in nothing, when named.
     people = [column for column, profile in sorted(profiles.items())
-              if profile.counts[CellKind.LETTER] and profile.letters >= profile.text]
+              if (profile.counts[CellKind.LETTER] or profile.counts[CellKind.MARK] and column in named)
+              and profile.letters >= profile.text]
     return _finish(frame, sheet, orientation, header, profiles, people, ColumnRole.PERSON)
 
 

@@ -3,9 +3,10 @@
 Only the *letter columns* matter here: columns with at least one letter
 and no more words than letters and marks (a person's column, whatever
 else the sheet holds). A row is *header-like* when it has words (not
-letters) over at least two of them (one if there is only one), more words
-than letters; it is a *strong* header when those words cover at least
-half as many letter columns as the best header-like row does.
+letters) over at least two of them (one if there are only one or two),
+more words than letters; it is a *strong* header when its words cover at
+least 80% as many letter columns as the best header-like row's do, so a
+row of notes typed under a few people ("TBD") never passes for a header.
 
 Strong headers cut the sheet into segments; the header is the strong row
 whose segment holds the most rows with letters (the earliest on a tie, a
@@ -52,10 +53,10 @@ def find_header(frame: Frame, letter_columns: Set[int]) -> HeaderBlock:
                     letters[number] += 1
                 elif kind == CellKind.TEXT:
                     words[number] += 1
-    need = 1 if len(letter_columns) == 1 else 2
+    need = 1 if len(letter_columns) <= 2 else 2
     headerish = [count >= need and count > held for count, held in zip(words, letters)]
     strongest = max((count for count, flag in zip(words, headerish) if flag), default=0)
-    strong = [flag and 2 * count >= strongest for count, flag in zip(words, headerish)]
+    strong = [flag and 5 * count >= 4 * strongest for count, flag in zip(words, headerish)]
     counts, cuts = _segments(frame, letter_columns, letters, strong)
     best = max(counts, key=lambda row: (counts[row], row >= 0, -row))
     end = next((cut for cut in cuts if cut > best), height)

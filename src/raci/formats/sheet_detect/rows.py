@@ -5,9 +5,10 @@ a title and nothing else:
 
 * a row with letters under the people (or, inverted, names under the
   letters; explicit not-involved marks count) is a **responsibility**;
-* a row whose text pairs symbols with their words ("R: Responsible"), or
-  that opens with "Legend" or "Key" (and the rows after it up to a blank
-  one), is the **legend**; so are lone letters under the last lettered row;
+* a row whose text pairs symbols with their words ("R: Responsible", or
+  "R" as its title and "Responsible" beside it), or that opens with
+  "Legend" or "Key" (and the rows after it up to a blank one), is the
+  **legend**; so are lone letters under the last lettered row;
 * a row repeating the header's names is a **header** (a sheet printed on
   several pages);
 * a row with numbers under the people (totals), or text there but no
@@ -112,6 +113,8 @@ def _first_look(facts: RowFacts, offset: int, result: RowResult) -> RowRole | No
         elif column in facts.content or column == facts.title:
             content = True
     if letters:
+        if line.kind(facts.title) == CellKind.LETTER and is_legend_row(_texts(line)):
+            return RowRole.LEGEND  # "R | Responsible" under the grid: a letter and its word
         result.lettered[offset] = True
         return RowRole.RESPONSIBILITY
     if not others and not content:

@@ -77,7 +77,7 @@ class WarningLog:
     def warnings(self) -> tuple[ImportWarning, ...]:
         order = list(WarningKind)
         found = sorted(self._groups.items(), key=lambda item: (order.index(item[0][0]), item[0][1]))
-        return tuple(ImportWarning(kind, group.count, tuple(group.addresses), _sentence(kind, key, group))
+        return tuple(ImportWarning(kind, group.count, tuple(group.addresses), _ended(_sentence(kind, key, group)))
                      for (kind, key), group in found)
 
 
@@ -86,6 +86,11 @@ def places(group: _Group, quote: bool = False) -> str:
     named = [f"{where} '{shown(detail)}'" if quote and detail else where
              for where, detail in zip(group.addresses, group.details)]
     return ", ".join(named) + (", ..." if group.count > len(named) else "")
+
+
+def _ended(sentence: str) -> str:
+    """A sentence whose list of places ends in "..." takes no second full stop."""
+    return sentence[:-1] if sentence.endswith("....") else sentence
 
 
 def plural(phrase: str) -> str:
@@ -106,11 +111,14 @@ def _sentence(kind: WarningKind, key: str, group: _Group) -> str:
         listed = marks[0] if len(marks) == 1 else f"{', '.join(marks[:-1])} and {marks[-1]}"
         return f"{listed} in {_cells(count)} read as not involved: {where}."
     if kind is WarningKind.UNREADABLE:
-        return f"{_cells(count)} could not be read as {key} letters and were left blank: {places(group, True)}."
+        left = "was" if count == 1 else "were"
+        return f"{_cells(count)} could not be read as {key} letters and {left} left blank: {places(group, True)}."
     if kind is WarningKind.OTHER_SET:
         return f"{key} It is in {_cells(count)}, left blank: {where}."
     if kind is WarningKind.LOST_CELL:
-        return f"{_cells(count)} hold letters the team cannot hold yet ({key}) and were left blank: {where}."
+        held = "holds a letter" if count == 1 else "hold letters"
+        left = "was" if count == 1 else "were"
+        return f"{_cells(count)} {held} the team cannot hold yet ({key}) and {left} left blank: {where}."
     if kind is WarningKind.SKIPPED_COLUMN:  # details name the columns: "column E 'Week'"
         if count == 1:
             return f"{group.details[0][:1].upper()}{group.details[0][1:]} {key}: skipped."
