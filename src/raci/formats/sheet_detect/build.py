@@ -27,7 +27,7 @@ from raci.formats.sheet_detect.cells import CellKind, Classifier, Frame, Line, l
 from raci.formats.sheet_detect.columns import EMPTY
 from raci.formats.sheet_detect.layout import ColumnRole, Layout, RowRole
 from raci.formats.sheet_detect.people import TITLE_LIMIT as PERSON_TITLE_LIMIT
-from raci.formats.sheet_detect.people import person_from_header, title_of
+from raci.formats.sheet_detect.people import person_from_header, titles_in
 from raci.formats.sheet_detect.warnings import ImportWarning, WarningKind, WarningLog
 from raci.formats.sheet_detect.words import is_one_of
 from raci.letters import Cell, Reading, UnreadableCell, read_cell
@@ -157,13 +157,13 @@ class _RowReader:
         if not under:
             return
         label = text_of(line.value(self.title))
-        titles = {column: title_of(text) for column, text in under.items()}
-        if is_one_of(label, _ROLE_LABELS) or None not in titles.values():
+        titles = {column: titles_in(text) for column, text in under.items()}
+        if is_one_of(label, _ROLE_LABELS) or all(titles.values()):
             for column, text in under.items():
                 person = self.people[self.place[column]]
-                title = titles[column] or text[:PERSON_TITLE_LIMIT]
-                if title not in person.titles:
-                    self.people[self.place[column]] = ImportedPerson(person.name, (*person.titles, title), column)
+                held = titles[column] or (text[:PERSON_TITLE_LIMIT],)
+                merged = tuple(dict.fromkeys((*person.titles, *held)))
+                self.people[self.place[column]] = ImportedPerson(person.name, merged, column)
             return
         key = f"{self.layout.row_label(number).capitalize()}" + (f" ('{label}')" if label else "")
         for column, text in under.items():

@@ -38,8 +38,9 @@ class CellKind(IntEnum):
     TEXT = 3  # words: a title, a name, a note
     NUMBER = 4
     TIME = 5  # a date, a time, a week or a duration
-    CODE = 6  # an ID: "1.2.3", "T-01", "#4"
+    CODE = 6  # an ID: "1.2.3", "T-01", "#4", "set-product-vision"
     FLAG = 7  # TRUE or FALSE
+    FORMULA = 8  # "=COUNTIF(B8:I8,"A")": a workbook read without its computed values
 
     @property
     def is_letterish(self) -> bool:
@@ -57,6 +58,7 @@ _TIME = re.compile(
     r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s?\d{0,4})$"
 )
 _CODE = re.compile(r"^#?[a-z]{0,6}[-_.]?\d+([.\-_/]\d+)*[a-z]?$")
+_SLUG = re.compile(r"^#?[a-z0-9]+(?:[-_.][a-z0-9]+)+$")  # an id as programs write them: "set-product-vision"
 _NAMEISH = re.compile(r"^[A-Z][a-z]{1,2}$")  # "Di", "Ai": a name more often than letters run together
 
 
@@ -93,6 +95,8 @@ def _text_kind(value: str) -> CellKind:
     text = text_of(value)
     if not text:
         return CellKind.BLANK
+    if value.lstrip().startswith("=") and len(text) > 1:
+        return CellKind.FORMULA  # text guarded as "'=..." (as CSV exports write it) is text
     letters = _letter_kind(text)
     if letters is not None:
         return letters
@@ -103,7 +107,7 @@ def _text_kind(value: str) -> CellKind:
         return CellKind.FLAG
     if _TIME.match(folded):
         return CellKind.TIME
-    if _CODE.match(folded) and any(character.isdigit() for character in folded):
+    if _CODE.match(folded) and any(character.isdigit() for character in folded) or _SLUG.match(text):
         return CellKind.CODE
     return CellKind.TEXT
 

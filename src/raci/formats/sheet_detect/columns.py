@@ -15,8 +15,9 @@ Then, people (or an inverted sheet's letter columns) already known:
 * other text columns are the **description** (the first one headed like
   one, or unheaded between the titles and the people) or **notes** (kept
   in the description after it);
-* columns of numbers, dates, IDs or ticks are **skipped**, each named in a
-  warning; an empty column between people is a person with no letters.
+* columns of numbers, dates, IDs, ticks or formulas are **skipped**, each named in a
+  warning; an empty column named like a person (not "Notes", "Total"...)
+  among or right beside the people is a person with no letters.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from raci.formats.sheet_detect.layout import ColumnPlan, ColumnRole
 from raci.formats.sheet_detect.words import (
     CATEGORY_WORDS,
     DESCRIPTION_WORDS,
+    LEGEND_WORDS,
+    NOT_PERSON_WORDS,
     NOTES_WORDS,
     TITLE_WORDS,
     is_one_of,
@@ -36,9 +39,11 @@ from raci.formats.sheet_detect.words import (
 
 LONG_TEXT = 80  # mean characters past which a column reads as notes, not titles
 EMPTY = "is empty"  # a skipped column that held nothing but maybe a header: no warning needed
-_OTHER_KINDS = (CellKind.NUMBER, CellKind.TIME, CellKind.CODE, CellKind.FLAG)
+_OTHER_KINDS = (CellKind.NUMBER, CellKind.TIME, CellKind.CODE, CellKind.FLAG, CellKind.FORMULA)
+_NOT_NAMES = (TITLE_WORDS, CATEGORY_WORDS, DESCRIPTION_WORDS, NOTES_WORDS, LEGEND_WORDS, NOT_PERSON_WORDS)
 SKIP_REASONS = {CellKind.NUMBER: "holds numbers", CellKind.TIME: "holds dates or times",
-                CellKind.CODE: "holds IDs", CellKind.FLAG: "holds ticks (TRUE/FALSE, x)"}
+                CellKind.CODE: "holds IDs", CellKind.FLAG: "holds ticks (TRUE/FALSE, x)",
+                CellKind.FORMULA: "holds formulas"}
 
 
 @dataclass(slots=True)
@@ -142,7 +147,25 @@ def assign_columns(facts: ColumnFacts) -> tuple[ColumnPlan, ...] | None:
         plan = _other_column(facts, column, title, span, described)
         described = described or plan.role is ColumnRole.DESCRIPTION
         plans[column] = plan
+    if facts.assigned_role is ColumnRole.PERSON:
+        _named_but_empty(plans, title)
     return tuple(plans[column] for column in sorted(plans))
+
+
+def _named_but_empty(plans: dict[int, ColumnPlan], title: int) -> None:
+    """Empty columns named like people, right beside the people, are people who hold no letter yet."""
+    people = sorted(column for column, plan in plans.items() if plan.role is ColumnRole.PERSON)
+    for start, step in ((people[-1], 1), (people[0], -1)) if people else ():
+        column = start + step
+        while column != title and _empty_name(plans.get(column)):
+            plans[column] = ColumnPlan(column, ColumnRole.PERSON, plans[column].header,
+                                       "a name with no letters under it, beside the people")
+            column += step
+
+
+def _empty_name(plan: ColumnPlan | None) -> bool:
+    return (plan is not None and plan.role is ColumnRole.SKIPPED and plan.reason == EMPTY and bool(plan.header)
+            and not any(is_one_of(plan.header, words) for words in _NOT_NAMES))
 
 
 def _title_column(facts: ColumnFacts, assigned: list[int]) -> int | None:
@@ -177,7 +200,7 @@ def _other_column(facts: ColumnFacts, column: int, title: int, span: tuple[int, 
     if not profile.filled:
         if header and span[0] < column < span[1] and facts.assigned_role is ColumnRole.PERSON:
             return ColumnPlan(column, ColumnRole.PERSON, header, "a name with no letters under it, among the people")
-        return ColumnPlan(column, ColumnRole.SKIPPED, header, profile.skip_reason())
+        return ColumnPlan(column, ColumnRole.SKIPPED, header, EMPTY)
     if not profile.holds_text:
         return ColumnPlan(column, ColumnRole.SKIPPED, header, profile.skip_reason())
     if is_one_of(header, CATEGORY_WORDS):

@@ -46,9 +46,13 @@ from raci.formats.sheet_detect.legend import is_legend_row
 from raci.formats.sheet_detect.people import person_likeness
 from raci.formats.sheet_detect.rows import RowFacts, RowResult, assign_rows
 from raci.formats.sheet_detect.words import (
+    CATEGORY_WORDS,
+    DESCRIPTION_WORDS,
     GENERIC_NAMES,
     LEGEND_HEADER_WORDS,
     LEGEND_WORDS,
+    NOT_PERSON_WORDS,
+    NOTES_WORDS,
     PERSON_WORDS,
     TITLE_WORDS,
     is_generic_sheet_name,
@@ -62,6 +66,7 @@ TRANSPOSE_AT = 1.0
 LABEL_SAMPLE = 200  # labels per axis that the transposed score reads
 NAME_LIMIT = 200
 _NOT_NAMES = (TITLE_WORDS, LEGEND_WORDS, LEGEND_HEADER_WORDS, PERSON_WORDS, GENERIC_NAMES)
+_NOT_PEOPLE = (CATEGORY_WORDS, DESCRIPTION_WORDS, NOTES_WORDS, LEGEND_WORDS, NOT_PERSON_WORDS)
 
 
 def detect_layout(grid: Iterable[Sequence[Any] | None], sheet: str = "", *,
@@ -109,17 +114,23 @@ def _normal(frame: Frame, sheet: str, orientation: Orientation) -> Layout:
 
 
 def _without_letters(frame: Frame, sheet: str, orientation: Orientation) -> Layout:
-    """A matrix nobody is assigned in yet: names in the first row of two words or more, titles below."""
-    for number, line in enumerate(frame.lines):
-        if line.kinds.count(CellKind.TEXT) >= 2:
-            header = HeaderBlock((number,), number, number + 1, frame.height)
-            profiles = profile_columns(frame, range(header.start, header.end))
-            texts = [column for column, profile in sorted(profiles.items()) if profile.holds_text]
-            named = [column for column, kind in zip(line.columns, line.kinds) if kind == CellKind.TEXT]
-            people = [column for column in named if texts and column > texts[0] and column not in profiles]
-            if texts and people:
-                return _finish(frame, sheet, orientation, header, profiles, people, ColumnRole.PERSON)
-            break
+    """A matrix nobody holds a letter in yet, or with nobody on it: the header is the first row of two
+    words or more naming the titles' column ("Task"), else the first row of two words or more."""
+    wordy = [number for number, line in enumerate(frame.lines) if line.kinds.count(CellKind.TEXT) >= 2]
+    titled = [number for number in wordy if any(
+        kind == CellKind.TEXT and is_one_of(text_of(value), TITLE_WORDS)
+        for value, kind in zip(frame.lines[number].values, frame.lines[number].kinds))]
+    if wordy:
+        number = titled[0] if titled else wordy[0]
+        header = HeaderBlock((number,), number, number + 1, frame.height)
+        profiles = profile_columns(frame, range(header.start, header.end))
+        texts = [column for column, profile in sorted(profiles.items()) if profile.holds_text]
+        line = frame.lines[number]
+        named = [column for column, value, kind in zip(line.columns, line.values, line.kinds)
+                 if kind == CellKind.TEXT and not any(is_one_of(text_of(value), words) for words in _NOT_PEOPLE)]
+        people = [column for column in named if texts and column > texts[0] and column not in profiles]
+        if texts and (people or titled):
+            return _finish(frame, sheet, orientation, header, profiles, people, ColumnRole.PERSON)
     raise LayoutNotFound(sheet, "has no letters (R, A, C, I) and no row of names above responsibilities")
 
 

@@ -13,9 +13,10 @@ whose segment holds the most rows with letters (the earliest on a tie, a
 real header before none). A strong row repeating an earlier header's
 names (a sheet printed on several pages) does not cut. The header rows are
 the header-like rows touching the chosen one; among them the names are in
-the row with the most distinct words (the top one on a tie), so a second
-row of groups or roles under the names, or a row of departments above
-them written once per group, is a header row but not the names.
+the row with the most distinct words, then the one that is not all roles
+("Product Manager", "QA"), then the top one, so a second row of groups or
+roles under the names, or a row of departments above them written once
+per group, is a header row but not the names.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from collections.abc import Set
 from dataclasses import dataclass
 
 from raci.formats.sheet_detect.cells import CellKind, Frame, Line, text_of
+from raci.formats.sheet_detect.people import titles_in
 
 _LETTERISH = (CellKind.LETTER, CellKind.MARK)
 
@@ -69,7 +71,7 @@ def find_header(frame: Frame, letter_columns: Set[int]) -> HeaderBlock:
     while bottom + 1 < end and headerish[bottom + 1] and not letters[bottom + 1]:
         bottom += 1
     rows = tuple(range(top, bottom + 1))
-    names = max(rows, key=lambda row: (_distinct_words(frame.lines[row], letter_columns), -row))
+    names = max(rows, key=lambda row: (*_names_score(frame.lines[row], letter_columns), -row))
     return HeaderBlock(rows, names, bottom + 1, end)
 
 
@@ -99,5 +101,8 @@ def _signature(line: Line, letter_columns: Set[int]) -> tuple[tuple[int, str], .
                  if column in letter_columns and kind == CellKind.TEXT)
 
 
-def _distinct_words(line: Line, letter_columns: Set[int]) -> int:
-    return len({text for _, text in _signature(line, letter_columns)})
+def _names_score(line: Line, letter_columns: Set[int]) -> tuple[int, bool]:
+    """How well a header row names people: its distinct words, then whether they are more than titles."""
+    words = [text_of(value) for column, value, kind in zip(line.columns, line.values, line.kinds)
+             if column in letter_columns and kind == CellKind.TEXT]
+    return len({word.casefold() for word in words}), not all(titles_in(word) for word in words)

@@ -77,24 +77,24 @@ def person_from_header(header: str) -> tuple[str, tuple[str, ...]]:
         return text, (known,)
     bracketed = _BRACKETED.match(text)
     if bracketed and bracketed["name"]:
-        titles = _titles(bracketed["inner"])
+        titles = titles_in(bracketed["inner"])
         if titles:
             return bracketed["name"], titles
     for separator in _SEPARATORS:
         if separator in text:
             head, _, tail = text.rpartition(separator)
-            titles = _titles(tail)
+            titles = titles_in(tail)
             if titles and head.strip():
                 return head.strip(), titles
-            titles = _titles(head)
+            titles = titles_in(head)
             if titles and tail.strip() and title_of(tail) is None:
                 return tail.strip(), titles
     role = title_of(text)
     return text, (role,) if role is not None else ()
 
 
-def _titles(text: str) -> tuple[str, ...]:
-    """Every part of ``text`` as a title, or nothing when any part is no role."""
+def titles_in(text: str) -> tuple[str, ...]:
+    """Every part of ``text`` as a title ("PM, SM", "Manager / Owner"), or none if any part is no role."""
     titles = [title_of(part) for part in _PARTS.split(text) if part.strip()]
     if not titles or None in titles:
         return ()
