@@ -33,7 +33,11 @@ The modules
   :mod:`.warnings`: grouped warnings.
 """
 
+from collections.abc import Iterable, Sequence
+from typing import Any
+
 from raci.formats.sheet_detect.build import ImportedPerson, ImportedRow, SheetRead, read_sheet
+from raci.formats.sheet_detect.cells import Frame
 from raci.formats.sheet_detect.detect import detect_layout
 from raci.formats.sheet_detect.explain import explain
 from raci.formats.sheet_detect.layout import (
@@ -48,8 +52,15 @@ from raci.formats.sheet_detect.people import known_title, person_from_header
 from raci.formats.sheet_detect.team import build_team, to_team
 from raci.formats.sheet_detect.warnings import ImportWarning, WarningKind
 
+
+def prepare(grid: Iterable[Sequence[Any] | None]) -> Frame:
+    """A grid read once into a :class:`Frame` (its non-blank cells, each classified), for a caller that detects,
+    explains and reads the same grid several times, as a preview dialog does; every function here takes either."""
+    return Frame.from_grid(grid)
+
 __all__ = [
-    "ColumnPlan", "ColumnRole", "ImportWarning", "ImportedPerson", "ImportedRow", "Layout", "LayoutNotFound",
+    "ColumnPlan", "ColumnRole", "Frame", "ImportWarning", "ImportedPerson", "ImportedRow", "Layout", "LayoutNotFound",
     "Orientation", "RowRole", "SheetRead", "WarningKind",
-    "build_team", "detect_layout", "explain", "known_title", "person_from_header", "read_sheet", "to_team",
+    "build_team", "detect_layout", "explain", "known_title", "person_from_header", "prepare", "read_sheet",
+    "to_team",
 ]

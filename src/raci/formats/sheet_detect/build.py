@@ -23,7 +23,7 @@ from typing import Any
 
 from raci.catalog import Catalog
 from raci.catalog_match import CatalogMatcher, matcher_for
-from raci.formats.sheet_detect.cells import CellKind, Classifier, Frame, Line, lines_of, text_of
+from raci.formats.sheet_detect.cells import CellKind, Frame, Line, lines_of, text_of
 from raci.formats.sheet_detect.columns import EMPTY
 from raci.formats.sheet_detect.layout import ColumnRole, Layout, RowRole
 from raci.formats.sheet_detect.people import TITLE_LIMIT as PERSON_TITLE_LIMIT
@@ -91,15 +91,13 @@ def _count(number: int, one: str, many: str) -> str:
     return f"{number:,} {one if number == 1 else many}"
 
 
-def read_sheet(grid: Iterable[Sequence[Any] | None], layout: Layout,
+def read_sheet(grid: Iterable[Sequence[Any] | None] | Frame, layout: Layout,
                catalog: Catalog | CatalogMatcher | None = None) -> SheetRead:
-    """Read ``grid`` by ``layout``; rows are linked to ``catalog``'s entries where their titles match."""
-    frame = Frame.from_grid(grid, Classifier())
-    return read_frame(frame.turn() if layout.turned else frame, layout, catalog)
-
-
-def read_frame(frame: Frame, layout: Layout, catalog: Catalog | CatalogMatcher | None = None) -> SheetRead:
-    """:func:`read_sheet` for a frame already turned the layout's way."""
+    """Read ``grid`` (or its :func:`prepare`'d frame) by ``layout``; rows are linked to ``catalog``'s entries
+    where their titles match."""
+    frame = Frame.from_grid(grid)
+    if layout.turned != frame.turned:
+        frame = frame.turn()
     matcher = matcher_for(catalog) if isinstance(catalog, Catalog) else catalog
     log = WarningLog(layout.address)
     reader = _RowReader(frame, layout, matcher, log)

@@ -204,13 +204,21 @@ class Frame:
     turned: bool = False
 
     @classmethod
-    def from_grid(cls, grid: Iterable[Sequence[Any] | None], classifier: Classifier) -> Frame:
+    def from_grid(cls, grid: Iterable[Sequence[Any] | None], classifier: Classifier | None = None) -> Frame:
+        """The grid's non-blank cells, each classified (a grid given as a frame is returned as it is)."""
+        if isinstance(grid, Frame):
+            return grid
         lines, width = [], 0
-        kind = classifier.kind
+        classifier = classifier or Classifier()
+        kind, known = classifier.kind, classifier._memo  # noqa: SLF001 - the hot loop reads the memo itself
         for row in grid:
             columns, values, kinds = array("l"), [], bytearray()
             for column, value in enumerate(row or ()):
-                found = kind(value)
+                if value is None:
+                    continue
+                found = known.get(value) if type(value) is str else None
+                if found is None:
+                    found = kind(value)
                 if found:
                     columns.append(column)
                     values.append(value)

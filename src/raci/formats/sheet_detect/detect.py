@@ -38,7 +38,7 @@ from itertools import islice
 from statistics import fmean
 from typing import Any
 
-from raci.formats.sheet_detect.cells import CellKind, Classifier, Frame, text_of
+from raci.formats.sheet_detect.cells import CellKind, Frame, text_of
 from raci.formats.sheet_detect.columns import ColumnFacts, Profile, assign_columns, profile_columns
 from raci.formats.sheet_detect.header import HeaderBlock, find_header
 from raci.formats.sheet_detect.layout import ColumnPlan, ColumnRole, Layout, LayoutNotFound, Orientation, RowRole
@@ -69,10 +69,11 @@ _NOT_NAMES = (TITLE_WORDS, LEGEND_WORDS, LEGEND_HEADER_WORDS, PERSON_WORDS, GENE
 _NOT_PEOPLE = (CATEGORY_WORDS, DESCRIPTION_WORDS, NOTES_WORDS, LEGEND_WORDS, NOT_PERSON_WORDS)
 
 
-def detect_layout(grid: Iterable[Sequence[Any] | None], sheet: str = "", *,
+def detect_layout(grid: Iterable[Sequence[Any] | None] | Frame, sheet: str = "", *,
                   orientation: Orientation | None = None) -> Layout:
-    """The layout of a grid (rows of cell values); ``orientation`` forces one. Raises :class:`LayoutNotFound`."""
-    return detect_in(Frame.from_grid(grid, Classifier()), sheet, orientation)
+    """The layout of a grid (rows of cell values, or a :class:`Frame` made once with :func:`prepare` to read it
+    several times); ``orientation`` forces one. Raises :class:`LayoutNotFound`."""
+    return detect_in(Frame.from_grid(grid), sheet, orientation)
 
 
 def detect_in(frame: Frame, sheet: str, orientation: Orientation | None = None) -> Layout:
@@ -269,17 +270,24 @@ def _legend_text(frame: Frame, roles: Sequence[RowRole], columns: frozenset[int]
 # --------------------------------------------------------------- inverted sheets
 def _inverted(frame: Frame, sheet: str) -> Layout | None:
     below = _Below(frame)
+    singles: dict[str, str | None] = {}
     for number, line in enumerate(frame.lines):
         if line.kinds.count(CellKind.LETTER) < 2:
             continue
-        symbols = {column: symbol for column, value, kind in zip(line.columns, line.values, line.kinds)
-                   if kind == CellKind.LETTER and (symbol := _single_letter(text_of(value)))}
-        if len(set(symbols.values())) < 2:
+        symbols = {}
+        for column, value, kind in zip(line.columns, line.values, line.kinds):
+            if kind == CellKind.LETTER:
+                single = singles.get(value, "")
+                if single == "":
+                    single = singles[value] = _single_letter(text_of(value))
+                if single:
+                    symbols[column] = single
+        if len(set(symbols.values())) < 2 or not below.may_hold_names(symbols):
             continue
         words = {column: below.count(below.words, column, number) for column in symbols}
         named = [column for column in symbols if words[column] > below.count(below.letters, column, number)]
         names = sum(words[column] for column in named)
-        elsewhere = below.total_letters - sum(len(below.letters.get(column, ())) for column in symbols)
+        elsewhere = below.total_letters - sum(below.letter_count.get(column, 0) for column in symbols)
         if 3 * len(named) >= 2 * len(symbols) and names >= 2 and names > elsewhere:
             header = HeaderBlock((number,), number, number + 1, frame.height)
             profiles = profile_columns(frame, range(header.start, header.end))
@@ -288,18 +296,47 @@ def _inverted(frame: Frame, sheet: str) -> Layout | None:
 
 
 class _Below:
-    """Rows holding words and rows holding letters, per column, to count them below any row."""
+    """Words and letters per column, counted in one pass; the rows holding them listed when first asked."""
 
     def __init__(self, frame: Frame) -> None:
-        self.words: dict[int, list[int]] = {}
-        self.letters: dict[int, list[int]] = {}
-        for number, line in enumerate(frame.lines):
+        self._frame = frame
+        self._lists: tuple[dict[int, list[int]], dict[int, list[int]]] | None = None
+        self.word_count: dict[int, int] = {}
+        self.letter_count: dict[int, int] = {}
+        for line in frame.lines:
             for column, kind in zip(line.columns, line.kinds):
                 if kind == CellKind.TEXT:
-                    self.words.setdefault(column, []).append(number)
+                    self.word_count[column] = self.word_count.get(column, 0) + 1
                 elif kind == CellKind.LETTER:
-                    self.letters.setdefault(column, []).append(number)
-        self.total_letters = sum(map(len, self.letters.values()))
+                    self.letter_count[column] = self.letter_count.get(column, 0) + 1
+        self.total_letters = sum(self.letter_count.values())
+
+    def may_hold_names(self, columns: Iterable[int]) -> bool:
+        """A quick first look: do these columns hold words at all, in any number near their letters?"""
+        words = sum(self.word_count.get(column, 0) for column in columns)
+        letters = sum(self.letter_count.get(column, 0) for column in columns)
+        return words >= 2 and 2 * words > letters
+
+    @property
+    def words(self) -> dict[int, list[int]]:
+        return self._rows()[0]
+
+    @property
+    def letters(self) -> dict[int, list[int]]:
+        return self._rows()[1]
+
+    def _rows(self) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+        if self._lists is None:
+            words: dict[int, list[int]] = {}
+            letters: dict[int, list[int]] = {}
+            for number, line in enumerate(self._frame.lines):
+                for column, kind in zip(line.columns, line.kinds):
+                    if kind == CellKind.TEXT:
+                        words.setdefault(column, []).append(number)
+                    elif kind == CellKind.LETTER:
+                        letters.setdefault(column, []).append(number)
+            self._lists = words, letters
+        return self._lists
 
     @staticmethod
     def count(rows: Mapping[int, list[int]], column: int, number: int) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from raci.formats.sheet_detect.cells import Classifier, Frame, column_name, text_of
+from raci.formats.sheet_detect.cells import Frame, column_name, text_of
 from raci.formats.sheet_detect.layout import ColumnPlan, ColumnRole, Layout, Orientation, RowRole
 from raci.letters.text import shown
 
@@ -25,12 +25,12 @@ _ORIENTATION = {
 }
 
 
-def explain(layout: Layout, grid: Iterable[Sequence[Any] | None] | None = None) -> str:
+def explain(layout: Layout, grid: Iterable[Sequence[Any] | None] | Frame | None = None) -> str:
     """The layout described line by line; with the grid, category rows are quoted too."""
     frame = None
     if grid is not None:
-        frame = Frame.from_grid(grid, Classifier())
-        frame = frame.turn() if layout.turned else frame
+        frame = Frame.from_grid(grid)
+        frame = frame.turn() if layout.turned != frame.turned else frame
     lines = [f"Sheet: {layout.sheet or '(unnamed)'}", f"Orientation: {_ORIENTATION[layout.orientation]}"]
     header = _rows(layout, layout.header_rows)
     if layout.names_row is not None:

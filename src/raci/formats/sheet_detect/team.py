@@ -23,6 +23,7 @@ from typing import Any
 from raci.catalog import Catalog
 from raci.catalog_match import CatalogMatcher
 from raci.formats.sheet_detect.build import SheetRead, read_sheet
+from raci.formats.sheet_detect.cells import Frame
 from raci.formats.sheet_detect.layout import Layout
 from raci.formats.sheet_detect.warnings import ImportWarning, WarningKind, WarningLog
 from raci.model import Letter, Person, Responsibility, Team, make_id
@@ -53,7 +54,7 @@ class Ids:
         return candidate
 
 
-def build_team(grid: Iterable[Sequence[Any] | None], layout: Layout,
+def build_team(grid: Iterable[Sequence[Any] | None] | Frame, layout: Layout,
                catalog: Catalog | CatalogMatcher | None = None, *, name: str = "",
                description: str = "") -> tuple[Team, tuple[ImportWarning, ...]]:
     """The team a grid makes by ``layout``, and the grouped warnings; see :func:`read_sheet` and :func:`to_team`."""
