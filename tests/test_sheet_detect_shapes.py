@@ -291,6 +291,18 @@ def test_a_sheet_with_names_but_no_letters_yet_gives_people_and_rows() -> None:
     assert [row.title for row in found.rows] == ["Plan", "Build"]
 
 
+def test_names_that_begin_like_months_or_ids_are_names() -> None:
+    grid = [["Task", "Augustine", "Mayra", "Decima"], ["Plan", "R", "A", None], ["Build", None, "R", "A"]]
+    assert [person.name for person in read(grid).people] == ["Augustine", "Mayra", "Decima"]
+
+
+def test_dates_weeks_and_months_are_skipped_as_times() -> None:
+    grid = [["Task", "Ann", "Due", "Sprint"], ["Plan", "R", "Jan 2025", "Sprint 3"], ["Build", "A", "2025-02-01", "W12"]]
+    found = read(grid)
+    assert [str(warning) for warning in found.warnings] == [
+        "2 columns hold dates or times and were skipped: column C 'Due', column D 'Sprint'."]
+
+
 @pytest.mark.parametrize("grid", [[], [[]], [[None, ""]], [["just one cell"]], [[1, 2], [3, 4]]])
 def test_a_sheet_without_a_matrix_is_one_sentence(grid: list[list[object]]) -> None:
     with pytest.raises(LayoutNotFound) as caught:

@@ -55,7 +55,8 @@ _TIME = re.compile(
     r"|\d{1,2}:\d{2}(:\d{2})?\s?(am|pm)?"
     r"|(w|wk|week|kw|cw|sem|semaine|semana|sprint|q|quarter|day|month|m|t|j|jour|h)\s?\.?\s?\d{1,3}(\s?\d{4})?"
     r"|\d+([.,]\d+)?\s?(h|hr|hrs|hour|hours|d|day|days|w|wk|wks|week|weeks|month|months|min|mins|minutes|j|jours)"
-    r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s?\d{0,4})$"
+    r"|(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september"
+    r"|oct|october|nov|november|dec|december)\.?\s?\d{2,4})$"
 )
 _CODE = re.compile(r"^#?[a-z]{0,6}[-_.]?\d+([.\-_/]\d+)*[a-z]?$")
 _SLUG = re.compile(r"^#?[a-z0-9]+(?:[-_.][a-z0-9]+)+$")  # an id as programs write them: "set-product-vision"

@@ -197,14 +197,15 @@ def _other_column(facts: ColumnFacts, column: int, title: int, span: tuple[int, 
                   described: bool) -> ColumnPlan:
     profile, header = facts.profile(column), facts.header(column)
     titles = facts.profile(title)
+    if is_one_of(header, CATEGORY_WORDS) and (profile.holds_text or not profile.filled):
+        # Even empty: the sheet groups its rows in a column, so a row without letters is no heading.
+        return ColumnPlan(column, ColumnRole.CATEGORY, header, "headed like a category")
     if not profile.filled:
         if header and span[0] < column < span[1] and facts.assigned_role is ColumnRole.PERSON:
             return ColumnPlan(column, ColumnRole.PERSON, header, "a name with no letters under it, among the people")
         return ColumnPlan(column, ColumnRole.SKIPPED, header, EMPTY)
     if not profile.holds_text:
         return ColumnPlan(column, ColumnRole.SKIPPED, header, profile.skip_reason())
-    if is_one_of(header, CATEGORY_WORDS):
-        return ColumnPlan(column, ColumnRole.CATEGORY, header, "headed like a category")
     if column < title and profile.text < 0.9 * titles.text:
         return ColumnPlan(column, ColumnRole.CATEGORY, header, "filled only on each group's first row")
     if column < title and profile.distinct_ratio <= 0.5 and profile.text >= 2:
