@@ -169,3 +169,17 @@ def test_generated_teams_laid_out_as_a_plain_grid_come_back_equal(team: Team) ->
     assert [row.title for row in back.responsibilities] == [row.title for row in team.responsibilities]
     assert [[back.cell(row.id, person.id) for person in back.people] for row in back.responsibilities] == [
         [team.cell(row.id, person.id) for person in team.people] for row in team.responsibilities]
+
+
+def test_short_letter_like_and_formula_like_titles_and_names_come_back_through_the_csv_export() -> None:
+    team = Team(name="Tricky")
+    people = [team.add_person(name) for name in ('=HYPERLINK("http://x","y")', "-1", "Ann", "@bob", "Cy")]
+    titles = ["=1+1", "-", "A", "R", "@x", "+1", "Go", "C", "I", "N", "Plan", "Build", "=SUM(A1:A3)", "Ship", "A/R",
+              "Test", "Key", "Legend", "Total", "Phase 1"]
+    for number, title in enumerate(titles):
+        row = team.add_responsibility(title, category="Cat" if number % 3 else "")
+        team.set_cells({(row.id, people[number % 5].id): Letter.R, (row.id, people[(number + 2) % 5].id): Letter.A})
+    grid = csv_grid(team)
+    back, warnings = build_team(grid, detect_layout(grid))
+    assert warnings == ()
+    assert grid_of(back) == grid_of(team)
