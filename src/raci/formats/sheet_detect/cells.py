@@ -156,6 +156,17 @@ def lines_of(value: Any) -> str:
     return csv_unguard("\n".join(line for line in lines if line))
 
 
+def runs(numbers: Iterable[int]) -> list[list[int]]:
+    """Ascending numbers in runs of consecutive ones: [1, 2, 3, 7] -> [[1, 2, 3], [7]]."""
+    found: list[list[int]] = []
+    for number in numbers:
+        if found and number == found[-1][-1] + 1:
+            found[-1].append(number)
+        else:
+            found.append([number])
+    return found
+
+
 def column_name(column: int) -> str:
     """``"D"`` for 0-based column 3, ``"AA"`` for 26."""
     name = ""

@@ -38,7 +38,7 @@ from itertools import islice
 from statistics import fmean
 from typing import Any
 
-from raci.formats.sheet_detect.cells import CellKind, Frame, text_of
+from raci.formats.sheet_detect.cells import CellKind, Frame, runs, text_of
 from raci.formats.sheet_detect.columns import ColumnFacts, Profile, assign_columns, profile_columns
 from raci.formats.sheet_detect.header import HeaderBlock, find_header
 from raci.formats.sheet_detect.layout import ColumnPlan, ColumnRole, Layout, LayoutNotFound, Orientation, RowRole
@@ -191,7 +191,7 @@ def _all_rows(frame: Frame, header: HeaderBlock, rows: RowResult) -> tuple[RowRo
 # --------------------------------------------------------------- legends
 def _legend_columns(frame: Frame, header: HeaderBlock, table: list[int], headers: Mapping[int, str],
                     profiles: Mapping[int, Profile]) -> frozenset[int]:
-    blocks = _blocks(table)
+    blocks = runs(table)  # columns split at fully blank ones
     if not blocks:
         return frozenset()
     main = max(blocks, key=lambda block: sum(profiles[c].letters for c in block if c in profiles))
@@ -206,16 +206,6 @@ def _legend_columns(frame: Frame, header: HeaderBlock, table: list[int], headers
         elif headed or _reads_as_legend(texts.get(number, []), block, headers, profiles):
             legend.update(block)
     return frozenset(legend)
-
-
-def _blocks(table: list[int]) -> list[list[int]]:
-    blocks: list[list[int]] = []
-    for column in table:
-        if blocks and column == blocks[-1][-1] + 1:
-            blocks[-1].append(column)
-        else:
-            blocks.append([column])
-    return blocks
 
 
 def _unheaded_run(columns: list[int], headers: Mapping[int, str]) -> list[int]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from raci.formats.sheet_detect.cells import Frame, column_name, text_of
+from raci.formats.sheet_detect.cells import Frame, column_name, runs, text_of
 from raci.formats.sheet_detect.layout import ColumnPlan, ColumnRole, Layout, Orientation, RowRole
 from raci.letters.text import shown
 
@@ -79,15 +79,10 @@ def _columns(layout: Layout, plans: Sequence[ColumnPlan], reasons: bool = False)
 
 def _rows(layout: Layout, numbers: Sequence[int]) -> str:
     """Runs of rows as ranges: "rows 2-5, 9" (or "columns B-E, I" for a transposed sheet)."""
-    runs: list[list[int]] = []
-    for number in numbers:
-        if runs and number == runs[-1][-1] + 1:
-            runs[-1].append(number)
-        else:
-            runs.append([number])
-    name = (lambda number: column_name(number)) if layout.turned else (lambda number: str(number + 1))
-    parts = [name(run[0]) if len(run) == 1 else f"{name(run[0])}-{name(run[-1])}" for run in runs[:LISTED]]
-    more = len(runs) - LISTED
+    found = runs(numbers)
+    name = column_name if layout.turned else (lambda number: str(number + 1))
+    parts = [name(run[0]) if len(run) == 1 else f"{name(run[0])}-{name(run[-1])}" for run in found[:LISTED]]
+    more = len(found) - LISTED
     noun = ("column" if layout.turned else "row") + ("s" if len(numbers) > 1 else "")
     return f"{noun} {', '.join(parts)}" + (f" and {more:,} more" if more > 0 else "")
 
