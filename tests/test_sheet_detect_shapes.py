@@ -74,7 +74,7 @@ def test_the_legend_beside_is_no_person_and_its_letters_land_nowhere() -> None:
 def test_numbers_ids_and_totals_are_skipped_with_warnings_and_status_is_kept_as_notes() -> None:
     found = read(PROJECT)
     assert [str(warning) for warning in found.warnings] == [
-        "1 row holding no letters to read was skipped: A14 'Total'.",
+        "1 row without letters was skipped: A14 'Total'.",
         "2 columns hold numbers and were skipped: column A 'ID', column G 'Week'.",
         "'-' and 'N' in 2 cells read as not involved: E9, C11.",
     ]
@@ -220,6 +220,15 @@ def test_a_row_without_letters_between_lettered_rows_is_a_responsibility_nobody_
     grid = [["Task", "Ann", "Bob"], ["Plan", "R", "A"], ["Hiring", None, None], ["Build", "A", "R"]]
     found = read(grid)
     assert [(row.title, row.category) for row in found.rows] == [("Plan", ""), ("Hiring", ""), ("Build", "")]
+
+
+def test_a_second_table_with_other_names_is_skipped_row_by_row_with_warnings() -> None:
+    grid = [["Task", "Ann", "Bob"], ["Plan", "R", "A"], ["Build", "A", "R"], [],
+            ["Summary", "Cy", "Di"], ["Review", "R", "A"]]
+    found = read(grid)
+    assert [row.title for row in found.rows] == ["Plan", "Build"]
+    assert [str(warning) for warning in found.warnings] == [
+        "1 row with letters was skipped: A6 'Review'.", "1 row without letters was skipped: A5 'Summary'."]
 
 
 def test_a_footer_under_a_blank_row_is_skipped_with_a_warning() -> None:

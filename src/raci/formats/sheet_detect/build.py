@@ -34,6 +34,7 @@ from raci.letters import Cell, Reading, UnreadableCell, read_cell
 from raci.model import Side
 
 NAME_LIMIT, TITLE_LIMIT, CATEGORY_LIMIT, DESCRIPTION_LIMIT = 200, 500, 200, 5000  # as the team file allows
+_LETTERISH = (CellKind.LETTER, CellKind.MARK)
 _ROLE_LABELS = frozenset({"role", "roles", "title", "titles", "position", "function", "job title", "job"})
 _NAME_SEPARATORS = re.compile(r"(?i)\s*(?:[,;/&+\n]|\band\b|\bet\b|\bund\b)\s*")
 
@@ -188,8 +189,10 @@ class _RowReader:
                 continue
             if role is not RowRole.RESPONSIBILITY:
                 if role is RowRole.SKIPPED and line.columns:
-                    self.log.add(WarningKind.SKIPPED_ROW, number, line.columns[0], "holding no letters to read",
-                                 text_of(line.values[0]))
+                    held = any(column in self.letters or column in self.place and kind in _LETTERISH
+                               for column, kind in zip(line.columns, line.kinds))
+                    self.log.add(WarningKind.SKIPPED_ROW, number, line.columns[0],
+                                 "with letters" if held else "without letters", text_of(line.values[0]))
                 continue
             for column in self.carried:
                 self.carried[column] = text_of(line.value(column)) or self.carried[column]

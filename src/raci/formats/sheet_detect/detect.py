@@ -172,13 +172,15 @@ def _header_texts(frame: Frame, names: int | None) -> dict[int, str]:
 
 
 def _all_rows(frame: Frame, header: HeaderBlock, rows: RowResult) -> tuple[RowRole, ...]:
+    """Every row's role: the data rows' as assigned, the header's, the title block's; after the data, skipped."""
     roles = []
+    headers = set(header.rows)
     for number, line in enumerate(frame.lines):
         if header.start <= number < header.end:
             roles.append(rows.roles[number - header.start])
         elif not line.columns:
             roles.append(RowRole.BLANK)
-        elif number in header.rows:
+        elif number in headers:
             roles.append(RowRole.HEADER)
         elif number < header.top:
             texts = [text for text in map(text_of, line.values) if text]
