@@ -16,6 +16,7 @@ from raci.formats.sheet_detect import (
     SheetRead,
     WarningKind,
     build_team,
+    choose_sheet,
     detect_layout,
     explain,
     read_sheet,
@@ -366,3 +367,17 @@ def test_ids_for_thousands_of_equal_titles_are_unique_and_numbered_in_order() ->
     ids = [row.id for row in team.responsibilities]
     assert len(set(ids)) == 20_000
     assert ids[:3] == ["plan", "plan-2", "plan-3"] and ids[-1] == "plan-20000"
+
+
+# ------------------------------------------------------------------ workbooks
+def test_the_sheet_holding_the_matrix_is_chosen_over_notes_and_summaries() -> None:
+    notes = [["About this workbook"], ["Made in the spring planning session"]]
+    small = [["Task", "Ann"], ["Plan", "R"]]
+    name, frame, layout = choose_sheet([("Notes", notes), ("Summary", small), ("Matrix", PROJECT)])
+    assert (name, layout.sheet) == ("Matrix", "Matrix")
+    assert len(read_sheet(frame, layout).rows) == 6
+
+
+def test_a_workbook_without_a_matrix_is_one_sentence_naming_the_first_sheet() -> None:
+    with pytest.raises(LayoutNotFound, match="^Sheet Notes "):
+        choose_sheet([("Notes", [["About this workbook"]]), ("Empty", [])])

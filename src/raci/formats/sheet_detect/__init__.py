@@ -10,9 +10,12 @@ Use
 ===
 ::
 
-    layout = detect_layout(grid, sheet="RACI")        # raises LayoutNotFound (a SheetImportError)
-    print(explain(layout, grid))                      # raci import --explain
-    team, warnings = build_team(grid, layout, load_catalog(), name=..., description=...)
+    frame = prepare(grid)                             # read the grid once
+    layout = detect_layout(frame, sheet="RACI")       # raises LayoutNotFound (a SheetImportError)
+    print(explain(layout, frame))                     # raci import --explain
+    team, warnings = build_team(frame, layout, load_catalog(), name=..., description=...)
+
+A workbook: ``name, frame, layout = choose_sheet((name, rows) for each visible sheet)``.
 
 A preview dialog shows :func:`read_sheet`'s :class:`SheetRead` (people,
 rows, cells, catalog links, warnings, :meth:`SheetRead.summary`), lets
@@ -30,7 +33,7 @@ The modules
   :mod:`.words` each decide one thing.
 * :mod:`.layout`: :class:`Layout` and its roles. :mod:`.explain`: it in words.
 * :mod:`.build`: reading by a layout; :mod:`.team`: the team;
-  :mod:`.warnings`: grouped warnings.
+  :mod:`.warnings`: grouped warnings; :mod:`.workbook`: which sheet.
 """
 
 from collections.abc import Iterable, Sequence
@@ -51,6 +54,7 @@ from raci.formats.sheet_detect.layout import (
 from raci.formats.sheet_detect.people import known_title, person_from_header
 from raci.formats.sheet_detect.team import build_team, to_team
 from raci.formats.sheet_detect.warnings import ImportWarning, WarningKind
+from raci.formats.sheet_detect.workbook import choose_sheet, layout_size
 
 
 def prepare(grid: Iterable[Sequence[Any] | None]) -> Frame:
@@ -58,9 +62,10 @@ def prepare(grid: Iterable[Sequence[Any] | None]) -> Frame:
     explains and reads the same grid several times, as a preview dialog does; every function here takes either."""
     return Frame.from_grid(grid)
 
+
 __all__ = [
     "ColumnPlan", "ColumnRole", "Frame", "ImportWarning", "ImportedPerson", "ImportedRow", "Layout", "LayoutNotFound",
     "Orientation", "RowRole", "SheetRead", "WarningKind",
-    "build_team", "detect_layout", "explain", "known_title", "person_from_header", "prepare", "read_sheet",
-    "to_team",
+    "build_team", "choose_sheet", "detect_layout", "explain", "known_title", "layout_size", "person_from_header",
+    "prepare", "read_sheet", "to_team",
 ]
