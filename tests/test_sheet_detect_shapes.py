@@ -381,3 +381,10 @@ def test_the_sheet_holding_the_matrix_is_chosen_over_notes_and_summaries() -> No
 def test_a_workbook_without_a_matrix_is_one_sentence_naming_the_first_sheet() -> None:
     with pytest.raises(LayoutNotFound, match="^Sheet Notes "):
         choose_sheet([("Notes", [["About this workbook"]]), ("Empty", [])])
+
+
+def test_a_key_column_of_ticket_ids_is_no_legend_but_a_skipped_column() -> None:
+    grid = [["Key", "Task", "Ann", "Bob"], ["PROJ-1", "Plan", "R", "A"], ["PROJ-2", "Build", "A", "R"]]
+    found = read(grid)
+    assert found.layout.columns_with(ColumnRole.LEGEND) == ()
+    assert [str(warning) for warning in found.warnings] == ["Column A 'Key' holds IDs: skipped."]

@@ -200,7 +200,8 @@ def _legend_columns(frame: Frame, header: HeaderBlock, table: list[int], headers
     legend: set[int] = set()
     texts = _block_texts(frame, header, {number: block for number, block in enumerate(blocks) if block is not main})
     for number, block in enumerate(blocks):
-        headed = [column for column in block if is_one_of(headers.get(column, ""), LEGEND_WORDS)]
+        headed = [column for column in block if is_one_of(headers.get(column, ""), LEGEND_WORDS)
+                  and _holds_legend(profiles.get(column))]
         if block is main:
             if headed:
                 after = [column for column in block if column > headed[0]]
@@ -208,6 +209,11 @@ def _legend_columns(frame: Frame, header: HeaderBlock, table: list[int], headers
         elif headed or _reads_as_legend(texts.get(number, []), block, headers, profiles):
             legend.update(block)
     return frozenset(legend)
+
+
+def _holds_legend(profile: Profile | None) -> bool:
+    """Whether a column headed "Key" holds what a legend holds (letters, words), not IDs or numbers."""
+    return profile is not None and (profile.letters > 0 or profile.text > 0) and not profile.other
 
 
 def _unheaded_run(columns: list[int], headers: Mapping[int, str]) -> list[int]:
