@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 
 from raci.catalog import load_catalog
 from raci.formats import csv_format, xlsx
+from raci.formats.common import OTHER_CATEGORY
 from raci.formats.sheet_detect import SheetRead, WarningKind, build_team, detect_layout, read_sheet
 from raci.formats.sheet_detect.words import (
     CATEGORY_WORDS,
@@ -33,7 +34,7 @@ from raci.formats.sheet_detect.words import (
     mentions,
 )
 from raci.letters import BUILT_IN, reads
-from raci.model import Letter, Team
+from raci.model import KNOWN_TITLES, Letter, Team
 from raci.templates import list_templates, load_template
 
 TEMPLATES = [info.id for info in list_templates()]
@@ -57,9 +58,13 @@ def sheet_grid(team: Team) -> list[tuple[Any, ...]]:
         workbook.close()
 
 
-def grid_of(team: Team) -> list[list[tuple[str, frozenset[str]]]]:
-    """Each row as (title, category) and each person's letters, by name: what a sheet can carry."""
-    return [[(row.title, row.category),
+def grid_of(team: Team, workbook: bool = False) -> list[list[tuple[str, frozenset[str]]]]:
+    """Each row as (title, category) and each person's letters, by name: what a sheet can carry.
+
+    The workbook's sheet lists rows without a category under "Other" once any row has one.
+    """
+    other = OTHER_CATEGORY if workbook and any(row.category for row in team.responsibilities) else ""
+    return [[(row.title, row.category or other),
              *((person.name, frozenset(letter.value.split("/")) if (letter := team.cell(row.id, person.id)) else
                 frozenset()) for person in team.people)] for row in team.responsibilities]
 
@@ -92,7 +97,7 @@ def test_every_template_comes_back_through_the_csv_export_with_its_grid_and_cata
 def test_every_template_comes_back_through_the_workbook_sheet_with_names_and_titles(template: str) -> None:
     team = load_template(template)
     found = read(sheet_grid(team))
-    assert read_grid(found) == grid_of(team)
+    assert read_grid(found) == grid_of(team, workbook=True)
     assert [(person.name, person.titles) for person in found.people] == [
         (person.name, person.titles) for person in team.people]
     assert found.layout.team_name == team.name
@@ -137,10 +142,13 @@ CATEGORIES = st.one_of(st.just(""), st.from_regex(r"[A-Z][a-z]{3,9}( [a-z]{2,9})
 LETTERS = st.sampled_from(list(Letter))
 
 
+ROLES = st.lists(st.sampled_from(KNOWN_TITLES), max_size=2, unique=True)
+
+
 @st.composite
 def teams(draw: st.DrawFn, *, every_row_lettered: bool) -> Team:
     team = Team(name="Generated")
-    people = [team.add_person(name) for name in draw(st.lists(NAMES, min_size=1, max_size=6))]
+    people = [team.add_person(name, draw(ROLES)) for name in draw(st.lists(NAMES, min_size=1, max_size=6))]
     for title in draw(st.lists(TITLES, min_size=1, max_size=12)):
         row = team.add_responsibility(title, category=draw(CATEGORIES))
         cells = draw(st.dictionaries(st.sampled_from(people), LETTERS, min_size=1 if every_row_lettered else 0))
@@ -153,6 +161,19 @@ def teams(draw: st.DrawFn, *, every_row_lettered: bool) -> Team:
 def test_generated_teams_come_back_through_the_csv_export(team: Team) -> None:
     found = read_sheet(csv_grid(team), detect_layout(csv_grid(team)))
     assert read_grid(found) == grid_of(team)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@given(teams(every_row_lettered=False))
+def test_generated_teams_come_back_through_the_workbook_sheet_with_their_titles(team: Team) -> None:
+    # A workbook sheet with no letter at all has no letter columns to find people by; this app's own
+    # workbook is read whole from its data sheet anyway, and a plain grid of names over titles is tested above.
+    assume(team.filled_count() > 0)
+    grid = sheet_grid(team)
+    found = read_sheet(grid, detect_layout(grid, "RACI"))
+    assert read_grid(found) == grid_of(team, workbook=True)
+    assert [(person.name, person.titles) for person in found.people] == [
+        (person.name, person.titles) for person in team.people]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])

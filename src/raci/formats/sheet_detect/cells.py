@@ -25,6 +25,14 @@ from enum import IntEnum
 from typing import Any
 
 from raci.formats.safety import csv_unguard
+from raci.formats.xlsx_layout import (
+    CATEGORY_MARKER,
+    CHECK_MARKER,
+    IDS_MARKER,
+    NAMES_MARKER,
+    ROW_ID_MARKER,
+    TITLES_MARKER,
+)
 from raci.letters import BUILT_IN, reads
 from raci.letters.text import fold
 
@@ -60,6 +68,8 @@ _TIME = re.compile(
 )
 _CODE = re.compile(r"^#?[a-z]{0,6}[-_.]?\d+([.\-_/]\d+)*[a-z]?$")
 _SLUG = re.compile(r"^#?[a-z0-9]+(?:[-_.][a-z0-9]+)+$")  # an id as programs write them: "set-product-vision"
+# The markers this app's own workbook puts beside its hidden ids (see raci.formats.xlsx_layout): ids, not words.
+_APP_MARKERS = frozenset({IDS_MARKER, CHECK_MARKER, ROW_ID_MARKER, NAMES_MARKER, TITLES_MARKER, CATEGORY_MARKER})
 _NAMEISH = re.compile(r"^[A-Z][a-z]{1,2}$")  # "Di", "Ai": a name more often than letters run together
 
 
@@ -108,7 +118,8 @@ def _text_kind(value: str) -> CellKind:
         return CellKind.FLAG
     if _TIME.match(folded):
         return CellKind.TIME
-    if _CODE.match(folded) and any(character.isdigit() for character in folded) or _SLUG.match(text):
+    if _CODE.match(folded) and any(character.isdigit() for character in folded) or _SLUG.match(text) \
+            or text in _APP_MARKERS:
         return CellKind.CODE
     return CellKind.TEXT
 

@@ -8,9 +8,10 @@ The steps, each linear in the sheet's non-blank cells:
    letters (``R``, ``A``, ``Responsable``...) over columns that hold mostly
    words below, more words than the letters the rest of the sheet holds,
    heads an inverted sheet: the names in those columns are the people.
-3. Otherwise the **letter columns** (at least one letter, no more words
-   than letters and marks) give the **header** (:mod:`.header`), the data
-   rows under it and the column profiles over those rows.
+3. Otherwise the **letter columns** (at least one letter, and no more
+   words below the first one than letters and marks) give the **header**
+   (:mod:`.header`), the data rows under it and the column profiles over
+   those rows.
 4. Columns split into blocks at fully blank columns; the block with the
    most letters is the matrix. Another block headed "Key" or "Legend",
    spelling two or more symbol-and-word pairs, or listing distinct letters
@@ -19,8 +20,8 @@ The steps, each linear in the sheet's non-blank cells:
 5. Columns (:mod:`.columns`) and rows (:mod:`.rows`) get their roles; the
    letter set is chosen from the distinct texts under the people and the
    legend (:func:`raci.letters.choose_set`).
-6. **Transposed?** Scored from the corner cell (+1.5 if it names people,
-   "Person", "Role"; -1.5 if it names tasks) plus how much more the row
+6. **Transposed?** Scored from the header rows' corner cells (+1.5 if they
+   name people, "Person", "Role"; -1.5 if they name tasks) plus how much more the row
    titles read like people than the column headers do
    (:func:`.people.person_likeness`: known titles +2, one to three
    capitalised words +1, a task verb first -1.5, four words or more -1,
@@ -60,6 +61,7 @@ from raci.formats.sheet_detect.words import (
     mentions,
     words_of,
 )
+from raci.formats.xlsx_layout import CATEGORY_MARKER, NAMES_MARKER, ROW_ID_MARKER
 from raci.letters import BUILT_IN, LetterSet, choose_set, reads
 
 TRANSPOSE_AT = 1.0
@@ -99,9 +101,7 @@ def detect_in(frame: Frame, sheet: str, orientation: Orientation | None = None) 
 
 # --------------------------------------------------------------- normal sheets
 def _normal(frame: Frame, sheet: str, orientation: Orientation) -> Layout:
-    whole = profile_columns(frame, range(frame.height))
-    letter_columns = {column for column, profile in whole.items()
-                      if profile.counts[CellKind.LETTER] and profile.letters >= profile.text}
+    letter_columns = _letter_columns(frame)
     if not letter_columns:
         return _without_letters(frame, sheet, orientation)
     header = find_header(frame, letter_columns)
@@ -112,6 +112,19 @@ def _normal(frame: Frame, sheet: str, orientation: Orientation) -> Layout:
               if (profile.counts[CellKind.LETTER] or profile.counts[CellKind.MARK] and column in named)
               and profile.letters >= profile.text]
     return _finish(frame, sheet, orientation, header, profiles, people, ColumnRole.PERSON)
+
+
+def _letter_columns(frame: Frame) -> set[int]:
+    """Columns with a letter, and no more words below their first letter than letters and marks."""
+    letters: dict[int, int] = {}
+    words: dict[int, int] = {}
+    for line in frame.lines:
+        for column, kind in zip(line.columns, line.kinds):
+            if kind == CellKind.LETTER or kind == CellKind.MARK and column in letters:
+                letters[column] = letters.get(column, 0) + 1
+            elif kind == CellKind.TEXT and column in letters:
+                words[column] = words.get(column, 0) + 1
+    return {column for column, count in letters.items() if count >= words.get(column, 0)}
 
 
 def _without_letters(frame: Frame, sheet: str, orientation: Orientation) -> Layout:
@@ -152,7 +165,7 @@ def _finish(frame: Frame, sheet: str, orientation: Orientation, header: HeaderBl
         frame, header.start, header.end, mine, role is ColumnRole.LETTER, title,
         ColumnRole.CATEGORY in by_role.values(),
         frozenset(index for index, found in by_role.items() if found not in (role, ColumnRole.LEGEND)) - {title},
-        tuple(words_of(headers[index]) for index in sorted(mine) if headers.get(index))))
+        tuple(words_of(headers[index]) for index in sorted(mine) if headers.get(index)), _marked(frame, header)))
     roles = _all_rows(frame, header, rows)
     legend_text = _legend_text(frame, roles, legend)
     if role is ColumnRole.LETTER:
@@ -162,6 +175,19 @@ def _finish(frame: Frame, sheet: str, orientation: Orientation, header: HeaderBl
         choice = choose_set(rows.cell_texts, legend_text)
     return Layout(sheet, orientation, header.rows, header.names, plans, roles, choice.letter_set, choice.reason,
                   _team_name(frame, roles, header.top, sheet), legend_text)
+
+
+def _marked(frame: Frame, header: HeaderBlock) -> frozenset[int] | None:
+    """The data rows (by offset) this app's own workbook marks as categories; ``None`` in any other sheet."""
+    marked, ours = set(), False
+    for offset, line in enumerate(frame.lines[header.start:header.end]):
+        for value, kind in zip(line.values, line.kinds):
+            if kind == CellKind.CODE and value == CATEGORY_MARKER:
+                marked.add(offset)
+            ours = ours or kind == CellKind.CODE and value == ROW_ID_MARKER
+    header_cells = (value for number in header.rows for value in frame.lines[number].values)
+    ours = ours or any(value in (ROW_ID_MARKER, NAMES_MARKER) for value in header_cells)
+    return frozenset(marked) if ours or marked else None
 
 
 def _header_texts(frame: Frame, names: int | None) -> dict[int, str]:
@@ -368,7 +394,11 @@ def _with_letters(plans: tuple[ColumnPlan, ...], letter_set: LetterSet) -> tuple
 def transposed_score(frame: Frame, layout: Layout) -> float:
     """How strongly a layout read the normal way looks like people down the side (see step 6)."""
     title = layout.title_column
-    corner = text_of(frame.lines[layout.names_row].value(title)) if layout.names_row is not None else ""
+    # Every header row's corner: "Person" over "Responsibility" (names, then titles, as this app's own
+    # workbook labels them) says nothing either way; "Person" alone says the people run down the side.
+    first = next(iter(layout.rows_with(RowRole.RESPONSIBILITY)), len(layout.rows))
+    corner = " ".join(text_of(frame.lines[number].value(title)) for number in layout.rows_with(RowRole.HEADER)
+                      if number < first)
     score = 1.5 * mentions(corner, PERSON_WORDS) - 1.5 * mentions(corner, TITLE_WORDS)
     titles = [text for number in islice(layout.rows_with(RowRole.RESPONSIBILITY), LABEL_SAMPLE)
               if (text := text_of(frame.lines[number].value(title)))]

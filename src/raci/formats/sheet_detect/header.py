@@ -1,8 +1,8 @@
 """Finding the header: the row of names above the letters, and the rows that belong with it.
 
 Only the *letter columns* matter here: columns with at least one letter
-and no more words than letters and marks (a person's column, whatever
-else the sheet holds). A row is *header-like* when it has words (not
+and no more words below it than letters and marks (a person's column,
+whatever else the sheet holds). A row is *header-like* when it has words (not
 letters) over at least two of them (one if there are only one or two),
 more words than letters; it is a *strong* header when its words cover at
 least 80% as many letter columns as the best header-like row's do, so a
@@ -12,9 +12,11 @@ Strong headers cut the sheet into segments; the header is the strong row
 whose segment holds the most rows with letters (the earliest on a tie, a
 real header before none). A strong row repeating an earlier header's
 names (a sheet printed on several pages) does not cut. The header rows are
-the header-like rows touching the chosen one; among them the names are in
-the row with the most distinct words, then the one that is not all roles
-("Product Manager", "QA"), then the top one, so a second row of groups or
+the header-like rows touching the chosen one, and rows under it, above
+the letters, that label the titles' column ("Responsibility"); among them the names are in
+a row that is not all roles ("Product Manager", "QA"), with the most
+distinct words, then the more capitalised words (not a row of ids like
+"ann-lee"), then the top one, so a second row of groups or
 roles under the names, or a row of departments above them written once
 per group, is a header row but not the names.
 """
@@ -26,6 +28,7 @@ from dataclasses import dataclass
 
 from raci.formats.sheet_detect.cells import CellKind, Frame, Line, text_of
 from raci.formats.sheet_detect.people import titles_in
+from raci.formats.sheet_detect.words import TITLE_WORDS, is_one_of
 
 _LETTERISH = (CellKind.LETTER, CellKind.MARK)
 
@@ -68,7 +71,8 @@ def find_header(frame: Frame, letter_columns: Set[int]) -> HeaderBlock:
     top, bottom = best, best
     while top > 0 and headerish[top - 1]:
         top -= 1
-    while bottom + 1 < end and headerish[bottom + 1] and not letters[bottom + 1]:
+    while bottom + 1 < end and not letters[bottom + 1] and (
+            headerish[bottom + 1] or _labels_titles(frame.lines[bottom + 1])):
         bottom += 1
     rows = tuple(range(top, bottom + 1))
     names = max(rows, key=lambda row: (*_names_score(frame.lines[row], letter_columns), -row))
@@ -101,8 +105,16 @@ def _signature(line: Line, letter_columns: Set[int]) -> tuple[tuple[int, str], .
                  if column in letter_columns and kind == CellKind.TEXT)
 
 
-def _names_score(line: Line, letter_columns: Set[int]) -> tuple[int, bool]:
-    """How well a header row names people: its distinct words, then whether they are more than titles."""
+def _labels_titles(line: Line) -> bool:
+    """Whether a row under the names labels the titles' column ("Responsibility", "Task"): a header row too."""
+    return any(kind == CellKind.TEXT and is_one_of(text_of(value), TITLE_WORDS)
+               for value, kind in zip(line.values, line.kinds))
+
+
+def _names_score(line: Line, letter_columns: Set[int]) -> tuple[bool, int, int]:
+    """How well a header row names people: whether its words are more than titles, then how many distinct
+    words it has, then how many are capitalised as names are."""
     words = [text_of(value) for column, value, kind in zip(line.columns, line.values, line.kinds)
              if column in letter_columns and kind == CellKind.TEXT]
-    return len({word.casefold() for word in words}), not all(titles_in(word) for word in words)
+    capitalised = sum(1 for word in words if word[:1].isupper())
+    return not all(titles_in(word) for word in words), len({word.casefold() for word in words}), capitalised

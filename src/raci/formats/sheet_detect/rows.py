@@ -21,6 +21,9 @@ a title and nothing else:
   responsibility nobody holds yet;
 * rows after a blank row below the last lettered row, without letters,
   are skipped (a footer, a second table), named in a warning.
+
+This app's own workbook marks its category rows ("#category" in its
+hidden ids column); where those marks are, they decide instead.
 """
 
 from __future__ import annotations
@@ -59,6 +62,7 @@ class RowFacts:
     has_category_column: bool
     content: frozenset[int]  # table columns other than the assigned ones, the title and the legend
     names: tuple[str, ...] = ()  # the header's names, folded, to spot a repeated header
+    marked: frozenset[int] | None = None  # rows this app's own workbook marks as categories, if it is one
 
 
 @dataclass
@@ -90,6 +94,10 @@ def assign_rows(facts: RowFacts) -> RowResult:
         result.roles[offset] = role
     remaining = set(candidates)
     _after_the_matrix(facts, result, remaining)
+    if facts.marked is not None:  # this app's workbook says which rows are categories: no guessing
+        for offset in remaining & facts.marked:
+            result.roles[offset] = RowRole.CATEGORY
+        return result
     _headings(facts, result, [offset for offset in candidates if offset in remaining])
     return result
 
