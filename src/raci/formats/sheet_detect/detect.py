@@ -39,11 +39,11 @@ from itertools import islice
 from statistics import fmean
 from typing import Any
 
-from raci.formats.sheet_detect.cells import CellKind, Frame, runs, text_of
+from raci.formats.sheet_detect.cells import CellKind, Frame, text_of
 from raci.formats.sheet_detect.columns import ColumnFacts, Profile, assign_columns, profile_columns
 from raci.formats.sheet_detect.header import HeaderBlock, find_header
 from raci.formats.sheet_detect.layout import ColumnPlan, ColumnRole, Layout, LayoutNotFound, Orientation, RowRole
-from raci.formats.sheet_detect.legend import is_legend_row
+from raci.formats.sheet_detect.legend import is_legend_row, legend_columns, legend_text_of
 from raci.formats.sheet_detect.people import person_likeness
 from raci.formats.sheet_detect.rows import RowFacts, RowResult, assign_rows
 from raci.formats.sheet_detect.words import (
@@ -153,7 +153,7 @@ def _finish(frame: Frame, sheet: str, orientation: Orientation, header: HeaderBl
     """Columns, rows, legend, letter set and team name, once the header and the assigned columns are known."""
     headers = _header_texts(frame, header.names)
     table = sorted(set(profiles) | set(headers))
-    legend = _legend_columns(frame, header, table, headers, profiles)
+    legend = legend_columns(frame, header, table, headers, profiles)
     facts = ColumnFacts(profiles, headers, assigned, role, legend, table)
     plans = assign_columns(facts)
     if plans is None:
@@ -167,7 +167,7 @@ def _finish(frame: Frame, sheet: str, orientation: Orientation, header: HeaderBl
         frozenset(index for index, found in by_role.items() if found not in (role, ColumnRole.LEGEND)) - {title},
         tuple(words_of(headers[index]) for index in sorted(mine) if headers.get(index)), _marked(frame, header)))
     roles = _all_rows(frame, header, rows)
-    legend_text = _legend_text(frame, roles, legend)
+    legend_text = legend_text_of(frame, roles, legend)
     if role is ColumnRole.LETTER:
         choice = choose_set([headers[index] for index in sorted(mine)], legend_text)
         plans = _with_letters(plans, choice.letter_set)
@@ -214,81 +214,6 @@ def _all_rows(frame: Frame, header: HeaderBlock, rows: RowResult) -> tuple[RowRo
         else:
             roles.append(RowRole.SKIPPED)
     return tuple(roles)
-
-
-# --------------------------------------------------------------- legends
-def _legend_columns(frame: Frame, header: HeaderBlock, table: list[int], headers: Mapping[int, str],
-                    profiles: Mapping[int, Profile]) -> frozenset[int]:
-    blocks = runs(table)  # columns split at fully blank ones
-    if not blocks:
-        return frozenset()
-    main = max(blocks, key=lambda block: sum(profiles[c].letters for c in block if c in profiles))
-    legend: set[int] = set()
-    texts = _block_texts(frame, header, {number: block for number, block in enumerate(blocks) if block is not main})
-    for number, block in enumerate(blocks):
-        headed = [column for column in block if is_one_of(headers.get(column, ""), LEGEND_WORDS)
-                  and _holds_legend(profiles.get(column))]
-        if block is main:
-            if headed:
-                after = [column for column in block if column > headed[0]]
-                legend.update([headed[0], *_unheaded_run(after, headers)])
-        elif headed or _reads_as_legend(texts.get(number, []), block, headers, profiles):
-            legend.update(block)
-    return frozenset(legend)
-
-
-def _holds_legend(profile: Profile | None) -> bool:
-    """Whether a column headed "Key" holds what a legend holds (letters, words), not IDs or numbers."""
-    return profile is not None and (profile.letters > 0 or profile.text > 0) and not profile.other
-
-
-def _unheaded_run(columns: list[int], headers: Mapping[int, str]) -> list[int]:
-    run = []
-    for column in columns:
-        if headers.get(column):
-            break
-        run.append(column)
-    return run
-
-
-def _block_texts(frame: Frame, header: HeaderBlock, blocks: Mapping[int, list[int]]) -> dict[int, list[list[str]]]:
-    """The side blocks' texts, row by row over the data rows, by block number (one pass)."""
-    where = {column: number for number, block in blocks.items() for column in block}
-    texts: dict[int, list[list[str]]] = {}
-    if not where:
-        return texts
-    for line in frame.lines[header.start:header.end]:
-        row: dict[int, list[str]] = {}
-        for column, value in zip(line.columns, line.values):
-            block = where.get(column)
-            if block is not None:
-                row.setdefault(block, []).append(text_of(value))
-        for block, cells in row.items():
-            texts.setdefault(block, []).append(cells)
-    return texts
-
-
-def _reads_as_legend(rows: list[list[str]], block: list[int], headers: Mapping[int, str],
-                     profiles: Mapping[int, Profile]) -> bool:
-    if sum(is_legend_row(cells) for cells in rows) >= 2:
-        return True
-    if any(headers.get(column) for column in block):
-        return False
-    letters = [text.casefold() for cells in rows for text in cells]
-    held = sum(profiles[column].counts[CellKind.LETTER] for column in block if column in profiles)
-    return held >= 2 and held == len(letters) == len(set(letters))
-
-
-def _legend_text(frame: Frame, roles: Sequence[RowRole], columns: frozenset[int]) -> str:
-    parts = []
-    for number, line in enumerate(frame.lines):
-        if roles[number] is RowRole.LEGEND:
-            parts.append("; ".join(text for text in map(text_of, line.values) if text))
-        elif columns:
-            cells = [text_of(value) for column, value in zip(line.columns, line.values) if column in columns]
-            if cells:
-                parts.append(" = ".join(cells))
-    return "; ".join(part for part in parts if part)
 
 
 # --------------------------------------------------------------- inverted sheets
