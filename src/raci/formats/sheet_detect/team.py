@@ -1,0 +1,92 @@
+"""A team from what a sheet gave: ids in one pass, cells as the team holds them.
+
+Ids are made once for all people and all rows: a catalog-linked row takes
+its entry's id when it is free (as the starter templates do), any other
+row or person the slug of its title or name (:func:`raci.model.make_id`
+with nothing taken, so only the slug is made), numbered ``-2``, ``-3``...
+on a clash. A counter per slug keeps that linear however many rows share
+a title.
+
+Cells: a team that holds a letter set (the letter-set team model, which
+stores a :class:`raci.letters.LetterSet` as ``letter_set`` and cells as
+plain strings) takes the sheet's set and cells as read. A team that holds
+RACI letters only (:class:`raci.model.Letter`) takes the cells it can and
+names the others in one warning, so nothing is lost silently either way.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from raci.catalog import Catalog
+from raci.catalog_match import CatalogMatcher
+from raci.formats.sheet_detect.build import SheetRead, read_sheet
+from raci.formats.sheet_detect.cells import Frame
+from raci.formats.sheet_detect.layout import Layout
+from raci.formats.sheet_detect.warnings import ImportWarning, WarningKind, WarningLog
+from raci.model import Letter, Person, Responsibility, Team, make_id
+
+DEFAULT_NAME = "Imported team"
+_LETTERS = {letter.value: letter for letter in Letter}
+
+
+class Ids:
+    """Unique ids made in one pass: a preferred id when free, else a slug numbered on a clash."""
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+        self._next: dict[str, int] = {}
+
+    def make(self, text: str, fallback: str, preferred: str = "") -> str:
+        if preferred and preferred not in self._taken:
+            self._taken.add(preferred)
+            return preferred
+        slug = make_id(text, (), fallback)
+        number = self._next.get(slug, 1)
+        candidate = slug if number == 1 else f"{slug}-{number}"
+        while candidate in self._taken:
+            number += 1
+            candidate = f"{slug}-{number}"
+        self._next[slug] = number + 1
+        self._taken.add(candidate)
+        return candidate
+
+
+def build_team(grid: Iterable[Sequence[Any] | None] | Frame, layout: Layout,
+               catalog: Catalog | CatalogMatcher | None = None, *, name: str = "",
+               description: str = "") -> tuple[Team, tuple[ImportWarning, ...]]:
+    """The team a grid makes by ``layout``, and the grouped warnings; see :func:`read_sheet` and :func:`to_team`."""
+    read = read_sheet(grid, layout, catalog)
+    team, lost = to_team(read, name=name, description=description)
+    return team, read.warnings + lost
+
+
+def to_team(read: SheetRead, *, name: str = "", description: str = "") -> tuple[Team, tuple[ImportWarning, ...]]:
+    """A team from a :class:`SheetRead`; the warnings are only those of cells the team could not hold."""
+    ids = Ids()
+    people = [Person(ids.make(person.name, "person"), person.name, person.titles) for person in read.people]
+    rows, cells = [], {}
+    holds_sets = "letter_set" in {field.name for field in dataclasses.fields(Team)}
+    log = WarningLog(read.layout.address)
+    for row in read.rows:
+        row_id = ids.make(row.title, "responsibility", row.sources[0] if row.sources else "")
+        rows.append(Responsibility(row_id, row.title, row.description, row.category, row.side, row.tags,
+                                   row.sources))
+        held = {}
+        for position, cell in row.cells:
+            letter: Any = cell if holds_sets else _LETTERS.get(cell)
+            if letter is None:
+                column = read.people[position].column
+                log.add(WarningKind.LOST_CELL, row.row, column if column >= 0 else 0, "RACI letters only", cell)
+                continue
+            held[people[position].id] = letter
+        if held:
+            cells[row_id] = held
+    fields: dict[str, Any] = {"name": (name or read.layout.team_name or DEFAULT_NAME)[:200],
+                              "description": "\n".join(filter(None, (description, read.notes)))[:5000]}
+    if holds_sets:
+        fields["letter_set"] = read.layout.letter_set
+    team = Team.from_parts(people=people, responsibilities=rows, cells=cells, **fields)
+    return team, log.warnings()
