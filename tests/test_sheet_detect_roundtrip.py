@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 
 from raci.catalog import load_catalog
 from raci.formats import csv_format, xlsx
-from raci.formats.common import OTHER_CATEGORY
+from raci.ordering import OTHER_CATEGORY
 from raci.formats.sheet_detect import SheetRead, WarningKind, build_team, detect_layout, read_sheet
 from raci.formats.sheet_detect.words import (
     CATEGORY_WORDS,
