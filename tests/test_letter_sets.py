@@ -400,3 +400,17 @@ def test_the_letter_sets_import_without_qt_or_the_table_libraries() -> None:
                                 timeout=60).stdout.split())
     assert "raci.letters" in loaded
     assert not {name for name in loaded if name.split(".")[0] in {"PySide6", "pandas", "openpyxl", "xlsxwriter"}}
+
+
+def test_a_grid_export_records_its_set_in_two_cells_a_person_and_the_import_can_read() -> None:
+    from raci.letters import from_note, note_cells
+
+    first, second = note_cells(RASCI)
+    assert (first, second) == ("Letters (RASCI): R = Responsible; A = Accountable; S = Support; C = Consulted; "
+                               "I = Informed", "rasci")
+    assert from_note(first, second) is RASCI
+    ours = LetterSet("ours", "Ours", (_letter("M", Kind.DOES), _letter("O", Kind.OWNS)), say_names=True)
+    assert from_note(*note_cells(ours)) == ours
+    for cells in (("Legend: R = Responsible", "raci"), ("Letters", "xyz"), ("Letters", "{"), ("Letters", 3),
+                  ("Letters", '{"id": "x"}'), (None, "raci")):
+        assert from_note(*cells) is None
