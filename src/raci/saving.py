@@ -64,7 +64,7 @@ def refuse_existing(path: str | os.PathLike[str], force: bool) -> None:
     except FileNotFoundError:
         return
     except OSError as error:
-        raise SaveError(f"Cannot write {shown(path.name)}: {_os_fault(error, path)}.") from None
+        raise SaveError(f"Cannot write {shown(path.name)}: {_os_fault(error, path)}; choose another name.") from None
     if not force:
         raise SaveError(f"Not writing {shown(str(path))}: something by that name already exists; "
                         "pass --force to replace it, or choose another name.")
@@ -112,12 +112,12 @@ def writable_target(path: Path) -> Path:
     try:
         status = os.stat(target)
     except FileNotFoundError:
-        if os.path.islink(target):
-            raise SaveError(f"Cannot save {name}: it is a symbolic link that leads round in a circle; "
+        if os.path.islink(target):  # realpath gave up on a circle
+            raise SaveError(f"Cannot save {name}: {_os_fault(OSError(errno.ELOOP, ''), target)}; "
                             "choose another name.") from None
         return target
     except OSError as error:
-        raise SaveError(f"Cannot save {name}: {_os_fault(error, target)}.") from None
+        raise SaveError(f"Cannot save {name}: {_os_fault(error, target)}; choose another name.") from None
     if stat.S_ISDIR(status.st_mode):
         raise SaveError(f"Cannot save {name}: it is a folder; choose a file name.")
     for is_kind, kind in _KINDS:
@@ -232,6 +232,8 @@ def _os_fault(error: OSError, path: Path) -> str:
                 f"{_name_max(path.parent)} allowed in one name)")
     if error.errno == errno.ENOENT:
         return "the folder does not exist"
+    if error.errno == errno.ELOOP:
+        return "it is a symbolic link that leads round in a circle"
     return error.strerror or str(error)
 
 
