@@ -13,6 +13,7 @@ import unicodedata
 from typing import Any
 
 from raci.errors import TeamEditError
+from raci.errors import shown as escaped
 from raci.model import Letter, parse_letter
 
 # Cyrillic and Greek letters a RACI cell may hold instead of Latin ones.
@@ -61,7 +62,6 @@ def is_letter(value: Any) -> bool:
 
 
 def shown(value: Any, limit: int = 40) -> str:
-    """A cell's value as a warning quotes it."""
+    """A cell's value as a warning quotes it: one line, spaces collapsed, control characters visible."""
     text = value if isinstance(value, str) else str(value)
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return escaped(" ".join(text.split()), limit)
