@@ -82,8 +82,9 @@ def fail(path: Path, fault: str, advice: str) -> SheetImportError:
     return SheetImportError(f"Cannot import {shown(path.name)}: {fault}; {advice}.")
 
 
-def read_bytes(path: Path, caps: Caps = CAPS) -> bytes:
+def read_bytes(path: Path, caps: Caps | None = None) -> bytes:
     """The file's bytes, refusing a missing, unreadable, empty or oversized file (its size is checked first)."""
+    caps = caps or CAPS
     try:
         size = path.stat().st_size
         if size > caps.file_bytes:
@@ -158,8 +159,9 @@ class _GridBuilder:
 _QUOTED = re.compile(r'"(?:[^"]|"")*"?')
 
 
-def read_csv(path: Path, caps: Caps = CAPS) -> tuple[Grid, list[str]]:
+def read_csv(path: Path, caps: Caps | None = None) -> tuple[Grid, list[str]]:
     """A .csv file as a grid (any common delimiter; UTF-8 with or without BOM, or Windows-1252), and its warnings."""
+    caps = caps or CAPS
     data = read_bytes(path, caps)
     if b"\x00" in data[:8192]:
         raise fail(path, "it is not a text file (it holds binary data)", "export the sheet as .csv and import that")
@@ -242,8 +244,9 @@ class Workbook:
 
 
 @contextmanager
-def open_workbook(path: Path, caps: Caps = CAPS) -> Iterator[Workbook]:
+def open_workbook(path: Path, caps: Caps | None = None) -> Iterator[Workbook]:
     """Check an .xlsx file against the caps, open it, and close it afterwards; every failure is one sentence."""
+    caps = caps or CAPS
     data = read_bytes(path, caps)
     check_workbook_bytes(path, data, caps)
     from openpyxl import load_workbook
@@ -265,8 +268,9 @@ def open_workbook(path: Path, caps: Caps = CAPS) -> Iterator[Workbook]:
             book.close()
 
 
-def check_workbook_bytes(path: Path, data: bytes, caps: Caps = CAPS) -> None:
+def check_workbook_bytes(path: Path, data: bytes, caps: Caps | None = None) -> None:
     """Refuse what is not a workbook, and a workbook over the caps, before anything parses it."""
+    caps = caps or CAPS
     if data.startswith(OLE_MAGIC):
         if any(marker in data for marker in ENCRYPTION_MARKERS):
             raise fail(path, "the workbook is password-protected", "open it in Excel, remove the password "
@@ -281,7 +285,10 @@ def check_workbook_bytes(path: Path, data: bytes, caps: Caps = CAPS) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             _check_parts(path, archive.infolist(), caps)
             workbook_xml = _read_part(archive, "xl/workbook.xml")
-    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, RuntimeError, OSError):
+    except NotImplementedError as error:  # zipfile's word for a version or method it cannot unpack
+        raise fail(path, f"the workbook is packed with a zip method this program cannot unpack ({shown(error)})",
+                   "open it in Excel, save a fresh copy and import that") from None
+    except (zipfile.BadZipFile, EOFError, ValueError, RuntimeError, OSError):
         raise fail(path, "the workbook is damaged or cut short (its zip archive cannot be read)",
                    "open it in Excel, save a fresh copy and import that") from None
     if workbook_xml is not None:
