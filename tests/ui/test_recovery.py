@@ -235,6 +235,13 @@ def test_an_original_path_to_a_team_file_is_kept(tmp_path: Path, recovery_folder
     assert copy.original_path == str(saved)
 
 
+@pytest.mark.parametrize("pid", [2**31, 2**64, -1, 0, True, "12", 1.5])
+def test_a_process_id_no_process_can_have_does_not_stop_the_search(recovery_folder: Path, pid: object) -> None:
+    store = crash_left_a_copy(recovery_folder, None, pid=pid)
+    (recovery_folder / "crashed.lock").unlink()  # no lock: only the process id is left to judge by
+    assert [copy.team_file for copy in RecoveryStore(recovery_folder, session="mine").pending()] == [store.team_file]
+
+
 def test_wrong_types_in_the_meta_file_are_never_shown_as_written(recovery_folder: Path) -> None:
     crash_left_a_copy(recovery_folder, None, team_name=None, saved_at=12345, pid="x")
     (copy,) = RecoveryStore(recovery_folder, session="mine").pending()

@@ -308,7 +308,7 @@ def _process_alive(pid: object, started: object, saved_at: object) -> bool:
         return False
     except PermissionError:
         pass  # it exists, under another user
-    except OSError:
+    except (OSError, OverflowError):  # OverflowError: a number no process id can be
         return False
     now_started = process_started(pid)
     if now_started is None:
