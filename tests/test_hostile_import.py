@@ -230,16 +230,37 @@ def test_a_zip_directory_of_too_many_parts_is_refused_from_its_last_record(tmp_p
     assert "its zip archive lists 60,000 parts, far more than any workbook" in refusal(path)
 
 
-def test_a_part_over_its_cap_is_refused_before_it_is_unpacked(
+def test_the_parts_openpyxl_parses_at_their_cap_are_read_and_one_byte_more_is_refused(
         tmp_path: Path, small_caps: Callable[..., Any]) -> None:
     path = xlsx(tmp_path / "good.xlsx", HEADER)
-    sizes = {part.filename: part.file_size for part in zipfile.ZipFile(path).infolist()
-             if not part.filename.startswith("xl/worksheets/")}
-    largest = max(sizes, key=sizes.__getitem__)
-    small_caps(part_bytes=sizes[largest])
+    opened = sum(part.file_size for part in zipfile.ZipFile(path).infolist()
+                 if not part.filename.startswith("xl/worksheets/"))
+    small_caps(structure_bytes=opened)
     assert import_sheet(path).team.people
-    small_caps(part_bytes=sizes[largest] - 1)
-    assert f"its part {largest} unpacks to" in refusal(path)
+    small_caps(structure_bytes=opened - 1)
+    assert "its styles, shared text and other workbook parts unpack to" in refusal(path)
+
+
+def test_a_styles_part_of_many_megabytes_is_refused_before_openpyxl_parses_it(tmp_path: Path) -> None:
+    font = b"<font><sz val='11'/><name val='Calibri'/></font>"
+
+    def change(name: str, data: bytes) -> bytes:
+        return data.replace(b"</fonts>", font * 120_000 + b"</fonts>") if name == "xl/styles.xml" else data
+
+    path = rezip(xlsx(tmp_path / "good.xlsx", HEADER), tmp_path / "styles.xlsx", change)
+    assert "(the largest is xl/styles.xml), over the 4 MB an import reads" in refusal(path)
+
+
+def test_a_sheet_of_millions_of_empty_elements_is_refused_at_the_elements_cap(
+        tmp_path: Path, small_caps: Callable[..., Any]) -> None:
+    small_caps(elements=50_000)
+
+    def change(name: str, data: bytes) -> bytes:
+        return data.replace(b"<sheetData>", b"<sheetData>" + b'<row r="1"/>' * 60_000) \
+            if name == "xl/worksheets/sheet1.xml" else data
+
+    path = rezip(xlsx(tmp_path / "good.xlsx", HEADER), tmp_path / "empty.xlsx", change)
+    assert "its XML holds more than 50,000 elements, far more than its cells need" in refusal(path)
 
 
 def test_a_workbook_over_the_unpacked_cap_is_refused(

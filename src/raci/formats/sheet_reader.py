@@ -7,13 +7,15 @@ refuses it before the expensive work:
 
 * the file's size, before it is read;
 * for a workbook, the zip's directory (how many parts, what compression),
-  the unpacked size of the whole and of each part, and the length of the
-  defined names (openpyxl parses some of them in quadratic time), before
-  openpyxl opens it;
-* rows, columns and cells while a sheet streams in, stopping at the first
-  one over its cap. A sheet is read cell by cell from its XML, keeping only
-  the cells that hold something, so a single cell in column XFD costs one
-  cell, not a row of 16,384; a CSV's fields are counted before it is split.
+  the unpacked size of the whole and of the parts openpyxl parses when it
+  opens a workbook (it takes up to a second per megabyte of them), and the
+  length of the defined names (it parses some of them in quadratic time),
+  before openpyxl opens it;
+* rows, columns, cells and XML elements while a sheet streams in, stopping
+  at the first one over its cap. A sheet is read cell by cell from its XML,
+  keeping only the cells that hold something, so a single cell in column
+  XFD costs one cell, not a row of 16,384; a CSV's fields are counted
+  before it is split.
 
 What comes out is a :class:`Grid`: rows counted from 0, each a tuple as long
 as its last filled cell (blanks are ``None``), ready for
@@ -52,13 +54,14 @@ class Caps:
 
     file_bytes: int = 50 * 1024 * 1024
     unpacked_bytes: int = 200 * 1024 * 1024  # the workbook's parts together, unpacked
-    part_bytes: int = 16 * 1024 * 1024  # any one part but a sheet or the shared strings (styles, workbook, ...)
+    structure_bytes: int = 4 * 1024 * 1024  # the parts openpyxl parses on opening (styles, shared strings, ...)
     parts: int = 10_000  # entries in the zip's directory
     defined_name: int = 1_024  # characters in one defined name
     defined_names: int = 16_384  # characters in all of them
-    rows: int = 20_000
+    rows: int = 50_000
     columns: int = 1_024  # column AMJ
     cells: int = 1_000_000  # counted up to the last filled cell of each row, over every sheet read
+    elements: int = 4_000_000  # XML elements in the sheets read (a filled cell takes two or three)
 
 
 CAPS = Caps()
@@ -113,6 +116,13 @@ class _GridBuilder:
     def __init__(self, path: Path, where: str, caps: Caps, budget: list[int]) -> None:
         self.path, self.where, self.caps, self.budget = path, where, caps, budget
         self.rows: list[Row] = []
+
+    def elements(self, count: int) -> None:
+        """Count ``count`` more XML elements read from the workbook's sheets (the budget's second entry)."""
+        self.budget[1] -= count
+        if self.budget[1] < 0:
+            raise self._over(f"its XML holds more than {self.caps.elements:,} elements, far more than its "
+                             "cells need")
 
     def add(self, row: int, cells: list[tuple[int, Any]]) -> None:
         """Add the filled cells (0-based column, value) of the 0-based ``row``."""
@@ -173,7 +183,7 @@ def read_csv(path: Path, caps: Caps | None = None) -> tuple[Grid, list[str]]:
         notes.append(f"{shown(path.name)}: the file is not UTF-8; it was read as Windows-1252 text.")
     delimiter = _delimiter(text)
     _check_field_count(path, text, delimiter, caps)
-    builder = _GridBuilder(path, path.name, caps, [caps.cells])
+    builder = _GridBuilder(path, path.name, caps, [caps.cells, caps.elements])
     try:
         for number, fields in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)):
             builder.add(number, [(column, csv_unguard(value)) for column, value in enumerate(fields) if value])
@@ -219,7 +229,7 @@ class Workbook:
 
     def __init__(self, path: Path, book: Any, caps: Caps) -> None:
         self.path, self.caps, self._book = path, caps, book
-        self._budget = [caps.cells]
+        self._budget = [caps.cells, caps.elements]
         self._grids: dict[str, Grid] = {}
         self.notes: list[str] = []  # library warnings, in this program's words
 
@@ -238,7 +248,8 @@ class Workbook:
             worksheet = self._book[name]
             builder = _GridBuilder(self.path, f"Sheet {shown(name)}", self.caps, self._budget)
             with _library_warnings(self.notes, self.path), _source(worksheet) as source:
-                read_sheet(source, _shared_strings(worksheet), _date_styles(worksheet), builder.add)
+                read_sheet(source, _shared_strings(worksheet), _date_styles(worksheet), builder.add,
+                           builder.elements)
             self._grids[name] = builder.grid()
         return self._grids[name]
 
@@ -255,7 +266,7 @@ def open_workbook(path: Path, caps: Caps | None = None) -> Iterator[Workbook]:
     book = None
     try:
         with _library_warnings(notes, path):
-            book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+            book = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
         workbook = Workbook(path, book, caps)
         workbook.notes.extend(notes)
         yield workbook
@@ -317,7 +328,8 @@ def _check_parts(path: Path, parts: list[zipfile.ZipInfo], caps: Caps) -> None:
     if len(parts) > caps.parts:
         raise fail(path, f"its zip archive lists {len(parts):,} parts, far more than any workbook",
                    "check that this is the right file")
-    total = 0
+    total = structure = 0
+    largest: zipfile.ZipInfo | None = None
     for part in parts:
         if part.flag_bits & 0x1:
             raise fail(path, "parts of the workbook are encrypted", "remove the password in Excel and import "
@@ -327,18 +339,29 @@ def _check_parts(path: Path, parts: list[zipfile.ZipInfo], caps: Caps) -> None:
                        f"(method {part.compress_type}, version {part.extract_version / 10:.1f})",
                        "open it in Excel, save a fresh copy and import that")
         total += part.file_size
-        limit = None if _is_sheet_or_strings(part.filename) else caps.part_bytes
-        if limit is not None and part.file_size > limit:
-            raise fail(path, f"its part {shown(part.filename)} unpacks to {part.file_size / 1_048_576:.0f} MB, "
-                       f"over the {limit // 1_048_576} MB such a part may have", "check that this is the right file")
+        if _opened_by_openpyxl(part.filename):
+            structure += part.file_size
+            largest = part if largest is None or part.file_size > largest.file_size else largest
     if total > caps.unpacked_bytes:
         raise fail(path, f"it unpacks to {total / 1_048_576:.0f} MB, over the {caps.unpacked_bytes // 1_048_576} MB "
                    "an import unpacks", "check that this is the right file")
+    if structure > caps.structure_bytes and largest is not None:
+        raise fail(path, f"its styles, shared text and other workbook parts unpack to {structure / 1_048_576:.1f} MB "
+                   f"(the largest is {shown(largest.filename)}), over the {caps.structure_bytes // 1_048_576} MB "
+                   "an import reads", "save the RACI sheet alone as a new workbook in Excel and import that")
 
 
-def _is_sheet_or_strings(name: str) -> bool:
+# Parts openpyxl leaves alone when it opens a workbook read-only: the sheets (streamed here instead),
+# pictures and other media, pivot caches, tables, comments, external links (keep_links=False).
+_NOT_OPENED = ("xl/worksheets/", "xl/media/", "xl/embeddings/", "xl/printersettings/", "xl/pivotcache/",
+               "xl/pivottables/", "xl/tables/", "xl/querytables/", "xl/comments", "xl/threadedcomments/",
+               "xl/persons/", "xl/externallinks/", "xl/richdata/", "xl/ctrlprops/", "xl/activex/", "customxml/",
+               "xl/vbaproject")
+
+
+def _opened_by_openpyxl(name: str) -> bool:
     lowered = name.lower()
-    return lowered.startswith("xl/worksheets/") or lowered.endswith("sharedstrings.xml")
+    return lowered.endswith((".xml", ".rels", ".vml")) and not lowered.startswith(_NOT_OPENED)
 
 
 def _check_defined_names(path: Path, workbook_xml: bytes, caps: Caps) -> None:

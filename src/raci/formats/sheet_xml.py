@@ -24,14 +24,19 @@ _NAMESPACES = ("http://schemas.openxmlformats.org/spreadsheetml/2006/main",
 _NAMES = ("row", "c", "v", "f", "is", "t", "rPh", "definedName")
 _TAGS = {f"{namespace}}}{name}": name for namespace in _NAMESPACES for name in _NAMES}  # expat's "ns}name"
 _CHUNK = 1 << 16
+_COUNT_EVERY = 4096  # elements between two reports to the caller
 _DIGITS = "0123456789"
 AddRow = Callable[[int, list[tuple[int, Any]]], None]
 
 
 def read_sheet(source: IO[bytes], shared_strings: Sequence[str], date_styles: tuple[set[int], Any],
-               add: AddRow) -> None:
-    """Stream a worksheet's XML, calling ``add(row, [(column, value), ...])`` per row (both from 0)."""
-    _feed(source, _SheetTarget(shared_strings, date_styles, add))
+               add: AddRow, count: Callable[[int], None]) -> None:
+    """Stream a worksheet's XML, calling ``add(row, [(column, value), ...])`` per row (both from 0).
+
+    ``count(n)`` hears how many elements were read, every few thousand, so
+    its caller can stop a sheet that is mostly elements holding nothing.
+    """
+    _feed(source, _SheetTarget(shared_strings, date_styles, add, count))
 
 
 def defined_name_lengths(workbook_xml: bytes) -> list[int]:
@@ -76,8 +81,10 @@ def _refuse_external(context: str, base: str | None, system: str | None, public:
 class _SheetTarget:
     """Keeps the current row's filled cells; everything else in the sheet passes by."""
 
-    def __init__(self, shared_strings: Sequence[str], date_styles: tuple[set[int], Any], add: AddRow) -> None:
-        self.shared, (self.dates, self.epoch), self.add = shared_strings, date_styles, add
+    def __init__(self, shared_strings: Sequence[str], date_styles: tuple[set[int], Any], add: AddRow,
+                 count: Callable[[int], None]) -> None:
+        self.shared, (self.dates, self.epoch), self.add, self.count = shared_strings, date_styles, add, count
+        self.elements = 0
         self.row = -1
         self.column = -1
         self.cells: list[tuple[int, Any]] = []
@@ -90,6 +97,10 @@ class _SheetTarget:
         self.text: list[str] | None = None  # the text being collected, if any
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
+        self.elements += 1
+        if self.elements >= _COUNT_EVERY:
+            self.count(self.elements)
+            self.elements = 0
         name = _TAGS.get(tag)
         if name == "c":
             self.in_cell = True
@@ -142,6 +153,7 @@ class _SheetTarget:
             self.phonetic = False
 
     def close(self) -> None:
+        self.count(self.elements)
         if self.cells:  # cells outside any row element: a writer that left the rows out
             self.add(max(self.row, 0), self.cells)
 
