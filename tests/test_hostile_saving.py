@@ -233,3 +233,27 @@ def test_the_window_export_replaces_what_the_file_dialog_confirmed(tmp_path: Pat
     target.write_text("old", encoding="utf-8")
     export_team(make_small_team(), target)
     assert target.read_text(encoding="utf-8").startswith("# Checkout")
+
+
+def test_importing_a_named_pipe_is_refused_instead_of_waiting_for_a_writer(tmp_path: Path) -> None:
+    from raci.errors import SheetImportError
+    from raci.formats import import_sheet
+
+    pipe = tmp_path / "sheet.csv"
+    os.mkfifo(pipe)
+    with pytest.raises(SheetImportError, match="not a regular file"):
+        import_sheet(pipe)
+
+
+@pytest.mark.parametrize("action", ["load", "save", "import", "new"])
+def test_a_name_holding_a_nul_character_is_one_sentence(tmp_path: Path, action: str) -> None:
+    from raci.errors import RaciError
+    from raci.formats import import_sheet
+    from raci.saving import refuse_existing
+
+    name = tmp_path / "bad\x00name.raci.json"
+    calls = {"load": lambda: load_team(name), "save": lambda: save_team(make_small_team(), name),
+             "import": lambda: import_sheet(tmp_path / "bad\x00name.csv"),
+             "new": lambda: refuse_existing(name, False)}
+    with pytest.raises(RaciError, match="not a valid file name"):
+        calls[action]()

@@ -65,6 +65,9 @@ def refuse_existing(path: str | os.PathLike[str], force: bool) -> None:
         return
     except OSError as error:
         raise SaveError(f"Cannot write {shown(path.name)}: {_os_fault(error, path)}; choose another name.") from None
+    except ValueError:  # a NUL character
+        raise SaveError(f"Cannot write {shown(path.name)}: that is not a valid file name; choose another name.") \
+            from None
     if not force:
         raise SaveError(f"Not writing {shown(str(path))}: something by that name already exists; "
                         "pass --force to replace it, or choose another name.")
@@ -108,6 +111,8 @@ def writable_target(path: Path) -> Path:
     link that leads round in a circle, or a name the file system refuses.
     """
     name = shown(path.name)
+    if "\x00" in str(path):
+        raise SaveError(f"Cannot save {name}: that is not a valid file name; choose another name.")
     target = Path(os.path.realpath(path)) if os.path.islink(path) else path
     try:
         status = os.stat(target)

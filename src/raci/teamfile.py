@@ -87,6 +87,8 @@ def load_team(path: str | os.PathLike[str]) -> Team:
         raise _fault(name, "it is a folder, not a file", "choose a *.raci.json file") from None
     except OSError as error:
         raise _fault(name, f"it cannot be read ({error.strerror or error})", "check its name and permissions") from None
+    except ValueError:  # a name holding a NUL character
+        raise _fault(name, "that is not a valid file name", "choose a *.raci.json file") from None
     return loads_team(data, name)
 
 

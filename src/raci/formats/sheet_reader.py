@@ -32,6 +32,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import stat
 import struct
 import warnings
 import zipfile
@@ -89,7 +90,12 @@ def read_bytes(path: Path, caps: Caps | None = None) -> bytes:
     """The file's bytes, refusing a missing, unreadable, empty or oversized file (its size is checked first)."""
     caps = caps or CAPS
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(status.st_mode):  # reading a named pipe would wait for a writer
+            raise fail(path, "it is not a regular file (a named pipe or a device)", "choose a spreadsheet file")
+        size = status.st_size
         if size > caps.file_bytes:
             raise fail(path, f"the file is {size / 1_048_576:.0f} MB, over the {caps.file_bytes // 1_048_576} MB "
                              "limit for imports", "check that this is the right file")
@@ -101,6 +107,8 @@ def read_bytes(path: Path, caps: Caps | None = None) -> bytes:
         raise fail(path, "it is a folder, not a file", "choose a spreadsheet file") from None
     except OSError as error:
         raise fail(path, f"it cannot be read ({error.strerror or error})", "check its name and permissions") from None
+    except ValueError:  # a name holding a NUL character
+        raise fail(path, "that is not a valid file name", "choose a spreadsheet file") from None
     if len(data) > caps.file_bytes:
         raise fail(path, f"the file is over the {caps.file_bytes // 1_048_576} MB limit for imports",
                    "check that this is the right file")
