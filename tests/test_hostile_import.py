@@ -270,6 +270,16 @@ def test_a_workbook_over_the_unpacked_cap_is_refused(
     assert "over the 0 MB an import unpacks" in refusal(path)
 
 
+def test_a_part_whose_compressed_data_is_corrupt_is_one_sentence(tmp_path: Path) -> None:
+    """Found by the fuzz tests: zlib's own error escaped while the workbook part was unpacked."""
+    good = xlsx(tmp_path / "good.xlsx", HEADER).read_bytes()
+    info = zipfile.ZipFile(tmp_path / "good.xlsx").getinfo("xl/workbook.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    path = tmp_path / "corrupt.xlsx"
+    path.write_bytes(good[:start] + b"\xff" + good[start + 1:])  # a deflate block of the reserved type
+    assert "the workbook is damaged or cut short" in refusal(path)
+
+
 def test_an_endless_number_in_a_cell_is_one_sentence(tmp_path: Path) -> None:
     def change(name: str, data: bytes) -> bytes:
         if name == "xl/worksheets/sheet1.xml":

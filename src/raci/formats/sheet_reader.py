@@ -31,11 +31,13 @@ from __future__ import annotations
 
 import csv
 import io
+import lzma
 import re
 import stat
 import struct
 import warnings
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -307,7 +309,7 @@ def check_workbook_bytes(path: Path, data: bytes, caps: Caps | None = None) -> N
     except NotImplementedError as error:  # zipfile's word for a version or method it cannot unpack
         raise fail(path, f"the workbook is packed with a zip method this program cannot unpack ({shown(error)})",
                    "open it in Excel, save a fresh copy and import that") from None
-    except (zipfile.BadZipFile, EOFError, ValueError, RuntimeError, OSError):
+    except (zipfile.BadZipFile, EOFError, ValueError, RuntimeError, OSError, zlib.error, lzma.LZMAError):
         raise fail(path, "the workbook is damaged or cut short (its zip archive cannot be read)",
                    "open it in Excel, save a fresh copy and import that") from None
     if workbook_xml is not None:
