@@ -34,6 +34,12 @@ def reader() -> Any:
     return sheet_reader
 
 
+def workbooks() -> Any:
+    from raci.formats import workbook_reader
+
+    return workbook_reader
+
+
 def xlsx(path: Path, cells: Cells) -> Path:
     """A one-sheet workbook holding ``cells`` ((row, column) from 0 -> value)."""
     book = xlsxwriter.Workbook(str(path))
@@ -308,7 +314,7 @@ def test_openpyxl_warnings_never_reach_the_terminal(tmp_path: Path, capsys: pyte
 
 def test_a_library_warning_that_matters_becomes_one_warning_in_our_words(tmp_path: Path) -> None:
     notes: list[str] = []
-    with reader()._library_warnings(notes, tmp_path / "team.xlsx"):
+    with workbooks()._library_warnings(notes, tmp_path / "team.xlsx"):
         warnings.warn("Sheet\x1b[2J part dropped", UserWarning, stacklevel=1)
         warnings.warn("Data Validation extension is not supported and will be removed", UserWarning, stacklevel=1)
     assert notes == ["team.xlsx: a part of the workbook could not be read and was skipped "
@@ -393,7 +399,7 @@ def test_the_stream_reader_gives_what_openpyxl_gives(tmp_path: Path) -> None:
     sheet.write_datetime(1, 1, datetime(2024, 5, 1), book.add_format({"num_format": "yyyy-mm-dd"}))
     sheet.write_string(2, 3, "  spaced  ")
     book.close()
-    with reader().open_workbook(path) as workbook:
+    with workbooks().open_workbook(path) as workbook:
         ours = workbook.grid("Mixed").rows
     theirs = [tuple(row) for row in load_workbook(path, read_only=True)["Mixed"].iter_rows(values_only=True)]
     assert [list(row) + [None] * (len(theirs[0]) - len(row)) for row in ours] == [list(row) for row in theirs]

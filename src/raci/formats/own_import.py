@@ -18,7 +18,7 @@ from raci.formats import ImportResult
 from raci.formats.letters import Unreadable, read_letter, shown
 from raci.formats.sheet_import import fail, result_from_document
 from raci.formats.sheet_layout import NAME_LIMIT, TITLE_LIMIT, Row, cell_address, text_of
-from raci.formats.sheet_reader import Workbook
+from raci.formats.workbook_reader import Workbook
 from raci.formats.xlsx_layout import (
     CATEGORY_MARKER,
     CHECK_MARKER,

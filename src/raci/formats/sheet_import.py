@@ -19,7 +19,8 @@ from typing import Any
 from raci.errors import TeamFileError, shown
 from raci.formats import ImportResult
 from raci.formats.sheet_layout import Row, find_layout, read_generic
-from raci.formats.sheet_reader import CAPS, Workbook, fail, open_workbook, read_csv
+from raci.formats.sheet_reader import CAPS, fail, read_csv
+from raci.formats.workbook_reader import Workbook, open_workbook
 from raci.teamfile import FORMAT, VERSION, loads_team, paused_collector
 
 MAX_WARNINGS = 1_000  # a sheet of a million unreadable cells says so in a thousand lines, not a million
