@@ -165,3 +165,18 @@ def test_import_says_before_writing_that_the_team_would_pass_the_size_limit(
     assert code == 2
     assert "could not be opened again" in one_sentence(err)
     assert not (tmp_path / "out.raci.json").exists()
+
+
+def test_the_cycle_collector_rests_while_a_team_file_becomes_a_team(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    seen: list[bool] = []
+    real = teamfile._team_from_document
+
+    def watched(document: dict) -> object:
+        seen.append(gc.isenabled())
+        return real(document)
+
+    monkeypatch.setattr(teamfile, "_team_from_document", watched)
+    loads_team(dumps_team(make_small_team()))
+    assert seen == [False] and gc.isenabled()
