@@ -147,15 +147,15 @@ IMPORT_CASES = [
     _case("16 defined names at the length cap", _with_workbook_xml("names-cap.xlsx", _SMALL,
                                                                    _defined_names(*["'" * 1_024] * 16)),
           REFUSED, "quadratic print-titles parsing at the caps; openpyxl then finds them invalid"),
-    _case("1,000 x 999 letters (xlsx)", _xlsx("cells-cap.xlsx", _full(1_000, 999)), IMPORTED,
-          "the cells cap"),
-    _case("1,000 x 999 letters (CSV)", _csv("cells-cap.csv", lambda: "Task," + ",".join(
+    _case("999 x 999 letters under 1,000 names (xlsx)", _xlsx("cells-cap.xlsx", _full(999, 999)), IMPORTED,
+          "exactly the cells cap: 1,000 rows of 1,000 cells"),
+    _case("999 x 999 letters under 1,000 names (CSV)", _csv("cells-cap.csv", lambda: "Task," + ",".join(
         f"P{n}" for n in range(999)) + "\n" + "".join(
-        f"Task {row}," + ",".join("RACIA"[(row + n) % 5] for n in range(999)) + "\n" for row in range(1_000))),
-          IMPORTED, "the cells cap"),
-    _case("1,000 x 999 cells of 48 characters (CSV, 48 MB)", _csv("size-cap.csv", lambda: "Task," + ",".join(
+        f"Task {row}," + ",".join("RACIA"[(row + n) % 5] for n in range(999)) + "\n" for row in range(999))),
+          IMPORTED, "exactly the cells cap"),
+    _case("999 x 999 cells of 48 characters (CSV, 47 MB)", _csv("size-cap.csv", lambda: "Task," + ",".join(
         f"P{n}" for n in range(999)) + "\n" + ("Task," + ",".join(["not a letter, just some text to read"
-                                                                 " here"] * 999) + "\n") * 1_000),
+                                                                 " here"] * 999) + "\n") * 999),
           IMPORTED, "size and cells caps: a million warnings, a thousand kept"),
     _case("4 million empty row elements", _junk_rows("junk.xlsx", 4_100_000), REFUSED,
           "the XML elements cap: parsing with nothing to keep"),
