@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,6 +32,33 @@ IMPORT_SUFFIXES: dict[str, str] = {
     ".xlsx": "raci.formats.xlsx",
     ".csv": "raci.formats.csv_format",
 }
+
+
+class Warnings(list[str]):
+    """An import's warnings as they are found: the first :data:`LIMIT` kept, the rest only counted.
+
+    A sheet of a million unreadable cells would otherwise build a million
+    sentences; :meth:`add` does not even format the ones past the limit.
+    """
+
+    LIMIT = 1_000
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.dropped = 0
+
+    def append(self, text: str) -> None:
+        if len(self) < self.LIMIT:
+            super().append(text)
+        else:
+            self.dropped += 1
+
+    def add(self, make: Callable[[], str]) -> None:
+        """Keep the warning ``make()`` returns, or only count it once the list is full."""
+        if len(self) < self.LIMIT:
+            super().append(make())
+        else:
+            self.dropped += 1
 
 
 @dataclass(frozen=True)

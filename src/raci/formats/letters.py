@@ -9,6 +9,7 @@ folds the full-width forms; a small map folds the look-alikes.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any
 
@@ -26,6 +27,9 @@ _LOOK_ALIKES = str.maketrans({
     "\u2215": "/", "\u2044": "/",  # division slash, fraction slash
 })
 _PLAIN = {letter.value: letter for letter in Letter}
+# Three letters or digits: no spelling of a RACI letter has that many (NFKC never merges two into one),
+# so such text is refused before the costly normalising; most unreadable cells are words.
+_THREE_ALNUM = re.compile(r"[^\W_].*?[^\W_].*?[^\W_]", re.DOTALL)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
 
@@ -45,7 +49,7 @@ def read_letter(value: Any) -> Letter | None:
     plain = _PLAIN.get(value) if isinstance(value, str) else None
     if plain is not None:
         return plain  # the common case, 30 times faster than the full path
-    if not isinstance(value, str):
+    if not isinstance(value, str) or _THREE_ALNUM.search(value):
         raise Unreadable(value)
     try:
         return parse_letter(normalise(value))

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from raci import strict_json
-from raci.formats import ImportResult
+from raci.formats import ImportResult, Warnings
 from raci.formats.letters import Unreadable, read_letter, shown
 from raci.formats.sheet_import import fail, result_from_document
 from raci.formats.sheet_layout import NAME_LIMIT, TITLE_LIMIT, Row, cell_address, text_of
@@ -42,7 +42,7 @@ def read_own(book: Workbook) -> ImportResult | None:
     if DATA_SHEET not in book.sheet_names:
         return None
     data = book.grid(DATA_SHEET)
-    warnings: list[str] = []
+    warnings = Warnings()
     document = _data_document(data.rows, data.where, book.path, warnings)
     if document is None:
         return None
@@ -190,15 +190,15 @@ def _rows(rows: list[Row], frame: _Frame, document: dict[str, Any], columns: lis
 
 
 def _letters(row: Row, number: int, columns: list[tuple[int, str]], where: str,
-             warnings: list[str]) -> dict[str, str]:
+             warnings: Warnings) -> dict[str, str]:
     letters = {}
     for column, person_id in columns:
         value = _at(row, column)
         try:
             letter = read_letter(value)
         except Unreadable:
-            warnings.append(f"{where}, cell {cell_address(number, column)}: '{shown(value)}' is not a RACI letter; "
-                            "left blank.")
+            warnings.add(lambda: f"{where}, cell {cell_address(number, column)}: '{shown(value)}' is not a RACI "
+                                 "letter; left blank.")
             continue
         if letter is not None:
             letters[person_id] = letter.value

@@ -17,13 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from raci.errors import TeamFileError, shown
-from raci.formats import ImportResult
+from raci.formats import ImportResult, Warnings
 from raci.formats.sheet_layout import Row, find_layout, read_generic
 from raci.formats.sheet_reader import CAPS, fail, read_csv
 from raci.formats.workbook_reader import Workbook, open_workbook
 from raci.teamfile import FORMAT, VERSION, loads_team, paused_collector
 
-MAX_WARNINGS = 1_000  # a sheet of a million unreadable cells says so in a thousand lines, not a million
 
 __all__ = ["CAPS", "build_generic", "fail", "read_csv_file", "read_workbook", "result_from_document"]
 
@@ -92,10 +91,12 @@ def result_from_document(document: dict[str, Any], warnings: Sequence[str], path
 
 
 def bounded(warnings: Sequence[str]) -> tuple[str, ...]:
-    """The warnings, each one printable line, the list cut at :data:`MAX_WARNINGS` with a count of the rest."""
-    kept = tuple(shown(warning, 500) for warning in warnings[:MAX_WARNINGS])
-    if len(warnings) > MAX_WARNINGS:
-        kept = (*kept[:-1], f"... and {len(warnings) - MAX_WARNINGS + 1:,} more warnings like these.")
+    """The warnings, each one printable line, cut at :attr:`Warnings.LIMIT` with a count of the rest."""
+    limit = Warnings.LIMIT
+    total = len(warnings) + getattr(warnings, "dropped", 0)
+    kept = tuple(shown(warning, 500) for warning in warnings[:limit])
+    if total > limit:
+        kept = (*kept[:-1], f"... and {total - limit + 1:,} more warnings like these.")
     return kept
 
 

@@ -28,6 +28,7 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
+from raci.formats import Warnings
 from raci.formats.letters import Unreadable, is_letter, read_letter, shown
 from raci.model import KNOWN_TITLES, make_id, normalise_title
 
@@ -168,7 +169,7 @@ class GenericRead:
 
 def read_generic(rows: Sequence[Row], layout: Layout, where: str) -> GenericRead:
     """Turn the rows under ``layout`` into people, responsibilities and letters."""
-    warnings: list[str] = []
+    warnings = Warnings()
     data = rows[layout.header + 1:]
     columns = _person_columns(rows, layout, data, where, warnings)
     people, taken = [], set()
@@ -246,7 +247,7 @@ def _looks_like_notes(name: str, values: Sequence[Any]) -> bool:
 
 
 def _row_letters(row: Row, number: int, columns: list[tuple[int, str]], people: list[dict[str, Any]],
-                 where: str, warnings: list[str]) -> dict[str, str]:
+                 where: str, warnings: Warnings) -> dict[str, str]:
     letters = {}
     for (column, _), person in zip(columns, people):
         if column >= len(row):
@@ -254,8 +255,9 @@ def _row_letters(row: Row, number: int, columns: list[tuple[int, str]], people: 
         try:
             letter = read_letter(row[column])
         except Unreadable:
-            warnings.append(f"{where}, cell {cell_address(number, column)}: '{shown(row[column])}' is not a "
-                            "RACI letter; left blank.")
+            value = row[column]
+            warnings.add(lambda: f"{where}, cell {cell_address(number, column)}: '{shown(value)}' is not a "
+                                 "RACI letter; left blank.")
             continue
         if letter is not None:
             letters[person["id"]] = letter.value
