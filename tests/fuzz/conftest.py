@@ -12,7 +12,7 @@ import os
 
 from hypothesis import HealthCheck, settings
 
-EXAMPLES = int(os.environ.get("RACI_FUZZ_EXAMPLES", "15"))
+EXAMPLES = int(os.environ.get("RACI_FUZZ_EXAMPLES", "30"))
 
 FUZZ = settings(
     max_examples=EXAMPLES,
