@@ -75,15 +75,22 @@ def _full(rows: int, people: int) -> Callable[[Any], None]:
     return fill
 
 
-def _with_workbook_xml(name: str, source: Callable[[], Path], change: Callable[[str], str]) -> Callable[[], Path]:
+def _with_part(name: str, source: Callable[[], Path], change: Callable[[str], str],
+               part: str = "xl/workbook.xml") -> Callable[[], Path]:
     def write(path: Path) -> None:
         with zipfile.ZipFile(source()) as original, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as copy:
             for item in original.infolist():
                 data = original.read(item.filename)
-                if item.filename == "xl/workbook.xml":
+                if item.filename == part:
                     data = change(data.decode()).encode()
                 copy.writestr(item, data)
     return functools.partial(_file, name, write)
+
+
+def _fonts_up_to(megabytes: float) -> Callable[[str], str]:
+    """Styles grown with fonts to just under ``megabytes``: what openpyxl parses slowest, about 1 s a megabyte."""
+    font = "<font><sz val='11'/><name val='Calibri'/></font>"
+    return lambda text: text.replace("</fonts>", font * int(megabytes * 1_048_576 // len(font)) + "</fonts>")
 
 
 def _defined_names(*values: str) -> Callable[[str], str]:
@@ -143,9 +150,9 @@ IMPORT_CASES = [
           REFUSED, "a 494 KB file needed about 13 GB: each row padded to 16,384 cells"),
     _case("a cell in the last column on every row", _xlsx("wide-cap.xlsx", _matrix(5_000, far=1_023, every_row=True)),
           REFUSED, "refused at the cells cap (1,000,000 counted to each row's last cell)"),
-    _case("a defined name of 26,000 quotes", _with_workbook_xml("name.xlsx", _SMALL, _defined_names("'" * 26_000)),
+    _case("a defined name of 26,000 quotes", _with_part("name.xlsx", _SMALL, _defined_names("'" * 26_000)),
           REFUSED, "a 26 KB file took over 120 s in openpyxl's name parsing"),
-    _case("16 defined names at the length cap", _with_workbook_xml("names-cap.xlsx", _SMALL,
+    _case("16 defined names at the length cap", _with_part("names-cap.xlsx", _SMALL,
                                                                    _defined_names(*["'" * 1_024] * 16)),
           REFUSED, "quadratic print-titles parsing at the caps; openpyxl then finds them invalid"),
     _case("999 x 999 letters under 1,000 names (xlsx)", _xlsx("cells-cap.xlsx", _full(999, 999)), IMPORTED,
@@ -160,6 +167,8 @@ IMPORT_CASES = [
           IMPORTED, "size and cells caps: a million unreadable cells, a thousand warnings kept"),
     _case("4 million empty row elements", _junk_rows("junk.xlsx", 4_100_000), REFUSED,
           "the XML elements cap: parsing with nothing to keep"),
+    _case("styles of 3.9 MB", _with_part("styles-cap.xlsx", _SMALL, _fonts_up_to(3.9), "xl/styles.xml"), IMPORTED,
+          "just under the 4 MB cap on the parts openpyxl parses on opening"),
 ]
 
 
