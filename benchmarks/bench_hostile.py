@@ -13,9 +13,11 @@ minimum on the same cells.
 
 from __future__ import annotations
 
+import atexit
 import functools
 import io
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -29,6 +31,7 @@ import xlsxwriter
 from benchmarks.common import Baseline, Case, make_team
 
 _FOLDER = Path(tempfile.mkdtemp(prefix="raci-bench-hostile-"))
+atexit.register(shutil.rmtree, _FOLDER, ignore_errors=True)  # the files at the caps take 200 MB
 LIMIT_MS, LIMIT_MB = 10_000, 1024
 IMPORTED, REFUSED = 0, 2
 
