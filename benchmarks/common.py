@@ -37,6 +37,7 @@ class Case:
     repeat: int = 7
     note: str = ""
     baseline: Baseline | None = None
+    memory_mb: float | None = None  # when set, ``run`` returns its peak memory in MB and must stay under this
 
 
 def make_team(rows: int, people: int, density: float = 1.0, seed: int = 7) -> Team:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -259,13 +258,9 @@ def test_starting_on_a_bad_file_says_why_and_opens_a_new_team(
 
 def test_starting_after_a_crash_offers_the_recovery_copy(
         start_window: StartWindow, recovery_folder: Path, messages: MessageBoxes) -> None:
-    from raci.ui.recovery import RecoveryStore
+    from tests.ui.test_recovery import crash_left_a_copy
 
-    team = make_small_team()
-    store = RecoveryStore(recovery_folder, session="old")
-    store.write(team, None)
-    meta = store.meta_file.read_text(encoding="utf-8").replace(f'"pid": {os.getpid()}', '"pid": 0')
-    store.meta_file.write_text(meta, encoding="utf-8")
+    crash_left_a_copy(recovery_folder, None, session="old")
     messages.answer = QMessageBox.StandardButton.Yes
     window = start_window(None)
     assert "closed without saving Checkout" in messages.texts("question")[0]
