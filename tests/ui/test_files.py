@@ -306,3 +306,11 @@ def test_a_sheet_that_cannot_be_imported_says_why_and_keeps_the_open_team(
         "Cannot import damaged.xlsx: the workbook is damaged or cut short (its zip archive cannot be read); "
         "open it in Excel, save a fresh copy and import that."]
     assert dumps_team(window.document.team) == before and not window.isWindowModified()
+
+
+def test_a_file_name_with_control_characters_is_shown_escaped_in_the_status_bar(
+        tmp_path: Path, window: MainWindow) -> None:
+    path = tmp_path / "odd\x1b[31m.raci.json"
+    save_team(make_small_team(), path)
+    assert window.files.open_path(path)
+    assert window.statusBar().currentMessage() == "Opened odd\\x1b[31m.raci.json."
