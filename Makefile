@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: run test bench screenshot wheel bundle bench-bundle icons install-desktop uninstall-desktop clean
+.PHONY: run test fuzz bench screenshot wheel bundle bench-bundle icons install-desktop uninstall-desktop clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,13 @@ run: $(VENV)/.installed-run
 test: $(VENV)/.installed-test
 	@./scripts/system-deps.sh offscreen
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+# The fuzz tests with 10,000 inputs per entry point (`make test` runs them with a few);
+# RACI_FUZZ_EXAMPLES=N sets another number.
+fuzz: $(VENV)/.installed-test
+	@./scripts/system-deps.sh offscreen
+	RACI_FUZZ_EXAMPLES=$${RACI_FUZZ_EXAMPLES:-10000} QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/fuzz \
+		--durations=0 --hypothesis-show-statistics $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed-test
 	@./scripts/system-deps.sh offscreen

@@ -38,6 +38,7 @@ class Case:
     repeat: int = 7
     note: str = ""
     baseline: Baseline | None = None
+    memory_mb: float | None = None  # when set, ``run`` returns its peak memory in MB and must stay under this
 
 
 def cell_choices(letter_set: LetterSet, combined: float) -> tuple[list[str], list[str]]:

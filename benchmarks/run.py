@@ -24,19 +24,22 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.common import Case  # noqa: E402
 
 
-def _time(setup: Callable[[], Any], run: Callable[[Any], Any]) -> float:
+def _time(setup: Callable[[], Any], run: Callable[[Any], Any], result: list[Any] | None = None) -> float:
     state = setup()
     gc.collect()
     start = time.perf_counter()
-    run(state)
-    return (time.perf_counter() - start) * 1000
+    value = run(state)
+    elapsed = (time.perf_counter() - start) * 1000
+    if result is not None:
+        result.append(value)
+    return elapsed
 
 
-def measure(case: Case) -> tuple[list[float], list[float]]:
+def measure(case: Case, peaks: list[float] | None = None) -> tuple[list[float], list[float]]:
     """The case's times, and its baseline's taken in turn with them (empty without a baseline)."""
     times, baseline = [], []
     for _ in range(case.repeat):
-        times.append(_time(case.setup, case.run))
+        times.append(_time(case.setup, case.run, peaks))
         if case.baseline is not None:
             baseline.append(_time(case.baseline.setup, case.baseline.run))
     return times, baseline
@@ -50,9 +53,14 @@ def main(argv: list[str]) -> int:
         for case in module.CASES:
             if wanted not in case.name:
                 continue
-            times, baseline = measure(case)
+            peaks: list[float] = []
+            times, baseline = measure(case, peaks)
             median = statistics.median(times)
             ok = case.target_ms is None or median <= case.target_ms
+            note = case.note
+            if case.memory_mb is not None:  # the case's run returned its peak memory
+                ok = ok and max(peaks) <= case.memory_mb
+                note = f"peak {max(peaks):.0f} MB (at most {case.memory_mb:g}); {note}"
             target = "-" if case.target_ms is None else f"{case.target_ms:g}"
             ratio = ""
             if case.baseline is not None:
@@ -63,7 +71,7 @@ def main(argv: list[str]) -> int:
                 ratio = f"{times_baseline:.2f} (baseline {statistics.median(baseline):.0f} ms{limit})"
             missed += not ok
             rows.append((case.name, f"{median:.1f}", f"{min(times):.1f}", target, ratio, "ok" if ok else "MISSED",
-                         case.note))
+                         note))
             print(f"  measured: {case.name}", file=sys.stderr)
     header = ("case", "median ms", "best ms", "target ms", "x baseline", "", "note")
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]

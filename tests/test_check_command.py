@@ -140,3 +140,13 @@ def test_a_file_naming_an_unknown_rule_exits_2(tmp_path: Path) -> None:
     result = raci("check", str(path))
     assert result.returncode == 2
     assert "at /settings/rules/no-such-rule" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_text_output_shows_control_characters_from_the_file_escaped_on_one_line(tmp_path: Path) -> None:
+    team = make_small_team()
+    team.rename("Team\x1b[2J")
+    team.add_person("Evil\x1b[31mRED\x1b[0m")  # no letters: the idle-person note names them
+    result = raci("check", _saved(tmp_path, team), "--fail-on", "info")
+    assert "\x1b" not in result.stdout
+    assert "Evil\\x1b[31mRED\\x1b[0m has no letters in the matrix." in result.stdout
+    assert result.stdout.startswith("Team\\x1b[2J (")

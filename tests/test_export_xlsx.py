@@ -143,12 +143,12 @@ def test_more_than_twelve_people_get_their_names_turned_on_their_side(tmp_path: 
     assert ws.column_dimensions["B"].width < 7
 
 
-def test_control_characters_are_dropped_and_huge_text_is_cut_with_a_marker(tmp_path: Path) -> None:
+def test_control_characters_are_shown_as_their_pictures_and_huge_text_is_cut_with_a_marker(tmp_path: Path) -> None:
     team = make_small_team()
     team.add_person("Bell\x07 Ringer")
     team.update_responsibility(team.responsibilities[0].id, description="x" * (CELL_LIMIT + 500))
     workbook = load_workbook(_export(team, tmp_path))
-    assert workbook["RACI"].cell(5, 5).value == "Bell Ringer"
+    assert workbook["RACI"].cell(5, 5).value == "Bell\u2407 Ringer"  # visible, never silently dropped
     description = workbook["Responsibilities"]["F2"].value
     assert CELL_LIMIT - 50 < len(description) <= CELL_LIMIT
     assert description.endswith("more characters]")

@@ -203,3 +203,22 @@ def test_building_a_team_at_once_refuses_duplicates_and_strangers() -> None:
     with pytest.raises(UnknownPersonError):
         Team.from_parts(people=[Person("p", "One")], responsibilities=[Responsibility("r", "Row")],
                         cells={"r": {"q": "A"}})
+
+
+class _CountingSet(set):
+    """A set that counts how often it is asked whether it holds something."""
+
+    probes = 0
+
+    def __contains__(self, item: object) -> bool:
+        _CountingSet.probes += 1
+        return super().__contains__(item)
+
+
+def test_ids_for_many_equal_titles_cost_a_few_probes_each_not_one_per_earlier_title() -> None:
+    taken = _CountingSet()
+    _CountingSet.probes = 0
+    for _ in range(2000):
+        taken.add(make_id("Review the backlog", taken, "responsibility"))
+    assert len(taken) == 2000 and "review-the-backlog-2000" in taken  # numbered in order, none skipped
+    assert _CountingSet.probes < 2000 * 30  # counting up from 2 each time took 2 million

@@ -157,8 +157,8 @@ def test_bad_input_gets_one_sentence_naming_file_place_and_fault(tmp_path: Path,
 def test_a_file_over_the_size_cap_is_refused_before_it_is_read(tmp_path: Path) -> None:
     path = tmp_path / "huge.raci.json"
     with path.open("wb") as handle:
-        handle.truncate(21 * 1024 * 1024)
-    with pytest.raises(TeamFileError, match="over the 20 MB limit"):
+        handle.truncate(teamfile.MAX_BYTES + 1)
+    with pytest.raises(TeamFileError, match=f"over the {teamfile.LIMIT_TEXT} limit"):
         load_team(path)
 
 

@@ -74,6 +74,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RaciError as error:
         print(f"raci: {error}", file=sys.stderr)
         return error.exit_code
+    except MemoryError:
+        print("raci: the computer ran out of memory for this file; close other programs or use a smaller file.",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -258,13 +257,9 @@ def test_starting_on_a_bad_file_says_why_and_opens_a_new_team(
 
 def test_starting_after_a_crash_offers_the_recovery_copy(
         start_window: StartWindow, recovery_folder: Path, messages: MessageBoxes) -> None:
-    from raci.ui.recovery import RecoveryStore
+    from tests.ui.test_recovery import crash_left_a_copy
 
-    team = make_small_team()
-    store = RecoveryStore(recovery_folder, session="old")
-    store.write(team, None)
-    meta = store.meta_file.read_text(encoding="utf-8").replace(f'"pid": {os.getpid()}', '"pid": 0')
-    store.meta_file.write_text(meta, encoding="utf-8")
+    crash_left_a_copy(recovery_folder, None, session="old")
     messages.answer = QMessageBox.StandardButton.Yes
     window = start_window(None)
     assert "closed without saving Checkout" in messages.texts("question")[0]
@@ -310,3 +305,11 @@ def test_a_sheet_that_cannot_be_imported_says_why_and_keeps_the_open_team(
         "Cannot import damaged.xlsx: the workbook is damaged or cut short (its zip archive cannot be read); "
         "open it in Excel, save a fresh copy and import that."]
     assert dumps_team(window.document.team) == before and not window.isWindowModified()
+
+
+def test_a_file_name_with_control_characters_is_shown_escaped_in_the_status_bar(
+        tmp_path: Path, window: MainWindow) -> None:
+    path = tmp_path / "odd\x1b[31m.raci.json"
+    save_team(make_small_team(), path)
+    assert window.files.open_path(path)
+    assert window.statusBar().currentMessage() == "Opened odd\\x1b[31m.raci.json."

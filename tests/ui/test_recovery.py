@@ -69,15 +69,18 @@ def test_closing_normally_removes_the_copy(
     assert copies(recovery_folder) == []
 
 
-def crash_left_a_copy(folder: Path, original: str | None) -> RecoveryStore:
-    """What a window that died mid-edit leaves behind: a copy from a session that no longer runs."""
+def crash_left_a_copy(folder: Path, original: str | None, session: str = "crashed",
+                      **meta_changes: object) -> RecoveryStore:
+    """What a window that died mid-edit leaves behind: a copy, its meta file and a lock nobody holds."""
     team = make_small_team()
     team.set_cell(team.responsibilities[3].id, "ben-okafor", "R")
-    store = RecoveryStore(folder, session="crashed")
-    store.write(team, original)
-    meta = json.loads(store.meta_file.read_text(encoding="utf-8"))
-    meta["pid"] = dead_pid()
+    store = RecoveryStore(folder, session=session)
+    folder.mkdir(parents=True, exist_ok=True)
+    store.team_file.write_text(dumps_team(team), encoding="utf-8")
+    meta = {"format": "raci-recovery", "original_path": original, "pid": dead_pid(),
+            "saved_at": "2024-05-01T14:03:00", "team_name": team.name, **meta_changes}
     store.meta_file.write_text(json.dumps(meta), encoding="utf-8")
+    (folder / f"{session}.lock").write_bytes(b"")
     return store
 
 
@@ -151,3 +154,136 @@ def test_a_damaged_copy_is_reported_and_the_current_team_kept(
     assert window.document.team.name == "Checkout" and not window.isWindowModified()
     assert store.pending() == [] and RecoveryStore(recovery_folder).pending() == []  # not offered again
     assert (recovery_folder / "crashed.raci.json.damaged").is_file()
+
+
+# ------------------------------------------------------- nothing in the folder is trusted
+def test_a_garbage_meta_file_no_longer_hides_a_good_copy(recovery_folder: Path) -> None:
+    store = crash_left_a_copy(recovery_folder, "/teams/checkout.raci.json")
+    store.meta_file.write_bytes(b"\x00garbage{")
+    (copy,) = RecoveryStore(recovery_folder, session="mine").pending()
+    assert copy.team_name == "Checkout" and copy.original_path is None
+    assert copy.load().cell(copy.load().responsibilities[3].id, "ben-okafor") == "R"
+    assert copy.describe().startswith("Checkout (never saved), autosaved ")
+
+
+def test_a_meta_file_without_its_copy_is_removed(recovery_folder: Path) -> None:
+    store = crash_left_a_copy(recovery_folder, None)
+    store.team_file.unlink()
+    os.utime(recovery_folder / "crashed.lock", (0, 0))  # an old lock nobody holds
+    assert RecoveryStore(recovery_folder, session="mine").pending() == []
+    assert sorted(recovery_folder.iterdir()) == []
+
+
+def test_a_copy_without_a_meta_file_is_still_offered(recovery_folder: Path) -> None:
+    store = crash_left_a_copy(recovery_folder, None)
+    store.meta_file.unlink()
+    (copy,) = RecoveryStore(recovery_folder, session="mine").pending()
+    assert copy.team_name == "Checkout" and copy.saved_at
+
+
+def test_a_running_unrelated_process_with_the_recorded_pid_does_not_hide_the_copy(recovery_folder: Path) -> None:
+    crash_left_a_copy(recovery_folder, None, pid=os.getppid())  # alive, but not the window: its lock is free
+    assert len(RecoveryStore(recovery_folder, session="mine").pending()) == 1
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="process start times come from /proc")
+def test_without_a_lock_a_reused_pid_is_told_apart_by_its_start_time(recovery_folder: Path) -> None:
+    store = crash_left_a_copy(recovery_folder, None, pid=os.getppid(), started=12.0)
+    (recovery_folder / "crashed.lock").unlink()  # as an older version left it: no lock at all
+    assert len(RecoveryStore(recovery_folder, session="mine").pending()) == 1
+    meta = json.loads(store.meta_file.read_text(encoding="utf-8"))
+    del meta["started"]  # an older version's meta: the copy was saved before that process started
+    store.meta_file.write_text(json.dumps({**meta, "saved_at": "2000-01-01T00:00:00"}), encoding="utf-8")
+    assert len(RecoveryStore(recovery_folder, session="mine").pending()) == 1
+
+
+def test_a_copy_whose_window_still_holds_its_lock_is_not_offered(tmp_path: Path) -> None:
+    live = RecoveryStore(tmp_path, session="live")
+    live.write(make_small_team(), None)
+    meta = json.loads(live.meta_file.read_text(encoding="utf-8"))
+    meta["pid"] = dead_pid()  # even when the meta file says otherwise
+    live.meta_file.write_text(json.dumps(meta), encoding="utf-8")
+    assert RecoveryStore(tmp_path, session="mine").pending() == []
+    live.remove()
+    assert sorted(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("original", ["relative/team.raci.json", "/etc/passwd", "/tmp", "/x/\x1b[2Jteam.raci.json",
+                                      42, ["a"]])
+def test_an_original_path_that_is_not_a_team_files_is_not_used(recovery_folder: Path, original: object) -> None:
+    crash_left_a_copy(recovery_folder, original)  # type: ignore[arg-type]
+    (copy,) = RecoveryStore(recovery_folder, session="mine").pending()
+    assert copy.original_path is None
+
+
+def test_an_original_path_to_a_file_that_is_not_a_team_file_or_is_a_link_is_not_used(
+        tmp_path: Path, recovery_folder: Path) -> None:
+    (tmp_path / "notes.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "link.raci.json").symlink_to(tmp_path / "notes.json")
+    for original in (tmp_path / "notes.json", tmp_path / "link.raci.json"):
+        crash_left_a_copy(recovery_folder, str(original))
+        (copy,) = RecoveryStore(recovery_folder, session="mine").pending()
+        assert copy.original_path is None, original
+
+
+def test_an_original_path_to_a_team_file_is_kept(tmp_path: Path, recovery_folder: Path) -> None:
+    saved = tmp_path / "checkout.raci.json"
+    saved.write_text(dumps_team(make_small_team()), encoding="utf-8")
+    crash_left_a_copy(recovery_folder, str(saved))
+    (copy,) = RecoveryStore(recovery_folder, session="mine").pending()
+    assert copy.original_path == str(saved)
+
+
+@pytest.mark.parametrize("pid", [2**31, 2**64, -1, 0, True, "12", 1.5])
+def test_a_process_id_no_process_can_have_does_not_stop_the_search(recovery_folder: Path, pid: object) -> None:
+    store = crash_left_a_copy(recovery_folder, None, pid=pid)
+    (recovery_folder / "crashed.lock").unlink()  # no lock: only the process id is left to judge by
+    assert [copy.team_file for copy in RecoveryStore(recovery_folder, session="mine").pending()] == [store.team_file]
+
+
+def test_wrong_types_in_the_meta_file_are_never_shown_as_written(recovery_folder: Path) -> None:
+    crash_left_a_copy(recovery_folder, None, team_name=None, saved_at=12345, pid="x")
+    (copy,) = RecoveryStore(recovery_folder, session="mine").pending()
+    text = copy.describe()
+    assert "None" not in text and "12345" not in text
+    assert text.startswith("Checkout (never saved), autosaved 20")
+
+
+def test_a_copy_that_cannot_be_read_is_reported_once_in_one_sentence_and_set_aside(
+        make_window: WindowFactory, recovery_folder: Path, messages: MessageBoxes) -> None:
+    store = crash_left_a_copy(recovery_folder, None)
+    store.team_file.write_text(store.team_file.read_text(encoding="utf-8").replace('"version": 1',
+                                                                                  '"version": ' + "9" * 5000))
+    window = make_window()
+    messages.answer = QMessageBox.StandardButton.Yes
+    assert not window.files.offer_recovery()
+    (sentence,) = messages.texts("critical")
+    assert "at /version" in sentence and sentence.isprintable()
+    assert RecoveryStore(recovery_folder, session="next").pending() == []
+
+
+def test_a_dead_sessions_temporary_files_are_cleaned(recovery_folder: Path) -> None:
+    from raci.saving import temporary_name
+
+    store = crash_left_a_copy(recovery_folder, None)
+    leftover = recovery_folder / temporary_name(store.team_file.name)
+    leftover.write_bytes(b"half a copy")
+    os.utime(leftover, (0, 0))
+    RecoveryStore(recovery_folder, session="mine").pending()
+    assert not leftover.exists()
+
+
+def test_an_oversized_meta_file_is_ignored_and_the_copy_offered(recovery_folder: Path) -> None:
+    store = crash_left_a_copy(recovery_folder, "/teams/checkout.raci.json")
+    store.meta_file.write_text(json.dumps({"format": "raci-recovery", "pad": "x" * 100_000}), encoding="utf-8")
+    (copy,) = RecoveryStore(recovery_folder, session="mine").pending()
+    assert copy.original_path is None
+
+
+def test_a_team_with_half_a_surrogate_pair_still_gets_a_recovery_copy(tmp_path: Path) -> None:
+    team = make_small_team()
+    team.rename("Half \ud800 pair")
+    store = RecoveryStore(tmp_path, session="mine")
+    store.write(team, None)
+    assert load_team(store.team_file).name == "Half \ufffd pair"
+    store.remove()

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from raci.errors import SaveError
+from raci.errors import shown
 
 NAME = "import"
 HELP = "Read a RACI matrix from an Excel workbook (.xlsx) or CSV file into a team file."
@@ -22,19 +22,18 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     # Imported here: reading sheets pulls in openpyxl, which start-up must not pay for.
     from raci.formats import import_sheet
+    from raci.saving import refuse_existing
     from raci.teamfile import SUFFIX, save_team
 
     sheet = Path(args.sheet)
     output = Path(args.output) if args.output else sheet.with_name(sheet.stem + SUFFIX)
-    if output.exists() and not args.force:
-        raise SaveError(f"Cannot write {output}: the file already exists; pass --force to replace it, "
-                        "or choose another name with -o.")
+    refuse_existing(output, args.force)
     result = import_sheet(sheet)
     for warning in result.warnings:
-        print(warning, file=sys.stderr)
+        print(shown(warning, len(warning)), file=sys.stderr)
     save_team(result.team, output)
     team = result.team
     count = len(result.warnings)
-    print(f"Wrote {output}: {len(team.responsibilities)} responsibilities, {len(team.people)} people, "
+    print(f"Wrote {shown(str(output), 200)}: {len(team.responsibilities)} responsibilities, {len(team.people)} people, "
           f"{team.filled_count()} filled cells; {count} warning{'s' if count != 1 else ''}.")
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from raci.errors import shown
 from raci.teamfile import load_team
 
 NAME = "validate"
@@ -16,6 +17,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     team = load_team(args.file)
-    print(f"{args.file}: {team.name}: {len(team.responsibilities)} responsibilities, "
+    print(f"{shown(args.file, 200)}: {shown(team.name, 200)}: {len(team.responsibilities)} responsibilities, "
           f"{len(team.people)} people, {team.filled_count()} filled cells.")
     return 0

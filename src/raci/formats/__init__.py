@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import importlib
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from raci.errors import ExportError, SheetImportError
+from raci.errors import ExportError, SheetImportError, shown
 from raci.model import Team
 
 if TYPE_CHECKING:
@@ -31,6 +32,33 @@ IMPORT_SUFFIXES: dict[str, str] = {
     ".xlsx": "raci.formats.xlsx",
     ".csv": "raci.formats.csv_format",
 }
+
+
+class Warnings(list[str]):
+    """An import's warnings as they are found: the first :data:`LIMIT` kept, the rest only counted.
+
+    A sheet of a million unreadable cells would otherwise build a million
+    sentences; :meth:`add` does not even format the ones past the limit.
+    """
+
+    LIMIT = 1_000
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.dropped = 0
+
+    def append(self, text: str) -> None:
+        if len(self) < self.LIMIT:
+            super().append(text)
+        else:
+            self.dropped += 1
+
+    def add(self, make: Callable[[], str]) -> None:
+        """Keep the warning ``make()`` returns, or only count it once the list is full."""
+        if len(self) < self.LIMIT:
+            super().append(make())
+        else:
+            self.dropped += 1
 
 
 @dataclass(frozen=True)
@@ -49,16 +77,22 @@ def export_team(team: Team, path: str | Path, report: Report | None = None) -> N
     cannot be written.
     """
     from raci.formats.output import write_bytes
+    from raci.saving import writable_target
 
     path = Path(path)
     module = importlib.import_module(_module_for(path, EXPORT_SUFFIXES, "export"))
+    writable_target(path)  # a folder, a pipe or a device is refused before the work, not after
     if report is None:
         from raci.formats.common import default_report
 
         report = default_report(team)
     buffer = io.BytesIO()
-    module.write(team, buffer, report)
-    write_bytes(path, buffer.getvalue())
+    try:
+        module.write(team, buffer, report)
+    except OSError as error:  # the workbook writer's temporary files: a full or unwritable temporary folder
+        raise ExportError(f"Cannot export to {shown(path.name)}: {error.strerror or error} while writing "
+                          "temporary files; free some disk space and try again.") from None
+    write_bytes(path, buffer.getbuffer())
 
 
 def check_export_path(path: str | Path) -> None:
@@ -78,9 +112,9 @@ def _module_for(path: Path, table: dict[str, str], action: str) -> str:
     if suffix in table:
         return table[suffix]
     known = ", ".join(table)
-    shown = f"'{path.suffix}'" if path.suffix else "no extension"
+    named = f"'{shown(path.suffix)}'" if path.suffix else "no extension"
     if action == "export":
-        raise ExportError(f"Cannot export to {path.name}: {shown} is not a format RACI Builder writes; "
+        raise ExportError(f"Cannot export to {shown(path.name)}: {named} is not a format RACI Builder writes; "
                           f"end the file name with one of {known}.")
-    raise SheetImportError(f"Cannot import {path.name}: {shown} is not a format RACI Builder reads; "
+    raise SheetImportError(f"Cannot import {shown(path.name)}: {named} is not a format RACI Builder reads; "
                            f"save the sheet as one of {known} and import that.")

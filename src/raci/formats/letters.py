@@ -9,10 +9,12 @@ folds the full-width forms; a small map folds the look-alikes.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any
 
 from raci.errors import TeamEditError
+from raci.errors import shown as escaped
 from raci.model import Letter, parse_letter
 
 # Cyrillic and Greek letters a RACI cell may hold instead of Latin ones.
@@ -25,6 +27,9 @@ _LOOK_ALIKES = str.maketrans({
     "\u2215": "/", "\u2044": "/",  # division slash, fraction slash
 })
 _PLAIN = {letter.value: letter for letter in Letter}
+# Three letters or digits: no spelling of a RACI letter has that many (NFKC never merges two into one),
+# so such text is refused before the costly normalising; most unreadable cells are words.
+_THREE_ALNUM = re.compile(r"[^\W_].*?[^\W_].*?[^\W_]", re.DOTALL)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
 
@@ -44,7 +49,7 @@ def read_letter(value: Any) -> Letter | None:
     plain = _PLAIN.get(value) if isinstance(value, str) else None
     if plain is not None:
         return plain  # the common case, 30 times faster than the full path
-    if not isinstance(value, str):
+    if not isinstance(value, str) or _THREE_ALNUM.search(value):
         raise Unreadable(value)
     try:
         return parse_letter(normalise(value))
@@ -61,7 +66,6 @@ def is_letter(value: Any) -> bool:
 
 
 def shown(value: Any, limit: int = 40) -> str:
-    """A cell's value as a warning quotes it."""
+    """A cell's value as a warning quotes it: one line, spaces collapsed, control characters visible."""
     text = value if isinstance(value, str) else str(value)
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return escaped(" ".join(text.split()), limit)

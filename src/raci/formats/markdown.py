@@ -7,7 +7,9 @@ import datetime
 from raci.findings import Report
 from raci.formats import common
 from raci.formats.output import Target, write_bytes
+from raci.formats.safety import visible_text
 from raci.model import Team
+from raci.saving import utf8
 
 
 _ESCAPES = str.maketrans({"\\": "\\\\", "|": "\\|", "[": "\\[", "]": "\\]", "`": "\\`", "<": "&lt;", ">": "&gt;"})
@@ -18,9 +20,10 @@ def escape(text: str) -> str:
 
     Pipes are escaped so a name cannot split a cell; brackets and backticks
     so it cannot become a link or code; angle brackets so it cannot become
-    HTML; line breaks become spaces so it cannot end the table row.
+    HTML; line breaks become spaces so it cannot end the table row; control
+    characters and half surrogate pairs are replaced visibly.
     """
-    return " ".join(text.split()).translate(_ESCAPES)
+    return visible_text(" ".join(text.split())).translate(_ESCAPES)
 
 
 def render(team: Team, report: Report, today: datetime.date | None = None) -> str:
@@ -77,4 +80,4 @@ def write(team: Team, target: Target, report: Report | None = None) -> None:
     """Write the Markdown page (UTF-8)."""
     if report is None:
         report = common.default_report(team)
-    write_bytes(target, render(team, report).encode("utf-8"))
+    write_bytes(target, utf8(render(team, report)))

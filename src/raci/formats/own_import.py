@@ -10,14 +10,15 @@ sources, tags, sides, profile, settings, acknowledgments).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from raci.formats import ImportResult
+from raci import strict_json
+from raci.formats import ImportResult, Warnings
 from raci.formats.letters import Unreadable, read_letter, shown
-from raci.formats.sheet_import import fail, result_from_document, sheet_rows
+from raci.formats.sheet_import import fail, result_from_document
 from raci.formats.sheet_layout import NAME_LIMIT, TITLE_LIMIT, Row, cell_address, text_of
+from raci.formats.workbook_reader import Workbook
 from raci.formats.xlsx_layout import (
     CATEGORY_MARKER,
     CHECK_MARKER,
@@ -36,34 +37,46 @@ from raci.teamfile import VERSION as TEAM_FILE_VERSION
 MARKER_SEARCH_ROWS = 30
 
 
-def read_own(workbook: Any, file_name: str) -> ImportResult | None:
+def read_own(book: Workbook) -> ImportResult | None:
     """The team of one of this app's workbooks, or ``None`` when it is not one (or its data is gone)."""
-    if DATA_SHEET not in workbook.sheetnames:
+    if DATA_SHEET not in book.sheet_names:
         return None
-    document = _data_document(sheet_rows(workbook[DATA_SHEET]), Path(file_name))
+    data = book.grid(DATA_SHEET)
+    warnings = Warnings()
+    document = _data_document(data.rows, data.where, book.path, warnings)
     if document is None:
         return None
-    for name in sorted(workbook.sheetnames, key=lambda n: n != SHEET):
-        rows = sheet_rows(workbook[name])
-        frame = _Frame.find(rows)
+    for name in sorted(book.sheet_names, key=lambda n: n != SHEET):
+        grid = book.grid(name)
+        frame = _Frame.find(grid.rows)
         if frame is not None:
-            return _read(rows, frame, document, f"Sheet {name}", Path(file_name))
+            return _read(grid.rows, frame, document, grid.where, book.path, warnings)
     return None
 
 
-def _data_document(rows: list[Row], path: Path) -> dict[str, Any] | None:
+def _data_document(rows: list[Row], where: str, path: Path, warnings: list[str]) -> dict[str, Any] | None:
     if not rows or not rows[0] or rows[0][0] != DATA_MARKER:
         return None
     _refuse_newer(path, "workbook layout", _at(rows[0], 1), DATA_VERSION)
     text = "".join(str(row[0]) for row in rows[1:] if row and row[0] is not None)
     try:
-        document = json.loads(text)
-    except ValueError:
+        document, repaired = strict_json.loads_repairing(text)
+    except strict_json.Refused as error:
+        raise fail(path, f"the details {where} keeps for an import are damaged (at {_pointer(error.place)}, "
+                   f"{error.fault})", "export the team from RACI Builder again, or delete that hidden sheet in "
+                   "Excel to import the visible matrix alone") from None
+    except (ValueError, RecursionError):
         return None
     if not isinstance(document, dict) or not isinstance(document.get("people"), list):
         return None
     _refuse_newer(path, "team-file format", document.get("version"), TEAM_FILE_VERSION)
+    warnings += [f"{where}: the text at {_pointer(place)} was not valid Unicode (half of a surrogate pair); "
+                 "it was kept with \ufffd in its place." for place in repaired]
     return document
+
+
+def _pointer(place: tuple[Any, ...]) -> str:
+    return shown("/" + "/".join(str(part) for part in place), 120)
 
 
 def _refuse_newer(path: Path, what: str, version: Any, known: int) -> None:
@@ -103,8 +116,8 @@ def _at(row: Row, column: int) -> Any:
     return row[column] if column < len(row) else None
 
 
-def _read(rows: list[Row], frame: _Frame, document: dict[str, Any], where: str, path: Path) -> ImportResult:
-    warnings: list[str] = []
+def _read(rows: list[Row], frame: _Frame, document: dict[str, Any], where: str, path: Path,
+          warnings: list[str]) -> ImportResult:
     people, columns = _people(rows, frame, document)
     responsibilities, cells = _rows(rows, frame, document, columns, where, warnings)
     document = {**document, "people": people, "responsibilities": responsibilities, "cells": cells}
@@ -119,6 +132,7 @@ def _people(rows: list[Row], frame: _Frame,
     """The people in visible column order, and (column, person id) for each."""
     known = {person["id"]: person for person in document["people"] if isinstance(person, dict) and "id" in person}
     taken: set[str] = set()
+    reserved = set(known)  # ids new columns must not take: the stored ones and those handed out
     people, columns = [], []
     for column in frame.person_columns():
         person_id = _at(rows[frame.ids_row], column)
@@ -127,9 +141,10 @@ def _people(rows: list[Row], frame: _Frame,
         if stored is None and not name:
             continue
         if stored is None:  # a column someone added in the spreadsheet
-            person_id = make_id(name, taken | known.keys(), "person")
+            person_id = make_id(name, reserved, "person")
             stored = {"id": person_id, "name": name, "titles": []}
         taken.add(person_id)
+        reserved.add(person_id)
         shown_titles = text_of(_at(rows[frame.titles], column)) if frame.titles is not None else None
         people.append({**stored, "name": name or stored["name"],
                        "titles": _titles(shown_titles, stored.get("titles", []))})
@@ -147,6 +162,7 @@ def _rows(rows: list[Row], frame: _Frame, document: dict[str, Any], columns: lis
           warnings: list[str]) -> tuple[list[dict[str, Any]], dict[str, dict[str, str]]]:
     known = {row["id"]: row for row in document.get("responsibilities", []) if isinstance(row, dict) and "id" in row}
     taken: set[str] = set()
+    reserved = set(known)
     responsibilities, cells = [], {}
     category = ""
     for number in range(frame.first_data_row, len(rows)):
@@ -164,8 +180,9 @@ def _rows(rows: list[Row], frame: _Frame, document: dict[str, Any], columns: lis
             continue
         stored = known.get(marker) if isinstance(marker, str) and marker not in taken else None
         if stored is None:  # a row someone added in the spreadsheet
-            stored = {"id": make_id(title, taken | known.keys(), "responsibility"), "category": category}
+            stored = {"id": make_id(title, reserved, "responsibility"), "category": category}
         taken.add(stored["id"])
+        reserved.add(stored["id"])
         responsibilities.append({**stored, "title": title[:TITLE_LIMIT]})
         if letters:
             cells[stored["id"]] = letters
@@ -173,15 +190,15 @@ def _rows(rows: list[Row], frame: _Frame, document: dict[str, Any], columns: lis
 
 
 def _letters(row: Row, number: int, columns: list[tuple[int, str]], where: str,
-             warnings: list[str]) -> dict[str, str]:
+             warnings: Warnings) -> dict[str, str]:
     letters = {}
     for column, person_id in columns:
         value = _at(row, column)
         try:
             letter = read_letter(value)
         except Unreadable:
-            warnings.append(f"{where}, cell {cell_address(number, column)}: '{shown(value)}' is not a RACI letter; "
-                            "left blank.")
+            warnings.add(lambda: f"{where}, cell {cell_address(number, column)}: '{shown(value)}' is not a RACI "
+                                 "letter; left blank.")
             continue
         if letter is not None:
             letters[person_id] = letter.value

@@ -21,14 +21,15 @@ warning with its address.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from openpyxl.utils import get_column_letter
 
+from raci.formats import Warnings
 from raci.formats.letters import Unreadable, is_letter, read_letter, shown
-from raci.formats.safety import csv_unguard
 from raci.model import KNOWN_TITLES, make_id, normalise_title
 
 Row = Sequence[Any]
@@ -56,7 +57,7 @@ def text_of(value: Any) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return csv_unguard(" ".join(str(value).split()))
+    return " ".join(str(value).split())
 
 
 def cell_address(row: int, column: int) -> str:
@@ -67,8 +68,9 @@ def cell_address(row: int, column: int) -> str:
 def find_layout(rows: Sequence[Row]) -> Layout | None:
     """The most likely header row, activity column and people columns, or ``None``."""
     best: Layout | None = None
+    stats = _ColumnStats(rows[: HEADER_SEARCH_ROWS + SAMPLE_ROWS])
     for header in range(min(HEADER_SEARCH_ROWS, len(rows))):
-        layout = _layout_at(rows, header)
+        layout = _layout_at(rows, header, stats)
         if layout is None:
             continue
         if best is None or (layout.score, len(layout.people)) > (best.score, len(best.people)):
@@ -76,18 +78,53 @@ def find_layout(rows: Sequence[Row]) -> Layout | None:
     return best
 
 
-def _layout_at(rows: Sequence[Row], header: int) -> Layout | None:
+class _ColumnStats:
+    """Per column, running counts of filled, wordy and letter cells over the rows a header search looks at.
+
+    Each of the 20 candidate headers looks at up to 200 rows below it;
+    classifying every cell once and answering each window from the running
+    counts keeps that linear in the cells (it was 20 times the cells, each
+    classified again).
+    """
+
+    def __init__(self, rows: Sequence[Row]) -> None:
+        width = max((len(row) for row in rows), default=0)
+        self.widths = [len(row) for row in rows]
+        self.filled = [[0] * (len(rows) + 1) for _ in range(width)]
+        self.wordy = [[0] * (len(rows) + 1) for _ in range(width)]
+        self.letters = [[0] * (len(rows) + 1) for _ in range(width)]
+        for number, row in enumerate(rows):
+            for column in range(width):
+                value = row[column] if column < len(row) else None
+                filled = value is not None and bool(text_of(value))
+                self.filled[column][number + 1] = self.filled[column][number] + filled
+                self.wordy[column][number + 1] = self.wordy[column][number] + (filled and _is_wordy(value))
+                self.letters[column][number + 1] = self.letters[column][number] + (filled and is_letter(value))
+
+    def width(self, first: int, last: int) -> int:
+        return max(self.widths[first:last], default=0)
+
+    @staticmethod
+    def count(counts: list[list[int]], column: int, first: int, last: int) -> int:
+        """How many of rows ``first`` to ``last - 1`` count in ``column``."""
+        if column >= len(counts):
+            return 0
+        last = min(last, len(counts[column]) - 1)
+        return counts[column][last] - counts[column][first] if last > first else 0
+
+
+def _layout_at(rows: Sequence[Row], header: int, stats: _ColumnStats) -> Layout | None:
     named = [column for column, value in enumerate(rows[header]) if _is_name(value)]
     if len(named) < 2:
         return None
-    below = rows[header + 1: header + 1 + SAMPLE_ROWS]
-    activity, category = _activity_columns(rows[header], below)
+    first, last = header + 1, header + 1 + SAMPLE_ROWS
+    activity, category = _activity_columns(rows[header], stats, first, last)
     if activity is None:
         return None
     people = tuple(c for c in named if c > activity and c != category)
     if not people:
         return None
-    score = sum(1 for row in below for column in people if column < len(row) and is_letter(row[column]))
+    score = sum(stats.count(stats.letters, column, first, last) for column in people)
     return Layout(header, activity, category, people, score)
 
 
@@ -95,18 +132,19 @@ def _is_name(value: Any) -> bool:
     return bool(text_of(value)) and not is_letter(value)
 
 
+_TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]", re.DOTALL)
+
+
 def _is_wordy(value: Any) -> bool:
-    text = text_of(value)
-    return sum(character.isalpha() for character in text) >= 2 and not is_letter(value)
+    return _TWO_LETTERS.search(text_of(value)) is not None and not is_letter(value)
 
 
-def _activity_columns(header: Row, below: Sequence[Row]) -> tuple[int | None, int | None]:
-    """The activity column and, if there is one, the category column."""
-    width = max((len(row) for row in below), default=0)
+def _activity_columns(header: Row, stats: _ColumnStats, first: int, last: int) -> tuple[int | None, int | None]:
+    """The activity column and, if there is one, the category column, judged on rows ``first`` to ``last - 1``."""
     wordy = []
-    for column in range(width):
-        values = [row[column] for row in below if column < len(row) and text_of(row[column])]
-        if values and sum(map(_is_wordy, values)) * 2 >= len(values):
+    for column in range(stats.width(first, last)):
+        filled = stats.count(stats.filled, column, first, last)
+        if filled and stats.count(stats.wordy, column, first, last) * 2 >= filled:
             wordy.append(column)
     if not wordy:
         return None, None
@@ -131,7 +169,7 @@ class GenericRead:
 
 def read_generic(rows: Sequence[Row], layout: Layout, where: str) -> GenericRead:
     """Turn the rows under ``layout`` into people, responsibilities and letters."""
-    warnings: list[str] = []
+    warnings = Warnings()
     data = rows[layout.header + 1:]
     columns = _person_columns(rows, layout, data, where, warnings)
     people, taken = [], set()
@@ -165,12 +203,13 @@ def _person_columns(rows: Sequence[Row], layout: Layout, data: Sequence[Row], wh
     """(column, name) of each person; skips columns with text but no letter, with a warning."""
     header = rows[layout.header]
     width = max([len(header), *(len(row) for row in data)])
+    by_column = _filled_by_column(data, layout.activity + 1)
     found = []
     for column in range(layout.activity + 1, width):
         if column == layout.category:
             continue
         name = text_of(header[column]) if column < len(header) else ""
-        values = [row[column] for row in data if column < len(row) and text_of(row[column])]
+        values = by_column.get(column, [])
         letters = sum(map(is_letter, values))
         address = cell_address(layout.header, column)
         if name and values and not letters and _looks_like_notes(name, values):
@@ -185,6 +224,21 @@ def _person_columns(rows: Sequence[Row], layout: Layout, data: Sequence[Row], wh
     return found
 
 
+def _filled_by_column(rows: Sequence[Row], first: int) -> dict[int, list[Any]]:
+    """The filled values of each column from ``first`` on, in one pass over the cells.
+
+    Asking every row for every column cost columns x rows even for the short
+    rows, so one far-right cell made the scan quadratic.
+    """
+    found: dict[int, list[Any]] = {}
+    for row in rows:
+        for column in range(first, len(row)):
+            value = row[column]
+            if value is not None and text_of(value):
+                found.setdefault(column, []).append(value)
+    return found
+
+
 def _looks_like_notes(name: str, values: Sequence[Any]) -> bool:
     """A lettered-free column that is headed like, or reads like, notes or totals rather than a person."""
     if name.casefold().rstrip(":") in NON_PERSON_HEADERS:
@@ -193,7 +247,7 @@ def _looks_like_notes(name: str, values: Sequence[Any]) -> bool:
 
 
 def _row_letters(row: Row, number: int, columns: list[tuple[int, str]], people: list[dict[str, Any]],
-                 where: str, warnings: list[str]) -> dict[str, str]:
+                 where: str, warnings: Warnings) -> dict[str, str]:
     letters = {}
     for (column, _), person in zip(columns, people):
         if column >= len(row):
@@ -201,8 +255,9 @@ def _row_letters(row: Row, number: int, columns: list[tuple[int, str]], people: 
         try:
             letter = read_letter(row[column])
         except Unreadable:
-            warnings.append(f"{where}, cell {cell_address(number, column)}: '{shown(row[column])}' is not a "
-                            "RACI letter; left blank.")
+            value = row[column]
+            warnings.add(lambda: f"{where}, cell {cell_address(number, column)}: '{shown(value)}' is not a "
+                                 "RACI letter; left blank.")
             continue
         if letter is not None:
             letters[person["id"]] = letter.value

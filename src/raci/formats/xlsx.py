@@ -2,7 +2,13 @@
 
 ``write`` builds the workbook described in :mod:`raci.formats.xlsx_matrix`
 and :mod:`raci.formats.xlsx_sheets` with XlsxWriter, which writes a large
-team in about a third of the time openpyxl takes (see ``make bench``);
+team in about a third of the time openpyxl takes (see ``make bench``). A
+large team is written in constant-memory mode: each row goes to a temporary
+file as soon as the next one starts, so 3 million cells cost no more memory
+than XlsxWriter's own minimum, where keeping every cell until the end cost
+half a gigabyte. That mode stores text in the cells instead of a shared
+table and takes about a third longer, so a team of up to
+:data:`STREAM_ABOVE` letters (about 15 MB held) is written the usual way;
 ``read`` hands the file to :mod:`raci.formats.sheet_import`, which reads it
 with openpyxl, recognises this app's own workbooks and reads any other RACI
 sheet by its layout.
@@ -11,6 +17,7 @@ sheet by its layout.
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 from xlsxwriter.workbook import Workbook
@@ -32,15 +39,17 @@ from raci.formats.xlsx_sheets import (
 from raci.model import Team
 
 # Text is only ever written with write_string; these guard any generic write.
-_OPTIONS = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+STREAM_ABOVE = 50_000  # filled cells: above this, rows stream to disk as they are written
 
 
 def write(team: Team, target: Target, report: Report | None = None) -> None:
     """Write ``team`` as an .xlsx workbook to a path (atomically) or a binary stream."""
     if report is None:
         report = common.default_report(team)
-    buffer = io.BytesIO()
-    book = Workbook(buffer, _OPTIONS)
+    buffer = target if not isinstance(target, (str, os.PathLike)) else io.BytesIO()
+    streamed = team.filled_count() > STREAM_ABOVE
+    book = Workbook(buffer, {**_OPTIONS, "constant_memory": streamed, "in_memory": not streamed})
     write_matrix(Sheet(book, SHEET), team, report)
     write_findings(Sheet(book, "Findings"), team, report)
     write_people(Sheet(book, "People"), team)
@@ -49,7 +58,8 @@ def write(team: Team, target: Target, report: Report | None = None) -> None:
     write_data_sheet(book, team)
     _set_properties(book, team)
     book.close()
-    write_bytes(target, buffer.getvalue())
+    if buffer is not target:
+        write_bytes(target, buffer.getbuffer())
 
 
 def _set_properties(book: Workbook, team: Team) -> None:

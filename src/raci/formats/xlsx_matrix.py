@@ -1,7 +1,10 @@
 """The "RACI" sheet: title block, people across, responsibilities down, letters between.
 
 The layout and the markers an import looks for are in
-:mod:`raci.formats.xlsx_layout`.
+:mod:`raci.formats.xlsx_layout`. Rows are written top to bottom, each one
+whole (cells and height) before the next: the workbook streams its rows to
+disk as it goes (XlsxWriter's constant-memory mode), and a row left behind
+cannot be written to again.
 """
 
 from __future__ import annotations
@@ -64,6 +67,7 @@ def write_matrix(sheet: Sheet, team: Team, report: Report) -> None:
     """Fill ``sheet`` with the matrix, its formats, validation and print setup."""
     grid = Grid(len(team.people), FIRST_DATA_ROW - 1)
     _write_title_block(sheet, team, grid)
+    _write_ids_row(sheet, team, grid)
     _write_header(sheet, team, grid)
     grid = Grid(grid.people, _write_rows(sheet, team, grid))
     _add_rules(sheet, grid)
@@ -86,7 +90,13 @@ def _write_title_block(sheet: Sheet, team: Team, grid: Grid) -> None:
         else:
             text = sheet.text(row, 1, line, style)
         sheet.height(row, line_count(text, _printed_width(team, grid)) * (size + 4))
+
+
+def _write_ids_row(sheet: Sheet, team: Team, grid: Grid) -> None:
+    """The hidden row of ids an import matches columns by."""
     sheet.value(IDS_ROW, 1, IDS_MARKER)
+    for column, person in enumerate(team.people, start=2):
+        sheet.value(IDS_ROW, column, person.id)
     sheet.value(IDS_ROW, grid.check_column, CHECK_MARKER)
     sheet.value(IDS_ROW, grid.ids_column, ROW_ID_MARKER)
     sheet.height(IDS_ROW, None, hidden=True)
@@ -98,25 +108,30 @@ def _write_header(sheet: Sheet, team: Team, grid: Grid) -> None:
     names = sheet.style(bold=True, valign="bottom", **shared)
     titles = sheet.style(font_size=9, italic=True, valign="top", **font_colour("505050"), **shared)
     corner = sheet.style(bold=True, valign="bottom", **fill(HEADER_FILL))
+    names_height, titles_height = _header_heights(team, grid)
     sheet.value(NAMES_ROW, 1, "Person", corner)
+    for column, person in enumerate(team.people, start=2):
+        sheet.text(NAMES_ROW, column, person.name, names)
+    sheet.value(NAMES_ROW, grid.check_column, "Check", names)
+    sheet.value(NAMES_ROW, grid.ids_column, NAMES_MARKER)
+    sheet.height(NAMES_ROW, names_height)
     sheet.value(TITLES_ROW, 1, "Responsibility", corner)
     for column, person in enumerate(team.people, start=2):
-        sheet.value(IDS_ROW, column, person.id)
-        sheet.text(NAMES_ROW, column, person.name, names)
         sheet.text(TITLES_ROW, column, common.titles_text(person), titles)
-    sheet.value(NAMES_ROW, grid.check_column, "Check", names)
     sheet.value(TITLES_ROW, grid.check_column, "A's (need 1)", titles)
-    sheet.value(NAMES_ROW, grid.ids_column, NAMES_MARKER)
     sheet.value(TITLES_ROW, grid.ids_column, TITLES_MARKER)
-    longest_name = max((len(p.name) for p in team.people), default=6)
-    longest_title = max((len(common.titles_text(p)) for p in team.people), default=6)
+    sheet.height(TITLES_ROW, titles_height)
+
+
+def _header_heights(team: Team, grid: Grid) -> tuple[float, float]:
+    """The names row's and the titles row's heights, in points."""
     if grid.rotated:
-        sheet.height(NAMES_ROW, min(160, 8 + 6.5 * max(longest_name, 6)))
-        sheet.height(TITLES_ROW, min(120, 8 + 5.5 * max(longest_title, 12)))
-    else:
-        width = _person_width(team)
-        sheet.height(NAMES_ROW, 15 * _lines_max((p.name for p in team.people), width))
-        sheet.height(TITLES_ROW, 12 * _lines_max((common.titles_text(p) for p in team.people), width, floor=2))
+        longest_name = max((len(p.name) for p in team.people), default=6)
+        longest_title = max((len(common.titles_text(p)) for p in team.people), default=6)
+        return min(160, 8 + 6.5 * max(longest_name, 6)), min(120, 8 + 5.5 * max(longest_title, 12))
+    width = _person_width(team)
+    return (15 * _lines_max((p.name for p in team.people), width),
+            12 * _lines_max((common.titles_text(p) for p in team.people), width, floor=2))
 
 
 def _write_rows(sheet: Sheet, team: Team, grid: Grid) -> int:

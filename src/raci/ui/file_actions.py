@@ -22,7 +22,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from raci import APP_NAME
-from raci.errors import RaciError
+from raci.errors import RaciError, shown
 from raci.teamfile import SUFFIX, load_team
 from raci.templates import DEFAULT_TEMPLATE, list_templates, load_template
 from raci.ui import dialogs
@@ -125,7 +125,7 @@ class FileActions(QObject):
             return False
         self.document.replace(team, Path(path).resolve())
         self.settings.add_recent_file(path)
-        self._status(f"Opened {Path(path).name}.")
+        self._status(f"Opened {shown(Path(path).name)}.")
         return True
 
     # ----------------------------------------------------------------- save
@@ -154,7 +154,7 @@ class FileActions(QObject):
         self.recent_menu.clear()
         recent = self.settings.recent_files()
         for number, path in enumerate(recent, start=1):
-            action = self.recent_menu.addAction(f"&{number} {Path(path).name}")
+            action = self.recent_menu.addAction(f"&{number} {shown(Path(path).name)}")
             action.setToolTip(path)
             action.triggered.connect(lambda _=False, chosen=path: self.open_path(chosen))
         if not recent:
@@ -205,7 +205,7 @@ class FileActions(QObject):
         except RaciError as error:
             QMessageBox.critical(self.parent_widget, "Cannot export", str(error))
             return
-        self._status(f"Exported to {target.name}.")
+        self._status(f"Exported to {shown(target.name)}.")
 
     # ------------------------------------------------------------- recovery
     def offer_recovery(self) -> bool:

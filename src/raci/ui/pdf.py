@@ -10,16 +10,23 @@ page is split into blocks of people. The findings follow as a list.
 Called from the command line there is no application object yet; one is
 made (on the offscreen platform when there is no display), because Qt
 needs it for fonts.
+
+The grid is most of the work, so it is drawn in bulk: fonts are made once,
+each row's letter boxes are filled with one call per colour, each letter is
+laid out once as a :class:`QStaticText` and stamped where it goes (instead
+of a text layout per cell), and the column lines run once per page from the
+header down instead of once per row.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLineF, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -30,6 +37,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QStaticText,
 )
 
 from raci import APP_NAME
@@ -82,12 +90,30 @@ def _ensure_application() -> None:
     _application = QGuiApplication([APP_NAME])
 
 
+@functools.cache
 def _font(points: float, *, bold: bool = False, italic: bool = False) -> QFont:
+    """A font, made once per size and style (painter.setFont copies it)."""
     font = QFont()
     font.setPointSizeF(points)
     font.setBold(bold)
     font.setItalic(italic)
     return font
+
+
+_ACCOUNTABLE = frozenset(letter for letter in Letter if letter.accountable)
+
+
+class _LetterLook:
+    """A letter's colours and its text laid out once, with half its size for centring."""
+
+    def __init__(self, letter: Letter, device: QPdfWriter) -> None:
+        background, colour = common.LETTER_COLOURS[letter]
+        self.background, self.colour = QColor(f"#{background}"), QColor(f"#{colour}")
+        self.text = QStaticText(letter.value)
+        self.text.prepare(font=_font(8, bold=True))
+        metrics = QFontMetricsF(_font(8, bold=True), device)
+        self.half_width = metrics.horizontalAdvance(letter.value) / 2
+        self.half_height = metrics.height() / 2
 
 
 @dataclass(frozen=True)
@@ -108,6 +134,10 @@ class _Document:
         self.page = 1
         self.y = 0.0
         self.label = ""
+        self._segment: tuple[list[_Column], float] | None = None  # the columns whose lines run down from a top
+        self._heights: dict[str, float] = {}
+        self._metrics = QFontMetricsF(_font(8), writer)
+        self._letters = {letter: _LetterLook(letter, writer) for letter in common.LETTER_ORDER}
 
     def mm(self, millimetres: float) -> float:
         return millimetres * RESOLUTION / 25.4
@@ -122,6 +152,7 @@ class _Document:
 
     # ----------------------------------------------------------- page furniture
     def _new_page(self) -> None:
+        self._close_segment()
         self._footer()
         self.writer.newPage()
         self.page += 1
@@ -171,11 +202,20 @@ class _Document:
         return rect.top() + used.height()
 
     def _letter_box(self, letter: Letter, rect: QRectF) -> None:
-        background, text = common.LETTER_COLOURS[letter]
-        self.painter.fillRect(rect, QColor(f"#{background}"))
-        self.painter.setPen(QColor(f"#{text}"))
-        self.painter.setFont(_font(8, bold=True))
-        self.painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, letter.value)
+        self._letter_boxes(letter, [rect])
+
+    def _letter_boxes(self, letter: Letter, rects: list[QRectF]) -> None:
+        """Boxes of one letter: one fill for all of them, then the letter stamped in each."""
+        look, painter = self._letters[letter], self.painter
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(look.background)
+        painter.drawRects(rects)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(look.colour)
+        painter.setFont(_font(8, bold=True))
+        draw, text, half_width, half_height = painter.drawStaticText, look.text, look.half_width, look.half_height
+        for rect in rects:
+            draw(QPointF(rect.center().x() - half_width, rect.center().y() - half_height), text)
 
     # ------------------------------------------------------------------ matrix
     def _people_blocks(self) -> list[Sequence[Person]]:
@@ -204,12 +244,31 @@ class _Document:
                 height = self._row_height(row)
                 self._fit(height, columns)
                 self._row(row, columns, height)
+        self._close_segment()
         self.y += self.mm(4)
 
     def _fit(self, height: float, columns: list[_Column]) -> None:
         if self.y + height > self.area.bottom() - self.mm(6):
             self._new_page()
             self._header(columns, continued=True)
+
+    def _close_segment(self) -> None:
+        """Draw the column lines of the grid drawn since the header, from its top to the current row."""
+        if self._segment is None:
+            return
+        columns, top = self._segment
+        self._segment = None
+        self.painter.setPen(QPen(GRID, self.mm(0.15)))
+        self.painter.drawLines([QLineF(x, top, x, self.y) for x in self._column_lines(columns)])
+
+    def _column_lines(self, columns: list[_Column]) -> list[float]:
+        right = self._right(columns)
+        return [self.area.left(), *(c.x for c in columns), right - self.mm(CHECK_COLUMN_MM), right]
+
+    def _rule(self, columns: list[_Column], y: float) -> None:
+        """A grid line across the matrix at ``y``."""
+        self.painter.setPen(QPen(GRID, self.mm(0.15)))
+        self.painter.drawLine(QPointF(self.area.left(), y), QPointF(self._right(columns), y))
 
     def _header(self, columns: list[_Column], continued: bool = False) -> None:
         rotated = bool(columns) and columns[0].width < self.mm(ROTATE_BELOW_MM)
@@ -229,7 +288,9 @@ class _Document:
         painter.setPen(Qt.GlobalColor.black)
         painter.drawText(check.adjusted(0, 0, 0, -self.mm(1)), Qt.AlignmentFlag.AlignHCenter
                          | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap, "A's")
-        self._grid_lines(columns, top, height)
+        self._rule(columns, top)
+        self._rule(columns, top + height)
+        self._segment = (columns, top)
         self.y = top + height
 
     def _person_header(self, column: _Column, top: float, height: float, rotated: bool) -> None:
@@ -265,20 +326,15 @@ class _Document:
         end = columns[-1].x + columns[-1].width if columns else self.area.left() + self.mm(FIRST_COLUMN_MM)
         return end + self.mm(CHECK_COLUMN_MM)
 
-    def _grid_lines(self, columns: list[_Column], top: float, height: float) -> None:
-        painter = self.painter
-        painter.setPen(QPen(GRID, self.mm(0.15)))
-        left, right = self.area.left(), self._right(columns)
-        painter.drawLine(QPointF(left, top), QPointF(right, top))
-        painter.drawLine(QPointF(left, top + height), QPointF(right, top + height))
-        for x in [left, *(c.x for c in columns), right - self.mm(CHECK_COLUMN_MM), right]:
-            painter.drawLine(QPointF(x, top), QPointF(x, top + height))
-
     def _row_height(self, row: Responsibility) -> float:
-        metrics = QFontMetricsF(_font(8), self.writer)
-        width = self.mm(FIRST_COLUMN_MM - 2)
-        used = metrics.boundingRect(QRectF(0, 0, width, self.mm(100)), int(Qt.TextFlag.TextWordWrap), row.title)
-        return max(self.mm(ROW_MM), used.height() + self.mm(1.6))
+        """The row's height, measured once per row (the matrix is drawn once per block of people)."""
+        height = self._heights.get(row.id)
+        if height is None:
+            width = self.mm(FIRST_COLUMN_MM - 2)
+            used = self._metrics.boundingRect(QRectF(0, 0, width, self.mm(100)), int(Qt.TextFlag.TextWordWrap),
+                                              row.title)
+            height = self._heights[row.id] = max(self.mm(ROW_MM), used.height() + self.mm(1.6))
+        return height
 
     def _category_row(self, category: str, columns: list[_Column]) -> None:
         height = self.mm(CATEGORY_MM)
@@ -287,7 +343,7 @@ class _Document:
         self.painter.setPen(Qt.GlobalColor.black)
         self.painter.setFont(_font(8.5, bold=True))
         self.painter.drawText(rect.adjusted(self.mm(1), 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, category)
-        self._grid_lines(columns, self.y, height)
+        self._rule(columns, self.y + height)
         self.y += height
 
     def _row(self, row: Responsibility, columns: list[_Column], height: float) -> None:
@@ -297,11 +353,14 @@ class _Document:
         painter.drawText(QRectF(self.area.left() + self.mm(1), top, self.mm(FIRST_COLUMN_MM - 2), height),
                          Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, row.title)
         letters = self.team.row_letters(row.id)
+        boxes: dict[Letter, list[QRectF]] = {}
         for column in columns:
             letter = letters.get(column.person.id)
             if letter is not None:
-                self._letter_box(letter, QRectF(column.x, top, column.width, height).adjusted(1, 1, -1, -1))
-        accountable = sum(1 for letter in letters.values() if letter.accountable)
+                boxes.setdefault(letter, []).append(QRectF(column.x + 1, top + 1, column.width - 2, height - 2))
+        for letter, rects in boxes.items():
+            self._letter_boxes(letter, rects)
+        accountable = sum(letter in _ACCOUNTABLE for letter in letters.values())
         check = QRectF(self._right(columns) - self.mm(CHECK_COLUMN_MM), top, self.mm(CHECK_COLUMN_MM), height)
         if accountable != 1:
             background, text = common.CHECK_BAD_COLOURS
@@ -311,7 +370,7 @@ class _Document:
             painter.setPen(Qt.GlobalColor.black)
         painter.setFont(_font(8, bold=accountable != 1))
         painter.drawText(check, Qt.AlignmentFlag.AlignCenter, str(accountable))
-        self._grid_lines(columns, top, height)
+        self._rule(columns, top + height)
         self.y = top + height
 
     # ---------------------------------------------------------------- findings
