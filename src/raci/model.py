@@ -24,70 +24,13 @@ from types import MappingProxyType
 from typing import Any
 
 from raci.errors import TeamEditError, UnknownPersonError, UnknownResponsibilityError
-from raci.letters import DEFAULT, RACI, Cell, LetterSet, map_cell
+from raci.letters import DEFAULT, Cell, LetterSet, map_cell
 from raci.letters.text import shown
 
 
-class Letter(str, Enum):
-    """RACI's cells as the file formats still name them; equal to (and hashed as) RACI's cell strings.
-
-    The team, the rules and the window work with :data:`~raci.letters.Cell`
-    strings; a RACI team stores these members for them, which are the same
-    strings, so the workbook, CSV, Markdown and PDF writers and the team
-    file that read ``.value`` keep working until they read cells through
-    :mod:`raci.letters` too.
-    """
-
-    R = "R"
-    A = "A"
-    C = "C"
-    I = "I"  # noqa: E741 - the RACI letter itself
-    AR = "A/R"
-
-    # Enum's own __hash__ runs in Python; the str one is C and agrees with
-    # str equality, which this mixin already uses.
-    __hash__ = str.__hash__
-
-    @property
-    def accountable(self) -> bool:
-        return self in (Letter.A, Letter.AR)
-
-    @property
-    def responsible(self) -> bool:
-        return self in (Letter.R, Letter.AR)
-
-    @property
-    def meaning(self) -> str:
-        return RACI.describe(self.value)  # type: ignore[arg-type]  # every member is a RACI cell
-
-
-_COMBINED = re.compile(r"^\s*([AR])\s*[/,&+ ]?\s*([AR])\s*$")
-
-
-def parse_letter(text: str | None) -> Letter | None:
-    """A RACI cell as the sheet importer reads it; ``None`` for blank (see :func:`raci.letters.parse_cell`).
-
-    Raises :class:`TeamEditError` for anything but R, A, C, I and A/R.
-    """
-    if text is None:
-        return None
-    cleaned = text.strip().upper()
-    if not cleaned:
-        return None
-    if cleaned in ("R", "A", "C", "I"):
-        return Letter(cleaned)
-    match = _COMBINED.match(cleaned)
-    if match and {match.group(1), match.group(2)} == {"A", "R"}:
-        return Letter.AR
-    raise TeamEditError(f"'{text.strip()}' is not a RACI letter; use R, A, C, I or A/R.")
-
-
 def _storage_of(letters: LetterSet) -> Mapping[object, Cell]:
-    """``{cell: the object a team stores for it}``: the set's own cells (RACI's as :class:`Letter` members)."""
-    stored: dict[object, Cell] = {cell: cell for cell in letters.all_cells()}
-    if letters == RACI:
-        stored.update((letter.value, letter) for letter in Letter)  # type: ignore[misc]  # equal strings
-    return MappingProxyType(stored)
+    """``{cell: cell}`` for every cell of the set: equal strings in, the set's own cell objects out."""
+    return MappingProxyType({cell: cell for cell in letters.all_cells()})
 
 
 class Size(str, Enum):
@@ -284,7 +227,8 @@ class Team:
     _person_pos: dict[str, int] = field(default_factory=dict, repr=False)
     _row_pos: dict[str, int] = field(default_factory=dict, repr=False)
     _listeners: list[Listener] = field(default_factory=list, repr=False, compare=False)
-    # The cells of ``_stored_set`` by any equal string: what set_cells stores (see _storage_of).
+    # The cells of ``_stored_set`` by any equal string: what set_cells stores (see _storage_of), so
+    # equal cells are one object and an edit that changes nothing is seen by identity.
     _stored: Mapping[object, Cell] = field(default_factory=dict, repr=False, compare=False)
     _stored_set: LetterSet | None = field(default=None, repr=False, compare=False)
 

@@ -252,7 +252,7 @@ def test_wrong_types_in_the_meta_file_are_never_shown_as_written(recovery_folder
 def test_a_copy_that_cannot_be_read_is_reported_once_in_one_sentence_and_set_aside(
         make_window: WindowFactory, recovery_folder: Path, messages: MessageBoxes) -> None:
     store = crash_left_a_copy(recovery_folder, None)
-    store.team_file.write_text(store.team_file.read_text(encoding="utf-8").replace('"version": 1',
+    store.team_file.write_text(store.team_file.read_text(encoding="utf-8").replace('"version": 2',
                                                                                   '"version": ' + "9" * 5000))
     window = make_window()
     messages.answer = QMessageBox.StandardButton.Yes
