@@ -21,6 +21,7 @@ from raci.formats import ImportResult, Warnings
 from raci.formats.sheet_layout import Row, find_layout, read_generic
 from raci.formats.sheet_reader import CAPS, fail, read_csv
 from raci.formats.workbook_reader import Workbook, open_workbook
+from raci.letters import DEFAULT, to_data
 from raci.teamfile import FORMAT, VERSION, loads_team, paused_collector
 
 
@@ -72,6 +73,8 @@ def build_generic(rows: Sequence[Row], where: str, path: Path) -> ImportResult:
         "profile": {"size": "medium", "delivery_teams": 1, "notes": ""},
         "people": found.people, "responsibilities": found.responsibilities, "cells": found.cells,
     }
+    if found.letter_set != DEFAULT:
+        document["letters"] = to_data(found.letter_set)
     return result_from_document(document, found.warnings, path)
 
 

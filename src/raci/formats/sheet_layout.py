@@ -15,8 +15,14 @@ itself:
   unless it holds text but no letter at all and is headed or reads like
   notes or totals, which is skipped with a warning.
 
-Nothing is dropped silently: every cell that is not a letter becomes a
-warning with its address.
+The letters may be those of any built-in set (RACI, RASCI, DACI, CAIRO,
+RACI-VS), several to a cell (``R/C``, ``R (A)``): the set is chosen from
+the texts under the people and the sheet's legend
+(:func:`raci.letters.choose_set`), or taken as this app's CSV export
+records it under the grid (:func:`raci.letters.from_note`). Nothing is
+dropped silently: every cell that is not a letter of that set becomes a
+warning with its address, and cells marked as not involved (``N``, ``-``)
+one warning for all of them.
 """
 
 from __future__ import annotations
@@ -28,8 +34,11 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
+from raci.errors import shown as escaped
 from raci.formats import Warnings
-from raci.formats.letters import Unreadable, is_letter, read_letter, shown
+from raci.letters import (BUILT_IN, DEFAULT, INVOLVED, LetterSet, UnreadableCell, choose_set, from_note, legend_pairs,
+                          mask, read_cell)
+from raci.letters.reading import reads
 from raci.model import KNOWN_TITLES, make_id, normalise_title
 
 Row = Sequence[Any]
@@ -40,6 +49,34 @@ NON_PERSON_HEADERS = frozenset({"note", "notes", "comment", "comments", "remark"
                                 "details", "total", "totals", "check", "count", "sum", "status", "id", "#", "a's"})
 NAME_LIMIT, TITLE_LIMIT, CATEGORY_LIMIT = 200, 500, 200  # as the team file allows
 _KNOWN = frozenset(KNOWN_TITLES)
+
+
+_LETTERISH: dict[str, bool] = {}  # text -> whether some built-in set reads it as letters; sheets repeat a few
+_LETTERISH_LIMIT = 8192
+_INVOLVED = mask(*INVOLVED)
+
+
+def shown(value: Any, limit: int = 40) -> str:
+    """A cell's value as a warning quotes it: one line, spaces collapsed, control characters visible."""
+    text = value if isinstance(value, str) else str(value)
+    return escaped(" ".join(text.split()), limit)
+
+
+def is_letter(value: Any) -> bool:
+    """Whether a cell holds letters of some built-in set (``R``, ``A/R``, ``S``, ``Driver``).
+
+    Blank is not, nor a mark for "not involved" (``N``, ``-``), which CAIRO
+    reads as its O: a column of marks alone says nobody is there.
+    """
+    if type(value) is not str:
+        return False
+    known = _LETTERISH.get(value)
+    if known is None:
+        known = any((reading := reads(value, letters)) is not None and reading.cell is not None
+                    and letters.kinds(reading.cell) & _INVOLVED for letters in BUILT_IN)
+        if len(_LETTERISH) < _LETTERISH_LIMIT:
+            _LETTERISH[value] = known
+    return known
 
 
 @dataclass(frozen=True)
@@ -165,13 +202,16 @@ class GenericRead:
     cells: dict[str, dict[str, str]]
     warnings: list[str]
     title: str
+    letter_set: LetterSet = DEFAULT
 
 
 def read_generic(rows: Sequence[Row], layout: Layout, where: str) -> GenericRead:
     """Turn the rows under ``layout`` into people, responsibilities and letters."""
     warnings = Warnings()
-    data = rows[layout.header + 1:]
+    data, recorded = _without_note(rows[layout.header + 1:])
     columns = _person_columns(rows, layout, data, where, warnings)
+    letter_set = recorded or _chosen_set(rows, layout, data, columns, where, warnings)
+    marked: list[str] = []
     people, taken = [], set()
     for column, name in columns:
         person_id = make_id(name, taken, "person")
@@ -182,7 +222,7 @@ def read_generic(rows: Sequence[Row], layout: Layout, where: str) -> GenericRead
     for offset, row in enumerate(data):
         number = layout.header + 1 + offset
         title = _cell_text(row, layout.activity)
-        letters = _row_letters(row, number, columns, people, where, warnings)
+        letters = _row_letters(row, number, columns, people, letter_set, where, warnings, marked)
         if not title:
             if letters:
                 warnings.append(f"{where}, row {number + 1}: letters but no responsibility in cell "
@@ -195,7 +235,41 @@ def read_generic(rows: Sequence[Row], layout: Layout, where: str) -> GenericRead
                                                               warnings), "category": category})
         if letters:
             cells[row_id] = letters
-    return GenericRead(people, responsibilities, cells, warnings, _sheet_title(rows, layout))
+    if marked:
+        marks = ", ".join(dict.fromkeys(marked))
+        warnings.append(f"{where}: {len(marked):,} cell{'s' if len(marked) != 1 else ''} marked as not involved "
+                        f"({shown(marks)}) {'were' if len(marked) != 1 else 'was'} left blank.")
+    return GenericRead(people, responsibilities, cells, warnings, _sheet_title(rows, layout), letter_set)
+
+
+def _maybe_legend(text: str) -> bool:
+    """Whether a text may spell out letters ("R = Responsible", "S: Support", "Support (S)")."""
+    return "=" in text or ":" in text or "(" in text
+
+
+def _without_note(data: Sequence[Row]) -> tuple[Sequence[Row], LetterSet | None]:
+    """The rows without the line this app's CSV export writes under the grid to name its letters, and that set."""
+    for position in range(len(data) - 1, max(-1, len(data) - 4), -1):  # it is the last line, maybe before blanks
+        row = data[position]
+        recorded = from_note(row[0], row[1]) if len(row) >= 2 else None
+        if recorded is not None:
+            kept = list(data[:position])
+            while kept and not any(text_of(value) for value in kept[-1]):
+                kept.pop()  # the blank line before it
+            return kept, recorded
+    return data, None
+
+
+def _chosen_set(rows: Sequence[Row], layout: Layout, data: Sequence[Row], columns: list[tuple[int, str]],
+                where: str, warnings: list[str]) -> LetterSet:
+    """The letter set the sheet's cells and legend fit best; a sentence says why when it is not RACI."""
+    texts = {row[column] for row in data for column, _ in columns if column < len(row) and isinstance(row[column], str)}
+    legend = "\n".join(text for row in rows for value in row if isinstance(value, str) and _maybe_legend(value)
+                       for text in (text_of(value),) if len(legend_pairs(text)) >= 2)
+    choice = choose_set(texts, legend)
+    if choice.letter_set != DEFAULT:
+        warnings.append(f"{where}: read in the letters of {choice.reason}")
+    return choice.letter_set
 
 
 def _person_columns(rows: Sequence[Row], layout: Layout, data: Sequence[Row], where: str,
@@ -213,7 +287,7 @@ def _person_columns(rows: Sequence[Row], layout: Layout, data: Sequence[Row], wh
         letters = sum(map(is_letter, values))
         address = cell_address(layout.header, column)
         if name and values and not letters and _looks_like_notes(name, values):
-            warnings.append(f"{where}, column {get_column_letter(column + 1)} ('{shown(name)}'): no RACI letters "
+            warnings.append(f"{where}, column {get_column_letter(column + 1)} ('{shown(name)}'): no letters "
                             "in it, so it was not read as a person.")
         elif not name and letters:
             name = f"Person in column {get_column_letter(column + 1)}"
@@ -247,20 +321,23 @@ def _looks_like_notes(name: str, values: Sequence[Any]) -> bool:
 
 
 def _row_letters(row: Row, number: int, columns: list[tuple[int, str]], people: list[dict[str, Any]],
-                 where: str, warnings: Warnings) -> dict[str, str]:
+                 letter_set: LetterSet, where: str, warnings: Warnings, marked: list[str]) -> dict[str, str]:
+    """A row's cells in ``letter_set``; not-involved marks go to ``marked``, other unreadable cells to warnings."""
     letters = {}
     for (column, _), person in zip(columns, people):
         if column >= len(row):
             continue
+        value = row[column]
         try:
-            letter = read_letter(row[column])
-        except Unreadable:
-            value = row[column]
+            reading = read_cell(value, letter_set)
+        except UnreadableCell:
             warnings.add(lambda: f"{where}, cell {cell_address(number, column)}: '{shown(value)}' is not a "
-                                 "RACI letter; left blank.")
+                                 f"{letter_set.name} letter; left blank.")
             continue
-        if letter is not None:
-            letters[person["id"]] = letter.value
+        if reading.cell is not None:
+            letters[person["id"]] = reading.cell
+        elif reading.not_involved:
+            marked.append(text_of(value))
     return letters
 
 
