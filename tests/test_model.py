@@ -25,7 +25,7 @@ def test_a_new_team_writes_raci_and_its_cells_are_the_sets_own_strings() -> None
     team.add_person("Ana")
     team.add_responsibility("Row")
     team.set_cell("row", "ana", "A/R")
-    assert team.cell("row", "ana") == "A/R"
+    assert team.cell("row", "ana") == "A/R" and team.cell("row", "ana") is RACI.cell("A", "R")
     team.set_cell("row", "ana", "R/C")  # any combination of the set's letters is a cell
     assert team.cell("row", "ana") == "R/C"
 

@@ -218,7 +218,8 @@ def _validate(document: dict[str, Any], name: str) -> LetterSet:
     # still validates every row whose letters are not all plainly valid, so
     # the message always comes from the schema, or names the set.
     cells = document.get("cells")
-    shallow = {**document, "cells": {}} if isinstance(cells, dict) else document
+    shallow = {**document, "cells": {}} if isinstance(cells, dict) else {**document}
+    shallow.pop("letters", None)  # checked as a set is built, which names the letter at fault
     _run_schema(_validator(), shallow, (), name)
     letters = _letter_set(document, name)
     allowed = _cells_of(letters)
@@ -246,8 +247,8 @@ def _letter_set(document: dict[str, Any], name: str) -> LetterSet:
     try:
         return from_data(document["letters"])
     except LetterSetError as error:
-        raise _fault(name, f"at /letters, {_lower_first(str(error))}", "fix the letter set, or restore a saved copy") \
-            from None
+        fault = _lower_first(str(error).rstrip("."))
+        raise _fault(name, f"at /letters, {fault}", "fix the letter set, or restore a saved copy") from None
 
 
 @functools.lru_cache(maxsize=32)
