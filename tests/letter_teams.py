@@ -37,12 +37,14 @@ def letter_sets() -> st.SearchStrategy[LetterSet]:
 
 
 @st.composite
-def teams(draw: st.DrawFn, letter_set: LetterSet | None = None, max_people: int = 5, max_rows: int = 6) -> Team:
+def teams(draw: st.DrawFn, letter_set: LetterSet | None = None, max_people: int = 5, max_rows: int = 6,
+          categories: tuple[str, ...] = ("", "Build")) -> Team:
     """A small team in any set, with any of the set's cells (combinations included) anywhere."""
     letters = letter_set if letter_set is not None else draw(letter_sets())
     people = [Person(f"p{number}", f"Person {chr(65 + number)}{draw(st.sampled_from(('', 'son', 'ez')))}")
               for number in range(draw(st.integers(1, max_people)))]
-    rows = [Responsibility(f"r{number}", f"Task number {number + 1}", category=draw(st.sampled_from(("", "Build"))))
+    category = draw(st.sampled_from(categories))  # one category: the exports keep category blocks together
+    rows = [Responsibility(f"r{number}", f"Task number {number + 1}", category=category)
             for number in range(draw(st.integers(1, max_rows)))]
     cell = st.one_of(st.none(), st.sampled_from(letters.all_cells()))
     cells = {}

@@ -62,14 +62,18 @@ def shown(value: Any, limit: int = 40) -> str:
     return escaped(" ".join(text.split()), limit)
 
 
-def is_letter(value: Any) -> bool:
-    """Whether a cell holds letters of some built-in set (``R``, ``A/R``, ``S``, ``Driver``).
+def is_letter(value: Any, own: LetterSet | None = None) -> bool:
+    """Whether a cell holds letters of some built-in set (``R``, ``A/R``, ``S``, ``Driver``), or of ``own``.
 
     Blank is not, nor a mark for "not involved" (``N``, ``-``), which CAIRO
-    reads as its O: a column of marks alone says nobody is there.
+    reads as its O: a column of marks alone says nobody is there. ``own`` is
+    the set this app's CSV export recorded under its grid.
     """
     if type(value) is not str:
         return False
+    if own is not None and (reading := reads(value, own)) is not None and reading.cell is not None \
+            and own.kinds(reading.cell) & _INVOLVED:
+        return True
     known = _LETTERISH.get(value)
     if known is None:
         known = any((reading := reads(value, letters)) is not None and reading.cell is not None
@@ -102,12 +106,15 @@ def cell_address(row: int, column: int) -> str:
     return f"{get_column_letter(column + 1)}{row + 1}"
 
 
-def find_layout(rows: Sequence[Row]) -> Layout | None:
-    """The most likely header row, activity column and people columns, or ``None``."""
+def find_layout(rows: Sequence[Row], own: LetterSet | None = None) -> Layout | None:
+    """The most likely header row, activity column and people columns, or ``None``.
+
+    ``own``: letters beyond the built-in sets' to take as letters (the set this app's CSV recorded).
+    """
     best: Layout | None = None
-    stats = _ColumnStats(rows[: HEADER_SEARCH_ROWS + SAMPLE_ROWS])
+    stats = _ColumnStats(rows[: HEADER_SEARCH_ROWS + SAMPLE_ROWS], own)
     for header in range(min(HEADER_SEARCH_ROWS, len(rows))):
-        layout = _layout_at(rows, header, stats)
+        layout = _layout_at(rows, header, stats, own)
         if layout is None:
             continue
         if best is None or (layout.score, len(layout.people)) > (best.score, len(best.people)):
@@ -124,7 +131,7 @@ class _ColumnStats:
     classified again).
     """
 
-    def __init__(self, rows: Sequence[Row]) -> None:
+    def __init__(self, rows: Sequence[Row], own: LetterSet | None = None) -> None:
         width = max((len(row) for row in rows), default=0)
         self.widths = [len(row) for row in rows]
         self.filled = [[0] * (len(rows) + 1) for _ in range(width)]
@@ -135,8 +142,8 @@ class _ColumnStats:
                 value = row[column] if column < len(row) else None
                 filled = value is not None and bool(text_of(value))
                 self.filled[column][number + 1] = self.filled[column][number] + filled
-                self.wordy[column][number + 1] = self.wordy[column][number] + (filled and _is_wordy(value))
-                self.letters[column][number + 1] = self.letters[column][number] + (filled and is_letter(value))
+                self.wordy[column][number + 1] = self.wordy[column][number] + (filled and _is_wordy(value, own))
+                self.letters[column][number + 1] = self.letters[column][number] + (filled and is_letter(value, own))
 
     def width(self, first: int, last: int) -> int:
         return max(self.widths[first:last], default=0)
@@ -150,8 +157,8 @@ class _ColumnStats:
         return counts[column][last] - counts[column][first] if last > first else 0
 
 
-def _layout_at(rows: Sequence[Row], header: int, stats: _ColumnStats) -> Layout | None:
-    named = [column for column, value in enumerate(rows[header]) if _is_name(value)]
+def _layout_at(rows: Sequence[Row], header: int, stats: _ColumnStats, own: LetterSet | None) -> Layout | None:
+    named = [column for column, value in enumerate(rows[header]) if _is_name(value, own)]
     if len(named) < 2:
         return None
     first, last = header + 1, header + 1 + SAMPLE_ROWS
@@ -165,15 +172,15 @@ def _layout_at(rows: Sequence[Row], header: int, stats: _ColumnStats) -> Layout 
     return Layout(header, activity, category, people, score)
 
 
-def _is_name(value: Any) -> bool:
-    return bool(text_of(value)) and not is_letter(value)
+def _is_name(value: Any, own: LetterSet | None = None) -> bool:
+    return bool(text_of(value)) and not is_letter(value, own)
 
 
 _TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]", re.DOTALL)
 
 
-def _is_wordy(value: Any) -> bool:
-    return _TWO_LETTERS.search(text_of(value)) is not None and not is_letter(value)
+def _is_wordy(value: Any, own: LetterSet | None = None) -> bool:
+    return _TWO_LETTERS.search(text_of(value)) is not None and not is_letter(value, own)
 
 
 def _activity_columns(header: Row, stats: _ColumnStats, first: int, last: int) -> tuple[int | None, int | None]:
@@ -205,11 +212,15 @@ class GenericRead:
     letter_set: LetterSet = DEFAULT
 
 
-def read_generic(rows: Sequence[Row], layout: Layout, where: str) -> GenericRead:
-    """Turn the rows under ``layout`` into people, responsibilities and letters."""
+def read_generic(rows: Sequence[Row], layout: Layout, where: str, recorded: LetterSet | None = None) -> GenericRead:
+    """Turn the rows under ``layout`` into people, responsibilities and letters.
+
+    ``recorded``: the letter set the sheet names itself (see :func:`without_note`); otherwise the set is
+    chosen from the cells and the legend.
+    """
     warnings = Warnings()
-    data, recorded = _without_note(rows[layout.header + 1:])
-    columns = _person_columns(rows, layout, data, where, warnings)
+    data = rows[layout.header + 1:]
+    columns = _person_columns(rows, layout, data, where, warnings, recorded)
     letter_set = recorded or _chosen_set(rows, layout, data, columns, where, warnings)
     marked: list[str] = []
     people, taken = [], set()
@@ -247,7 +258,7 @@ def _maybe_legend(text: str) -> bool:
     return "=" in text or ":" in text or "(" in text
 
 
-def _without_note(data: Sequence[Row]) -> tuple[Sequence[Row], LetterSet | None]:
+def without_note(data: Sequence[Row]) -> tuple[Sequence[Row], LetterSet | None]:
     """The rows without the line this app's CSV export writes under the grid to name its letters, and that set."""
     for position in range(len(data) - 1, max(-1, len(data) - 4), -1):  # it is the last line, maybe before blanks
         row = data[position]
@@ -273,7 +284,7 @@ def _chosen_set(rows: Sequence[Row], layout: Layout, data: Sequence[Row], column
 
 
 def _person_columns(rows: Sequence[Row], layout: Layout, data: Sequence[Row], where: str,
-                    warnings: list[str]) -> list[tuple[int, str]]:
+                    warnings: list[str], own: LetterSet | None = None) -> list[tuple[int, str]]:
     """(column, name) of each person; skips columns with text but no letter, with a warning."""
     header = rows[layout.header]
     width = max([len(header), *(len(row) for row in data)])
@@ -284,7 +295,7 @@ def _person_columns(rows: Sequence[Row], layout: Layout, data: Sequence[Row], wh
             continue
         name = text_of(header[column]) if column < len(header) else ""
         values = by_column.get(column, [])
-        letters = sum(map(is_letter, values))
+        letters = sum(is_letter(value, own) for value in values)
         address = cell_address(layout.header, column)
         if name and values and not letters and _looks_like_notes(name, values):
             warnings.append(f"{where}, column {get_column_letter(column + 1)} ('{shown(name)}'): no letters "
