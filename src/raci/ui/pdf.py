@@ -190,6 +190,7 @@ class _Document:
             self._letter_box(cell, QRectF(x, y, width, box * 0.8))
             x += width + self.mm(1.5)
             painter.setPen(QColor("#303030"))
+            painter.setFont(_font(8))  # the box left its bold letters' font; the words are measured in this one
             words = letters.describe(cell).split(":")[0]
             painter.drawText(QRectF(x, y, self.area.width(), box * 0.8), Qt.AlignmentFlag.AlignVCenter, words)
             x += metrics.horizontalAdvance(words) + self.mm(5)
