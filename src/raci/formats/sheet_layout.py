@@ -27,6 +27,7 @@ one warning for all of them.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,7 +39,7 @@ from raci.errors import shown as escaped
 from raci.formats import Warnings
 from raci.letters import (BUILT_IN, DEFAULT, INVOLVED, LetterSet, UnreadableCell, choose_set, from_note, legend_pairs,
                           mask, read_cell)
-from raci.letters.reading import reads
+from raci.letters.reading import maybe_letters, reads
 from raci.model import KNOWN_TITLES, make_id, normalise_title
 
 Row = Sequence[Any]
@@ -54,6 +55,7 @@ _KNOWN = frozenset(KNOWN_TITLES)
 _LETTERISH: dict[str, bool] = {}  # text -> whether some built-in set reads it as letters; sheets repeat a few
 _LETTERISH_LIMIT = 8192
 _INVOLVED = mask(*INVOLVED)
+_CHOICE_SAMPLE = 5000  # distinct texts a letter set is chosen by
 
 
 def shown(value: Any, limit: int = 40) -> str:
@@ -76,8 +78,9 @@ def is_letter(value: Any, own: LetterSet | None = None) -> bool:
         return True
     known = _LETTERISH.get(value)
     if known is None:
-        known = any((reading := reads(value, letters)) is not None and reading.cell is not None
-                    and letters.kinds(reading.cell) & _INVOLVED for letters in BUILT_IN)
+        known = maybe_letters(value) and any(
+            (reading := reads(value, letters)) is not None and reading.cell is not None
+            and letters.kinds(reading.cell) & _INVOLVED for letters in BUILT_IN)
         if len(_LETTERISH) < _LETTERISH_LIMIT:
             _LETTERISH[value] = known
     return known
@@ -275,9 +278,13 @@ def _chosen_set(rows: Sequence[Row], layout: Layout, data: Sequence[Row], column
                 where: str, warnings: list[str]) -> LetterSet:
     """The letter set the sheet's cells and legend fit best; a sentence says why when it is not RACI."""
     texts = {row[column] for row in data for column, _ in columns if column < len(row) and isinstance(row[column], str)}
-    legend = "\n".join(text for row in rows for value in row if isinstance(value, str) and _maybe_legend(value)
+    # Sheets repeat their spellings: each distinct text is read once, and only a sample of them when there are
+    # more distinct texts than any sheet of letters holds (a million notes is not a matrix to choose letters by).
+    letterish = [text for text in itertools.islice(texts, _CHOICE_SAMPLE) if maybe_letters(text)]
+    candidates = {value for row in rows for value in row if isinstance(value, str) and _maybe_legend(value)}
+    legend = "\n".join(text for value in itertools.islice(candidates, _CHOICE_SAMPLE)
                        for text in (text_of(value),) if len(legend_pairs(text)) >= 2)
-    choice = choose_set(texts, legend)
+    choice = choose_set(letterish, legend)
     if choice.letter_set != DEFAULT:
         warnings.append(f"{where}: read in the letters of {choice.reason}")
     return choice.letter_set
