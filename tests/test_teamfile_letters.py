@@ -8,6 +8,7 @@ from pathlib import Path
 import fastjsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from raci.catalog import load_catalog
 from raci.errors import TeamFileError
@@ -182,3 +183,27 @@ def test_any_team_in_any_letter_set_comes_back_from_its_file_unchanged(team: Tea
     assert back.letter_set == team.letter_set
     assert team_to_document(back) == team_to_document(team)
     assert sorted(back.iter_cells()) == sorted(team.iter_cells())
+
+
+_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+                         st.sampled_from(["id", "name", "letters", "symbol", "kind", "meaning", "say_names",
+                                          "aliases", "colour", "x"]), inner, max_size=5), max_leaves=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_JSON, st.builds(lambda letters: {"id": "x", "name": "X", "letters": letters},
+                                  st.lists(st.fixed_dictionaries(
+                                      {"symbol": st.text(max_size=4), "name": st.text(max_size=6),
+                                       "kind": st.sampled_from(["owns", "does", "helps", "asked", "told",
+                                                                "not-involved", "boss"])}), max_size=8))))
+def test_any_letters_value_gives_a_team_or_one_sentence_at_letters(letters: object) -> None:
+    document = json.loads(dumps_team(make_small_team()))
+    document["letters"] = letters
+    try:
+        team = loads_team(json.dumps(document))
+    except TeamFileError as error:
+        text = str(error)
+        assert text.startswith("Cannot open the team file: at /") and text.endswith(".") and "\n" not in text
+        return
+    assert loads_team(dumps_team(team)).letter_set == team.letter_set
