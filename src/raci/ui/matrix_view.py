@@ -22,13 +22,14 @@ from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QKeyEvent, QKeySequ
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QMenu, QTableView, QWidget
 
 from raci.clipboard import format_tsv, parse_tsv
-from raci.letters import Cell, LetterSet
+from raci.letters import Cell
 from raci.model import CellKey
 from raci.ui.clipboard import Rect, bounding_rect, copied_block, pasted_cells
 from raci.ui.commands import MovePersonCommand, cells_phrase
 from raci.ui.delegate import LetterDelegate
 from raci.ui import grid_selection
 from raci.ui.frozen_column import FrozenColumn
+from raci.ui.letter_menu import LetterMenu, letter_keys, ticked
 from raci.ui.matrix_model import MatrixModel
 from raci.ui.person_header import PersonHeader
 
@@ -49,10 +50,8 @@ class MatrixView(QTableView):
         super().__init__(parent)
         self.extra_context_actions: list[QAction] = []
         self.context_menu: QMenu | None = None
-        self._letter_menu: QMenu | None = None
-        self._menu_set: LetterSet | None = None  # the set the letter menu was made for
+        self._letter_menu: LetterMenu | None = None
         self._menu_keys: list[CellKey] = []
-        self._keys: tuple[LetterSet | None, dict[str, Cell]] = (None, {})
         self._current_id: str | None = None
         self._zoom = 1.0
         self._base_font = QFont(self.font())
@@ -86,32 +85,15 @@ class MatrixView(QTableView):
         self.verticalScrollBar().valueChanged.connect(self.titles.verticalScrollBar().setValue)
 
     @property
-    def letter_menu(self) -> QMenu:
+    def letter_menu(self) -> LetterMenu:
         """The small menu of letters, one check box each, made on first use and again for another set."""
         letters = self.matrix_model().letter_set
-        if self._letter_menu is None or self._menu_set is not letters:
+        if self._letter_menu is None or self._letter_menu.letters is not letters:
             if self._letter_menu is not None:
                 self._letter_menu.deleteLater()
-            menu = self._letter_menu = QMenu(self)
-            menu.setObjectName("letterMenu")
-            for letter in letters.letters:
-                action = menu.addAction(f"&{letter.symbol}   {letters.describe(letters.cell(letter.symbol))}")
-                action.setCheckable(True)
-                action.setData(letter.symbol)
-                action.triggered.connect(lambda _=False, symbol=letter.symbol: self._toggle_menu_cells(symbol))
-            menu.addSeparator()
-            menu.addAction("C&lear").triggered.connect(lambda: self._set_menu_cells(None))
-            self._menu_set = letters
+            self._letter_menu = LetterMenu(letters, lambda symbol: self.toggle_letter(symbol, self._menu_keys),
+                                           lambda: self.set_letter(None, self._menu_keys), self)
         return self._letter_menu
-
-    def letter_keys(self) -> dict[str, Cell]:
-        """The keys that type a letter: each one-character symbol of the team's set, upper case."""
-        letters = self.matrix_model().letter_set
-        if self._keys[0] is not letters:
-            keys = {letter.symbol.upper(): letters.cell(letter.symbol)
-                    for letter in letters.letters if len(letter.symbol) == 1}
-            self._keys = (letters, keys)
-        return self._keys[1]
 
     # ------------------------------------------------------------------ model
     def setModel(self, model: MatrixModel) -> None:  # type: ignore[override]
@@ -274,7 +256,7 @@ class MatrixView(QTableView):
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and modifiers in (Qt.KeyboardModifier.NoModifier,
                                                                         Qt.KeyboardModifier.KeypadModifier):
             return lambda: self.show_letter_menu(self.currentIndex())
-        letter = self.letter_keys().get(event.text().upper()) if plain else None
+        letter = letter_keys(self.matrix_model().letter_set).get(event.text().upper()) if plain else None
         return (lambda: self.type_letter(letter)) if letter is not None else None
 
     def selected_cells(self) -> list[CellKey]:
@@ -328,15 +310,12 @@ class MatrixView(QTableView):
         if not keys:
             return False
         team = self.matrix_model().team
-        letters = team.letter_set
         current = self.matrix_model().cell_key(self.currentIndex().row(), self.currentIndex().column())
-        letter = letters.letter(symbol)
-        removing = letter in letters.letters_of(team.cell(*(current if current in keys else keys[0])))
-        cells = {key: team.cell(*key) for key in keys}
-        changes = {key: letters.toggle(cell, symbol) for key, cell in cells.items()
-                   if (letter in letters.letters_of(cell)) == removing}
-        verb = "Untick" if removing else "Tick"
-        return self.matrix_model().set_cells(changes, lambda n: f"{verb} {letter.symbol} in {cells_phrase(n)}")
+        anchor = current if current in keys else keys[0]
+        verb = "Untick" if symbol in {letter.symbol for letter in team.letter_set.letters_of(team.cell(*anchor))} \
+            else "Tick"
+        return self.matrix_model().set_cells(ticked(team, keys, anchor, symbol),
+                                             lambda n: f"{verb} {symbol} in {cells_phrase(n)}")
 
     def move_current_responsibility(self, step: int) -> bool:
         """Ctrl+Shift+Up/Down: move the current row up or down; the cursor stays on it."""
@@ -397,21 +376,9 @@ class MatrixView(QTableView):
         if not index.isValid() or self.matrix_model().cell_key(index.row(), index.column()) is None:
             return False
         self._menu_keys = self.selected_cells()
-        menu = self.letter_menu
-        letters = self.matrix_model().letter_set
-        held = {letter.symbol for letter in letters.letters_of(self.matrix_model().team.cell(
-            *self.matrix_model().cell_key(index.row(), index.column())))}  # type: ignore[misc]  # checked above
-        for action in menu.actions():
-            if action.isCheckable():
-                action.setChecked(action.data() in held)
-        menu.popup(self.viewport().mapToGlobal(self.visualRect(index).bottomLeft()))
+        held = self.matrix_model().team.cell(*self.matrix_model().cell_key(index.row(), index.column()))  # type: ignore[misc]
+        self.letter_menu.show_for(held, self.viewport().mapToGlobal(self.visualRect(index).bottomLeft()))
         return True
-
-    def _set_menu_cells(self, letter: Cell | None) -> None:
-        self.set_letter(letter, self._menu_keys)
-
-    def _toggle_menu_cells(self, symbol: str) -> None:
-        self.toggle_letter(symbol, self._menu_keys)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         self.show_context_menu(event.globalPos())
