@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from raci.formats import import_sheet
-from raci.formats.letters import Unreadable, read_letter
-from raci.model import Letter
+from raci.letters import RACI, UnreadableCell, read_cell
 
 
 def _workbook(path: Path, rows: list[list[object]], title: str = "Matrix") -> Path:
@@ -49,10 +48,10 @@ def test_letters_are_read_in_any_case_combined_and_from_look_alike_alphabets(tmp
     team = import_sheet(_workbook(tmp_path / "apollo.xlsx", TITLED)).team
     ana, ben, owner = (person.id for person in team.people)
     rows = [row.id for row in team.responsibilities]
-    assert [team.cell(rows[0], p) for p in (ana, ben, owner)] == [Letter.A, Letter.C, Letter.I]
-    assert [team.cell(rows[1], p) for p in (ana, ben, owner)] == [Letter.AR, Letter.I, Letter.C]
-    assert [team.cell(rows[2], p) for p in (ana, ben, owner)] == [Letter.A, Letter.R, Letter.C]
-    assert team.cell(rows[3], ben) is Letter.AR
+    assert [team.cell(rows[0], p) for p in (ana, ben, owner)] == ["A", "C", "I"]
+    assert [team.cell(rows[1], p) for p in (ana, ben, owner)] == ["A/R", "I", "C"]
+    assert [team.cell(rows[2], p) for p in (ana, ben, owner)] == ["A", "R", "C"]
+    assert team.cell(rows[3], ben) == "A/R"
 
 
 def test_an_unreadable_value_is_a_warning_naming_its_cell_and_left_blank(tmp_path: Path) -> None:
@@ -77,7 +76,7 @@ def test_a_notes_column_is_skipped_with_a_warning_and_a_category_column_is_used(
     team = result.team
     assert [person.name for person in team.people] == ["Dana", "Eli"]
     assert [(row.title, row.category) for row in team.responsibilities] == [("Kick off", "Start"), ("Ship", "End")]
-    assert result.warnings == ("Sheet Matrix, column F ('Notes'): no RACI letters in it, so it was not read as "
+    assert result.warnings == ("Sheet Matrix, column F ('Notes'): no letters in it, so it was not read as "
                                "a person.",)
 
 
@@ -120,19 +119,19 @@ def test_a_csv_written_by_the_csv_export_comes_back_with_categories(tmp_path: Pa
 
 @pytest.mark.parametrize("text", ["A/R", "R/A", "ar", "r a", "A,R", "R, A", "Ａ／Ｒ", "Р/А", "Α/Ρ"])
 def test_every_usual_spelling_of_the_combined_letter_reads_as_a_r(text: str) -> None:
-    assert read_letter(text) is Letter.AR
+    assert read_cell(text, RACI).cell == "A/R"
 
 
 @given(st.text(max_size=6))
-def test_any_text_either_reads_as_a_letter_or_is_reported_unreadable(text: str) -> None:
+def test_any_text_either_reads_as_a_cell_or_is_reported_unreadable(text: str) -> None:
     try:
-        letter = read_letter(text)
-    except Unreadable:
+        cell = read_cell(text, RACI).cell
+    except UnreadableCell:
         return
-    assert letter is None or isinstance(letter, Letter)
+    assert cell is None or RACI.is_cell(cell)
 
 
 def test_numbers_and_dates_in_the_grid_are_unreadable() -> None:
     for value in (1, 2.5, True):
-        with pytest.raises(Unreadable):
-            read_letter(value)
+        with pytest.raises(UnreadableCell):
+            read_cell(value, RACI)

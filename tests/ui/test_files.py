@@ -11,7 +11,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from raci.model import Letter
 from raci.teamfile import dumps_team, load_team, save_team
 from raci.templates import load_template
 from raci.ui import app as window_app
@@ -29,7 +28,7 @@ Buttons = QMessageBox.StandardButton
 
 def edit_a_cell(window: MainWindow) -> None:
     team = window.document.team
-    window.model.set_cells({(team.responsibilities[3].id, team.people[0].id): Letter.R})
+    window.model.set_cells({(team.responsibilities[3].id, team.people[0].id): "R"})
 
 
 def answer_save_dialog(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
@@ -79,7 +78,7 @@ def test_save_writes_to_the_same_file_without_asking_again(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: pytest.fail("Save must not ask for a name"))
     edit_a_cell(window)
     window.files.save_action.trigger()
-    assert load_team(path).cell(window.document.team.responsibilities[3].id, "ana-lima") is Letter.R
+    assert load_team(path).cell(window.document.team.responsibilities[3].id, "ana-lima") == "R"
     assert not window.isWindowModified()
 
 

@@ -18,9 +18,10 @@ from typing import Any
 
 from raci.errors import TeamFileError, shown
 from raci.formats import ImportResult, Warnings
-from raci.formats.sheet_layout import Row, find_layout, read_generic
+from raci.formats.sheet_layout import Row, find_layout, read_generic, without_note
 from raci.formats.sheet_reader import CAPS, fail, read_csv
 from raci.formats.workbook_reader import Workbook, open_workbook
+from raci.letters import DEFAULT, to_data
 from raci.teamfile import FORMAT, VERSION, loads_team, paused_collector
 
 
@@ -62,16 +63,19 @@ def _no_header(path: Path, where: str) -> Exception:
 
 def build_generic(rows: Sequence[Row], where: str, path: Path) -> ImportResult:
     """A team from a sheet read by its layout; raises when no layout is found."""
-    layout = find_layout(rows)
+    rows, recorded = without_note(rows)
+    layout = find_layout(rows, recorded)
     if layout is None:
         raise _no_header(path, "of the sheet")
-    found = read_generic(rows, layout, where)
+    found = read_generic(rows, layout, where, recorded)
     document = {
         "format": FORMAT, "version": VERSION, "name": found.title or _name_from(path),
         "description": f"Imported from {path.name}."[:5000],
         "profile": {"size": "medium", "delivery_teams": 1, "notes": ""},
         "people": found.people, "responsibilities": found.responsibilities, "cells": found.cells,
     }
+    if found.letter_set != DEFAULT:
+        document["letters"] = to_data(found.letter_set)
     return result_from_document(document, found.warnings, path)
 
 

@@ -15,12 +15,19 @@ itself:
   unless it holds text but no letter at all and is headed or reads like
   notes or totals, which is skipped with a warning.
 
-Nothing is dropped silently: every cell that is not a letter becomes a
-warning with its address.
+The letters may be those of any built-in set (RACI, RASCI, DACI, CAIRO,
+RACI-VS), several to a cell (``R/C``, ``R (A)``): the set is chosen from
+the texts under the people and the sheet's legend
+(:func:`raci.letters.choose_set`), or taken as this app's CSV export
+records it under the grid (:func:`raci.letters.from_note`). Nothing is
+dropped silently: every cell that is not a letter of that set becomes a
+warning with its address, and cells marked as not involved (``N``, ``-``)
+one warning for all of them.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,8 +35,11 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
+from raci.errors import shown as escaped
 from raci.formats import Warnings
-from raci.formats.letters import Unreadable, is_letter, read_letter, shown
+from raci.letters import (BUILT_IN, DEFAULT, INVOLVED, LetterSet, UnreadableCell, choose_set, from_note, legend_pairs,
+                          mask, read_cell)
+from raci.letters.reading import maybe_letters, reads
 from raci.model import KNOWN_TITLES, make_id, normalise_title
 
 Row = Sequence[Any]
@@ -40,6 +50,40 @@ NON_PERSON_HEADERS = frozenset({"note", "notes", "comment", "comments", "remark"
                                 "details", "total", "totals", "check", "count", "sum", "status", "id", "#", "a's"})
 NAME_LIMIT, TITLE_LIMIT, CATEGORY_LIMIT = 200, 500, 200  # as the team file allows
 _KNOWN = frozenset(KNOWN_TITLES)
+
+
+_LETTERISH: dict[str, bool] = {}  # text -> whether some built-in set reads it as letters; sheets repeat a few
+_LETTERISH_LIMIT = 8192
+_INVOLVED = mask(*INVOLVED)
+_CHOICE_SAMPLE = 5000  # distinct texts a letter set is chosen by
+
+
+def shown(value: Any, limit: int = 40) -> str:
+    """A cell's value as a warning quotes it: one line, spaces collapsed, control characters visible."""
+    text = value if isinstance(value, str) else str(value)
+    return escaped(" ".join(text.split()), limit)
+
+
+def is_letter(value: Any, own: LetterSet | None = None) -> bool:
+    """Whether a cell holds letters of some built-in set (``R``, ``A/R``, ``S``, ``Driver``), or of ``own``.
+
+    Blank is not, nor a mark for "not involved" (``N``, ``-``), which CAIRO
+    reads as its O: a column of marks alone says nobody is there. ``own`` is
+    the set this app's CSV export recorded under its grid.
+    """
+    if type(value) is not str:
+        return False
+    if own is not None and (reading := reads(value, own)) is not None and reading.cell is not None \
+            and own.kinds(reading.cell) & _INVOLVED:
+        return True
+    known = _LETTERISH.get(value)
+    if known is None:
+        known = maybe_letters(value) and any(
+            (reading := reads(value, letters)) is not None and reading.cell is not None
+            and letters.kinds(reading.cell) & _INVOLVED for letters in BUILT_IN)
+        if len(_LETTERISH) < _LETTERISH_LIMIT:
+            _LETTERISH[value] = known
+    return known
 
 
 @dataclass(frozen=True)
@@ -65,12 +109,15 @@ def cell_address(row: int, column: int) -> str:
     return f"{get_column_letter(column + 1)}{row + 1}"
 
 
-def find_layout(rows: Sequence[Row]) -> Layout | None:
-    """The most likely header row, activity column and people columns, or ``None``."""
+def find_layout(rows: Sequence[Row], own: LetterSet | None = None) -> Layout | None:
+    """The most likely header row, activity column and people columns, or ``None``.
+
+    ``own``: letters beyond the built-in sets' to take as letters (the set this app's CSV recorded).
+    """
     best: Layout | None = None
-    stats = _ColumnStats(rows[: HEADER_SEARCH_ROWS + SAMPLE_ROWS])
+    stats = _ColumnStats(rows[: HEADER_SEARCH_ROWS + SAMPLE_ROWS], own)
     for header in range(min(HEADER_SEARCH_ROWS, len(rows))):
-        layout = _layout_at(rows, header, stats)
+        layout = _layout_at(rows, header, stats, own)
         if layout is None:
             continue
         if best is None or (layout.score, len(layout.people)) > (best.score, len(best.people)):
@@ -87,7 +134,7 @@ class _ColumnStats:
     classified again).
     """
 
-    def __init__(self, rows: Sequence[Row]) -> None:
+    def __init__(self, rows: Sequence[Row], own: LetterSet | None = None) -> None:
         width = max((len(row) for row in rows), default=0)
         self.widths = [len(row) for row in rows]
         self.filled = [[0] * (len(rows) + 1) for _ in range(width)]
@@ -98,8 +145,8 @@ class _ColumnStats:
                 value = row[column] if column < len(row) else None
                 filled = value is not None and bool(text_of(value))
                 self.filled[column][number + 1] = self.filled[column][number] + filled
-                self.wordy[column][number + 1] = self.wordy[column][number] + (filled and _is_wordy(value))
-                self.letters[column][number + 1] = self.letters[column][number] + (filled and is_letter(value))
+                self.wordy[column][number + 1] = self.wordy[column][number] + (filled and _is_wordy(value, own))
+                self.letters[column][number + 1] = self.letters[column][number] + (filled and is_letter(value, own))
 
     def width(self, first: int, last: int) -> int:
         return max(self.widths[first:last], default=0)
@@ -113,8 +160,8 @@ class _ColumnStats:
         return counts[column][last] - counts[column][first] if last > first else 0
 
 
-def _layout_at(rows: Sequence[Row], header: int, stats: _ColumnStats) -> Layout | None:
-    named = [column for column, value in enumerate(rows[header]) if _is_name(value)]
+def _layout_at(rows: Sequence[Row], header: int, stats: _ColumnStats, own: LetterSet | None) -> Layout | None:
+    named = [column for column, value in enumerate(rows[header]) if _is_name(value, own)]
     if len(named) < 2:
         return None
     first, last = header + 1, header + 1 + SAMPLE_ROWS
@@ -128,15 +175,15 @@ def _layout_at(rows: Sequence[Row], header: int, stats: _ColumnStats) -> Layout 
     return Layout(header, activity, category, people, score)
 
 
-def _is_name(value: Any) -> bool:
-    return bool(text_of(value)) and not is_letter(value)
+def _is_name(value: Any, own: LetterSet | None = None) -> bool:
+    return bool(text_of(value)) and not is_letter(value, own)
 
 
 _TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]", re.DOTALL)
 
 
-def _is_wordy(value: Any) -> bool:
-    return _TWO_LETTERS.search(text_of(value)) is not None and not is_letter(value)
+def _is_wordy(value: Any, own: LetterSet | None = None) -> bool:
+    return _TWO_LETTERS.search(text_of(value)) is not None and not is_letter(value, own)
 
 
 def _activity_columns(header: Row, stats: _ColumnStats, first: int, last: int) -> tuple[int | None, int | None]:
@@ -165,13 +212,20 @@ class GenericRead:
     cells: dict[str, dict[str, str]]
     warnings: list[str]
     title: str
+    letter_set: LetterSet = DEFAULT
 
 
-def read_generic(rows: Sequence[Row], layout: Layout, where: str) -> GenericRead:
-    """Turn the rows under ``layout`` into people, responsibilities and letters."""
+def read_generic(rows: Sequence[Row], layout: Layout, where: str, recorded: LetterSet | None = None) -> GenericRead:
+    """Turn the rows under ``layout`` into people, responsibilities and letters.
+
+    ``recorded``: the letter set the sheet names itself (see :func:`without_note`); otherwise the set is
+    chosen from the cells and the legend.
+    """
     warnings = Warnings()
     data = rows[layout.header + 1:]
-    columns = _person_columns(rows, layout, data, where, warnings)
+    columns = _person_columns(rows, layout, data, where, warnings, recorded)
+    letter_set = recorded or _chosen_set(rows, layout, data, columns, where, warnings)
+    marked: list[str] = []
     people, taken = [], set()
     for column, name in columns:
         person_id = make_id(name, taken, "person")
@@ -182,7 +236,7 @@ def read_generic(rows: Sequence[Row], layout: Layout, where: str) -> GenericRead
     for offset, row in enumerate(data):
         number = layout.header + 1 + offset
         title = _cell_text(row, layout.activity)
-        letters = _row_letters(row, number, columns, people, where, warnings)
+        letters = _row_letters(row, number, columns, people, letter_set, where, warnings, marked)
         if not title:
             if letters:
                 warnings.append(f"{where}, row {number + 1}: letters but no responsibility in cell "
@@ -195,11 +249,49 @@ def read_generic(rows: Sequence[Row], layout: Layout, where: str) -> GenericRead
                                                               warnings), "category": category})
         if letters:
             cells[row_id] = letters
-    return GenericRead(people, responsibilities, cells, warnings, _sheet_title(rows, layout))
+    if marked:
+        marks = ", ".join(dict.fromkeys(marked))
+        warnings.append(f"{where}: {len(marked):,} cell{'s' if len(marked) != 1 else ''} marked as not involved "
+                        f"({shown(marks)}) {'were' if len(marked) != 1 else 'was'} left blank.")
+    return GenericRead(people, responsibilities, cells, warnings, _sheet_title(rows, layout), letter_set)
+
+
+def _maybe_legend(text: str) -> bool:
+    """Whether a text may spell out letters ("R = Responsible", "S: Support", "Support (S)")."""
+    return "=" in text or ":" in text or "(" in text
+
+
+def without_note(data: Sequence[Row]) -> tuple[Sequence[Row], LetterSet | None]:
+    """The rows without the line this app's CSV export writes under the grid to name its letters, and that set."""
+    for position in range(len(data) - 1, max(-1, len(data) - 4), -1):  # it is the last line, maybe before blanks
+        row = data[position]
+        recorded = from_note(row[0], row[1]) if len(row) >= 2 else None
+        if recorded is not None:
+            kept = list(data[:position])
+            while kept and not any(text_of(value) for value in kept[-1]):
+                kept.pop()  # the blank line before it
+            return kept, recorded
+    return data, None
+
+
+def _chosen_set(rows: Sequence[Row], layout: Layout, data: Sequence[Row], columns: list[tuple[int, str]],
+                where: str, warnings: list[str]) -> LetterSet:
+    """The letter set the sheet's cells and legend fit best; a sentence says why when it is not RACI."""
+    texts = {row[column] for row in data for column, _ in columns if column < len(row) and isinstance(row[column], str)}
+    # Sheets repeat their spellings: each distinct text is read once, and only a sample of them when there are
+    # more distinct texts than any sheet of letters holds (a million notes is not a matrix to choose letters by).
+    letterish = [text for text in itertools.islice(texts, _CHOICE_SAMPLE) if maybe_letters(text)]
+    candidates = {value for row in rows for value in row if isinstance(value, str) and _maybe_legend(value)}
+    legend = "\n".join(text for value in itertools.islice(candidates, _CHOICE_SAMPLE)
+                       for text in (text_of(value),) if len(legend_pairs(text)) >= 2)
+    choice = choose_set(letterish, legend)
+    if choice.letter_set != DEFAULT:
+        warnings.append(f"{where}: read in the letters of {choice.reason}")
+    return choice.letter_set
 
 
 def _person_columns(rows: Sequence[Row], layout: Layout, data: Sequence[Row], where: str,
-                    warnings: list[str]) -> list[tuple[int, str]]:
+                    warnings: list[str], own: LetterSet | None = None) -> list[tuple[int, str]]:
     """(column, name) of each person; skips columns with text but no letter, with a warning."""
     header = rows[layout.header]
     width = max([len(header), *(len(row) for row in data)])
@@ -210,10 +302,10 @@ def _person_columns(rows: Sequence[Row], layout: Layout, data: Sequence[Row], wh
             continue
         name = text_of(header[column]) if column < len(header) else ""
         values = by_column.get(column, [])
-        letters = sum(map(is_letter, values))
+        letters = sum(is_letter(value, own) for value in values)
         address = cell_address(layout.header, column)
         if name and values and not letters and _looks_like_notes(name, values):
-            warnings.append(f"{where}, column {get_column_letter(column + 1)} ('{shown(name)}'): no RACI letters "
+            warnings.append(f"{where}, column {get_column_letter(column + 1)} ('{shown(name)}'): no letters "
                             "in it, so it was not read as a person.")
         elif not name and letters:
             name = f"Person in column {get_column_letter(column + 1)}"
@@ -247,20 +339,23 @@ def _looks_like_notes(name: str, values: Sequence[Any]) -> bool:
 
 
 def _row_letters(row: Row, number: int, columns: list[tuple[int, str]], people: list[dict[str, Any]],
-                 where: str, warnings: Warnings) -> dict[str, str]:
+                 letter_set: LetterSet, where: str, warnings: Warnings, marked: list[str]) -> dict[str, str]:
+    """A row's cells in ``letter_set``; not-involved marks go to ``marked``, other unreadable cells to warnings."""
     letters = {}
     for (column, _), person in zip(columns, people):
         if column >= len(row):
             continue
+        value = row[column]
         try:
-            letter = read_letter(row[column])
-        except Unreadable:
-            value = row[column]
+            reading = read_cell(value, letter_set)
+        except UnreadableCell:
             warnings.add(lambda: f"{where}, cell {cell_address(number, column)}: '{shown(value)}' is not a "
-                                 "RACI letter; left blank.")
+                                 f"{letter_set.name} letter; left blank.")
             continue
-        if letter is not None:
-            letters[person["id"]] = letter.value
+        if reading.cell is not None:
+            letters[person["id"]] = reading.cell
+        elif reading.not_involved:
+            marked.append(text_of(value))
     return letters
 
 
