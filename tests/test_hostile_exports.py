@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import raci.ui  # noqa: F401  # the window registers the PDF writer
 from raci.findings import Report
 from raci.formats import export_team
 from raci.model import Person, Profile, Responsibility, Size, Team

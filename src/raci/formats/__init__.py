@@ -3,8 +3,12 @@
 Every export module has ``write(team, path_or_stream, report)``; every
 import module has ``read(path) -> ImportResult``. The modules are loaded by
 name on first use, so starting the app loads neither the workbook
-libraries (XlsxWriter to write, openpyxl to read), pandas nor (for the PDF)
-Qt.
+libraries (XlsxWriter to write, openpyxl to read) nor pandas.
+
+The PDF export draws with Qt's painter, and the core names no Qt module:
+the faces that have Qt (the window's package, the ``raci`` command) add it
+with :func:`register_export`. Without them, exporting a ``.pdf`` says so
+in one sentence.
 """
 
 from __future__ import annotations
@@ -26,8 +30,9 @@ EXPORT_SUFFIXES: dict[str, str] = {
     ".xlsx": "raci.formats.xlsx",
     ".csv": "raci.formats.csv_format",
     ".md": "raci.formats.markdown",
-    ".pdf": "raci.ui.pdf",
 }
+# Formats whose writer a face with Qt registers, and what they are called.
+FACE_EXPORTS: dict[str, str] = {".pdf": "PDF"}
 IMPORT_SUFFIXES: dict[str, str] = {
     ".xlsx": "raci.formats.xlsx",
     ".csv": "raci.formats.csv_format",
@@ -95,6 +100,11 @@ def export_team(team: Team, path: str | Path, report: Report | None = None) -> N
     write_bytes(path, buffer.getbuffer())
 
 
+def register_export(suffix: str, module: str) -> None:
+    """Make ``module`` (loaded by name on first use) the writer of files ending in ``suffix``."""
+    EXPORT_SUFFIXES[suffix.lower()] = module
+
+
 def check_export_path(path: str | Path) -> None:
     """Raise :class:`ExportError` now if ``path``'s extension is no export format (before any work)."""
     _module_for(Path(path), EXPORT_SUFFIXES, "export")
@@ -113,6 +123,9 @@ def _module_for(path: Path, table: dict[str, str], action: str) -> str:
         return table[suffix]
     known = ", ".join(table)
     named = f"'{shown(path.suffix)}'" if path.suffix else "no extension"
+    if action == "export" and suffix in FACE_EXPORTS:
+        raise ExportError(f"Cannot export to {shown(path.name)}: the {FACE_EXPORTS[suffix]} export is drawn by the "
+                          "window, which is not loaded here; export from the window or with 'raci export'.")
     if action == "export":
         raise ExportError(f"Cannot export to {shown(path.name)}: {named} is not a format RACI Builder writes; "
                           f"end the file name with one of {known}.")
