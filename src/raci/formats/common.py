@@ -11,7 +11,6 @@ the light theme's, which is what prints and what a spreadsheet shows.
 from __future__ import annotations
 
 import datetime
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -106,14 +105,6 @@ def category_groups(team: Team) -> list[Group]:
     uses_categories = any(row.category for row in rows)
     return [Group(block.category if uses_categories else "", tuple(rows[position] for position in block.positions))
             for block in category_blocks(rows)]
-
-
-def letter_counts(team: Team) -> dict[str, Counter[Cell]]:
-    """Per person id, how many of each cell they hold (an A/R is counted as A/R)."""
-    counts: dict[str, Counter[Cell]] = {person.id: Counter() for person in team.people}
-    for _, person_id, letter in team.iter_cells():
-        counts[person_id][letter] += 1
-    return counts
 
 
 def default_report(team: Team) -> Report:

@@ -17,6 +17,7 @@ from raci.formats.xlsx_layout import DATA_MARKER, DATA_SHEET, DATA_VERSION
 from raci.letters import Cell, LetterSet, load_palette
 from raci.model import Team
 from raci.ordering import ordered_rows
+from raci.tally import cell_counts
 from raci.teamfile import team_to_document
 
 CHUNK = 30_000  # characters of JSON per cell, under Excel's 32,767 limit
@@ -70,7 +71,7 @@ def write_people(sheet: Sheet, team: Team) -> None:
     cells = common.legend_cells(team)
     headers = ("Person", "Titles", *cells, "Total")
     _table(sheet, headers, (24, 26, *(max(6, len(cell) + 2) for cell in cells), 8))
-    counts = common.letter_counts(team)
+    counts = cell_counts(team)
     number_style = sheet.style(align="center")
     text_style = sheet.style(valign="top", text_wrap=True)
     total = len(cells) + 3

@@ -15,9 +15,9 @@ acknowledgment added or withdrawn only re-applies the acknowledgments.
 from __future__ import annotations
 
 import gc
+from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
-from bisect import bisect_left
 from itertools import repeat
 from operator import attrgetter, is_
 from types import TracebackType
@@ -26,8 +26,7 @@ from raci.findings import Finding, Report, Severity
 from raci.model import Change, Phase, Team, TeamEvent
 from raci.rules.acknowledge import STALE, Groups, apply_acknowledgments
 from raci.rules.facts import Facts
-from raci.rules.registry import (Scope, active_rules, run_matrix_rules, run_rules_on, run_team_rules,
-                                 without_superseded)
+from raci.rules.registry import Scope, active_rules, run_matrix_rules, run_rules_on, run_team_rules, without_superseded
 
 
 def check(team: Team) -> Report:

@@ -13,7 +13,8 @@ Escape clears it.
 An edit costs what it changed: the model follows the team's cell events to
 know whose letters changed and reads only those people's counts, from the
 tallies the checker keeps anyway (:meth:`raci.rules.Checker.kind_counts`)
-when the window hands them over; the flags follow the report by the
+when the window hands them over, or else counted from the team
+(:func:`raci.tally.kind_counts`); the flags follow the report by the
 findings that came or went (:class:`~raci.ui.markers.Markers`). All of it
 happens only while the view is visible: a hidden view catches up when it
 is shown.
@@ -43,13 +44,13 @@ from PySide6.QtWidgets import (
 from raci.findings import Report, Severity
 from raci.letters import Cell, Kind, LetterSet
 from raci.model import Change, Phase, Team, TeamEvent
+from raci.tally import KindCounts, kind_counts
 from raci.ui.markers import Markers
 from raci.ui.palette import bar_colours, is_dark, severity_icon
 
 LoadRole = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 Counts = tuple[int, ...]  # one count per bar (R, A, C, I for RACI)
-KindCounts = tuple[int, ...]  # one count per Kind, in Kind order
 _KINDS = tuple(Kind)
 _person_of = itemgetter(1)  # of a cell key (responsibility id, person id)
 
@@ -92,20 +93,6 @@ class PersonLoad:
     flag: Severity | None = None
 
 
-def count_kinds(team: Team, person_ids: Collection[str]) -> dict[str, KindCounts]:
-    """Each person's cells counted by kind from the team's cells, for when no tally is kept."""
-    kinds_of = team.letter_set.kinds
-    tallies = {person_id: [0] * len(_KINDS) for person_id in person_ids}
-    for _row, person_id, letter in team.iter_cells():
-        tally = tallies.get(person_id)
-        if tally is None:
-            continue
-        kinds = kinds_of(letter)
-        for position, kind in enumerate(_KINDS):
-            tally[position] += bool(kinds & kind.bit)
-    return {person_id: tuple(tally) for person_id, tally in tallies.items()}
-
-
 class WorkloadModel(QAbstractListModel):
     """One row per person, in column order, following one team's edits."""
 
@@ -128,7 +115,7 @@ class WorkloadModel(QAbstractListModel):
             self._follow(team)
         flagged = self._markers.follow(report)["person"]
         by_kind: Callable[[Collection[str]], Mapping[str, KindCounts]] = (
-            tally.kind_counts if tally is not None else lambda ids: count_kinds(team, ids))
+            tally.kind_counts if tally is not None else lambda ids: kind_counts(team, ids))
         if team.letter_set is not self.letter_set:  # other bars: every row is drawn anew
             self.beginResetModel()
             self.letter_set, self.bars, self._everyone, self.loads = team.letter_set, bars_of(team.letter_set), True, []
