@@ -26,6 +26,7 @@ from typing import Any
 from raci.errors import TeamEditError, UnknownPersonError, UnknownResponsibilityError
 from raci.letters import DEFAULT, Cell, LetterSet, map_cell
 from raci.letters.text import shown
+from raci.plural import plural
 
 
 def _storage_of(letters: LetterSet) -> Mapping[object, Cell]:
@@ -103,6 +104,10 @@ class Profile:
     size: Size = Size.MEDIUM
     delivery_teams: int = 1
     notes: str = ""
+
+    def summary(self) -> str:
+        """``"medium product, 1 delivery team"``: the line the exports and ``raci check`` describe it with."""
+        return f"{self.size.value} product, {plural(self.delivery_teams, 'delivery team')}"
 
 
 @dataclass(frozen=True, slots=True)

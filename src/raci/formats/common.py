@@ -75,8 +75,8 @@ def legend_line(letter_set: LetterSet = DEFAULT) -> str:
 def profile_line(team: Team, today: datetime.date | None = None) -> str:
     """``"Medium product, 1 delivery team. Exported 2026-05-01 by RACI Builder 0.1.0."``"""
     profile = team.profile
-    teams = f"{profile.delivery_teams} delivery team{'s' if profile.delivery_teams != 1 else ''}"
-    line = f"{profile.size.value.capitalize()} product, {teams}."
+    summary = profile.summary()
+    line = f"{summary[:1].upper()}{summary[1:]}."
     if profile.notes.strip():
         line += f" {' '.join(profile.notes.split())}"
         line += "" if line.endswith(".") else "."

@@ -11,7 +11,6 @@ from raci.formats.safety import visible_text
 from raci.model import Team
 from raci.saving import utf8
 
-
 _ESCAPES = str.maketrans({"\\": "\\\\", "|": "\\|", "[": "\\[", "]": "\\]", "`": "\\`", "<": "&lt;", ">": "&gt;"})
 
 

@@ -41,11 +41,6 @@ def listing_of(ids: Sequence[str], render: Callable[[str], str], limit: int = LI
     return listing(list(map(render, ids)), limit)
 
 
-def plural(count: int, word: str, many: str | None = None) -> str:
-    """``"1 row"``, ``"3 rows"``."""
-    return f"{count} {word if count == 1 else many or word + 's'}"
-
-
 def citation_text(citation: tuple[str, ...]) -> str:
     """A citation for a person to read: ``"Nathanson 2019 (Clarity PPM community blog); Cowan (FutureLearn, ...)"``.
 

@@ -209,8 +209,7 @@ class SeverityCounts(QWidget):
         is_open = list(map(not_, map(_acknowledgment, findings)))
         counts = Counter(compress(map(_severity, findings), is_open))
         for severity, label in self._labels.items():
-            number = counts[severity]
-            label.setText(f"{number} {severity.plural if number != 1 else severity.plural[:-1]}")
+            label.setText(severity.counted(counts[severity]))
         acknowledged = len(findings) - sum(counts.values())
         self.setToolTip(self.text() + (f", {acknowledged} acknowledged" if acknowledged else ""))
 

@@ -110,7 +110,7 @@ class FindingsModel(QStandardItemModel):
 def _group_text(severity: Severity, findings: Sequence[Finding]) -> str:
     """"Errors (3)", with ", 2 acknowledged" when some are."""
     open_count = list(map(_acknowledgment, findings)).count(None)
-    text = f"{severity.label}s ({open_count})" if severity is not Severity.INFO else f"Notes ({open_count})"
+    text = f"{severity.heading} ({open_count})"
     acknowledged = len(findings) - open_count
     return text + (f", {acknowledged} acknowledged" if acknowledged else "")
 
