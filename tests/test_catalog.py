@@ -10,8 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from raci.catalog import (ATTRIBUTION_ROLES, SIDES, Catalog, CatalogEntry, letter_guide, load_catalog, place_text,
-                          transcript_time)
+from raci.catalog import (
+    ATTRIBUTION_ROLES,
+    SIDES,
+    Catalog,
+    CatalogEntry,
+    letter_guide,
+    load_catalog,
+    place_text,
+    rows_from_entries,
+    transcript_time,
+)
 
 KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SCRUM_GUIDE_BACKLOG = ("set-product-goal", "create-backlog-items", "order-backlog-items", "keep-backlog-transparent")
@@ -535,3 +544,13 @@ def test_the_articles_are_found_from_a_worktree_as_well_as_a_checkout() -> None:
     if folder is None:
         pytest.skip("no shared/seeds folder above this checkout")
     assert any(folder.glob("*.txt"))
+
+
+def test_entries_become_rows_keeping_their_ids_unless_taken_and_naming_their_entry(catalog: Catalog) -> None:
+    first, second = catalog.entries[0], catalog.entries[1]
+    rows = rows_from_entries([first, second, first], taken={second.id})
+    assert [row.id for row in rows] == [first.id, f"{second.id}-2", f"{first.id}-2"]
+    assert [row.sources for row in rows] == [(first.id,), (second.id,), (first.id,)]
+    row = rows[0]
+    assert (row.title, row.description, row.category, row.side.value, row.tags) == (
+        first.title, first.description, first.category, first.side, first.tags)

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from raci.model import Responsibility, Side, make_id
 from raci.resources import data_file
 
 SIDES: tuple[str, ...] = ("manager", "owner", "shared")
@@ -166,6 +167,23 @@ class Catalog:
         for entry in self.entries:
             groups[entry.category].append(entry)
         return groups
+
+
+def rows_from_entries(entries: Iterable[CatalogEntry], taken: Iterable[str]) -> list[Responsibility]:
+    """Matrix rows for catalog entries, each keeping its entry's id unless ``taken`` or an earlier row uses it.
+
+    A row keeps the entry's title, description, category, side and tags,
+    and names the entry as its source (which the article rules and the
+    exports' citations follow).
+    """
+    used = set(taken)
+    rows = []
+    for entry in entries:
+        row = Responsibility(make_id(entry.id, used, "responsibility"), entry.title, entry.description,
+                             entry.category, Side(entry.side), entry.tags, (entry.id,))
+        used.add(row.id)
+        rows.append(row)
+    return rows
 
 
 def transcript_time(seconds: float) -> str:

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from raci.catalog import Catalog, CatalogEntry
 from raci.findings import Finding
-from raci.model import KNOWN_TITLES, Responsibility, Side, make_id
+from raci.model import KNOWN_TITLES, Responsibility, Side
 from raci.templates import TemplateInfo
 from raci.ui.details_pane import SIDE_WORDS
 
@@ -230,12 +230,6 @@ def ask_catalog_entries(parent: QWidget | None, catalog: Catalog, present: Colle
     """The catalog entries checked (those whose ids are in ``present`` cannot be), or an empty list."""
     dialog = CatalogPicker(parent, catalog, present)
     return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else []
-
-
-def responsibility_from_entry(entry: CatalogEntry, taken: Collection[str]) -> Responsibility:
-    """A matrix row for a catalog entry, keeping the entry's id unless the team already uses it."""
-    return Responsibility(make_id(entry.id, taken, "responsibility"), entry.title, entry.description,
-                          entry.category, Side(entry.side), entry.tags, (entry.id,))
 
 
 def first_sentence(text: str) -> str:

@@ -180,20 +180,14 @@ class EditActions(QObject):
 
     # ----------------------------------------------------- responsibilities
     def add_from_catalog(self) -> None:
-        from raci.catalog import load_catalog  # read when first needed, not at start-up
+        from raci.catalog import load_catalog, rows_from_entries  # read when first needed, not at start-up
 
         catalog = load_catalog()
         present = {row.id for row in self.team.responsibilities}
         present |= {source for row in self.team.responsibilities for source in row.sources}
         entries = dialogs.ask_catalog_entries(self.parent_widget, catalog, present)
         if entries:
-            taken: set[str] = set(present)
-            rows = []
-            for entry in entries:
-                row = dialogs.responsibility_from_entry(entry, taken)
-                taken.add(row.id)
-                rows.append(row)
-            command = AddResponsibilitiesCommand(self.team, rows)
+            command = AddResponsibilitiesCommand(self.team, rows_from_entries(entries, present))
             self.push(command)
             self.view.select_responsibilities(command.ids)
 
