@@ -241,6 +241,7 @@ class MainWindow(QMainWindow):
         document.teamReplaced.connect(self._on_team_replaced)
         document.pathChanged.connect(self._update_title)
         document.modifiedChanged.connect(self._on_modified_changed)
+        self.autosaver.failed.connect(lambda sentence: self.show_status(sentence, 20_000))
         self.findings.findingSelected.connect(self.show_finding)
         self.findings.acknowledgeRequested.connect(self.edits.acknowledge)
         self.findings.withdrawRequested.connect(self.edits.withdraw)
