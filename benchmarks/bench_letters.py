@@ -23,7 +23,7 @@ _ACTIVE = kind_table(Kind.OWNS, Kind.DOES)
 
 def _grid(team: Team) -> tuple[list[Any], tuple[str, ...], dict[str, int]]:
     people = tuple(person.id for person in team.people)
-    cells = team._cells  # noqa: SLF001 - the rules read the filled cells directly, as this measures
+    cells = team._cells  # the rules read the filled cells directly, as this measures
     return [cells.get(row.id) for row in team.responsibilities], people, {p: n for n, p in enumerate(people)}
 
 

@@ -362,12 +362,18 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": 
                          "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"'})
 # Function words, and the names of the subject itself: a text about product
 # owners cannot help saying "the product owner".
-_PLAIN = frozenset("""a an the and or but if of to in on at by for with from as into onto than then that this these those
-is are was were be been being it its they them their he she his her him we our you your i me my who whom whose which
-what when where why how all any each every some such no not nor so too very can could may might must shall should will
-would do does did done has have had having there here also just only even more most much many one two own other others
-about over under up down out off again once both either neither per via like same s t ve re ll d m
-product products owner owners manager managers team teams role roles""".split())
+_PLAIN = frozenset([
+    "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as",
+    "into", "onto", "than", "then", "that", "this", "these", "those", "is", "are", "was", "were", "be", "been",
+    "being", "it", "its", "they", "them", "their", "he", "she", "his", "her", "him", "we", "our", "you", "your", "i",
+    "me", "my", "who", "whom", "whose", "which", "what", "when", "where", "why", "how", "all", "any", "each", "every",
+    "some", "such", "no", "not", "nor", "so", "too", "very", "can", "could", "may", "might", "must", "shall",
+    "should", "will", "would", "do", "does", "did", "done", "has", "have", "had", "having", "there", "here", "also",
+    "just", "only", "even", "more", "most", "much", "many", "one", "two", "own", "other", "others", "about", "over",
+    "under", "up", "down", "out", "off", "again", "once", "both", "either", "neither", "per", "via", "like", "same",
+    "s", "t", "ve", "re", "ll", "d", "m", "product", "products", "owner", "owners", "manager", "managers", "team",
+    "teams", "role", "roles",
+])
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ness", "ings", "ing", "ies", "ied", "ily", "ed", "es", "ly", "er",
              "ers", "s", "e", "y")
 

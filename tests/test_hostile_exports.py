@@ -64,7 +64,7 @@ def test_the_pdf_draws_fewer_texts_than_there_are_cells_and_makes_each_font_once
     counts = {"texts": 0, "fonts": 0}
 
     class CountingPainter(QPainter):
-        def drawText(self, *args: object) -> None:  # noqa: N802 - Qt's name
+        def drawText(self, *args: object) -> None:  # Qt's name
             counts["texts"] += 1
             super().drawText(*args)
 

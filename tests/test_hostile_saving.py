@@ -145,7 +145,7 @@ def test_a_300_byte_name_is_one_sentence_for_new_and_export(tmp_path: Path, caps
 
 
 def test_a_missing_folder_is_named_as_missing(tmp_path: Path) -> None:
-    with pytest.raises(SaveError, match="the folder .* cannot be written .*does not exist"):
+    with pytest.raises(SaveError, match=r"the folder .* cannot be written .*does not exist"):
         save_team(make_small_team(), tmp_path / "missing" / "team.raci.json")
 
 

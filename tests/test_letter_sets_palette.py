@@ -56,10 +56,11 @@ def _closest_pair(colours: list[str]) -> float:
     """The smallest ΔE between any two of the colours, under any of the three simulations."""
     smallest = float("inf")
     for matrix in _SIMULATIONS.values():
-        seen = [_lab(tuple(min(1.0, max(0.0, sum(m * c for m, c in zip(row, _linear(colour))))) for row in matrix))
+        seen = [_lab(tuple(min(1.0, max(0.0, sum(m * c for m, c in zip(row, _linear(colour), strict=True))))
+                           for row in matrix))
                 for colour in colours]
         for one, other in itertools.combinations(seen, 2):
-            smallest = min(smallest, sum((a - b) ** 2 for a, b in zip(one, other)) ** 0.5)
+            smallest = min(smallest, sum((a - b) ** 2 for a, b in zip(one, other, strict=True)) ** 0.5)
     return smallest
 
 

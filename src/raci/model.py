@@ -559,7 +559,7 @@ class Team:
         """``row`` with each value checked and replaced by the object the team stores for it."""
         stored = self._storage()
         try:
-            return dict(zip(row.keys(), map(stored.__getitem__, row.values())))
+            return dict(zip(row.keys(), map(stored.__getitem__, row.values()), strict=True))
         except (KeyError, TypeError):
             bad = next(value for value in row.values() if not _is_key(stored, value))
             raise self._not_a_cell(bad) from None

@@ -18,6 +18,7 @@ from raci.ui import dialogs
 from raci.ui import settings as options
 from raci.ui.main_window import MainWindow
 from raci.ui.settings import Settings
+
 from tests.conftest import make_small_team
 from tests.ui.conftest import OFFSCREEN_NOISE, MessageBoxes, WindowFactory
 

@@ -15,6 +15,7 @@ from raci.templates import DEFAULT_TEMPLATE, load_template
 from raci.ui.main_window import MainWindow
 from raci.ui.recovery import RecoveryStore
 from raci.ui.settings import Settings
+
 from tests.conftest import make_small_team
 from tests.ui.conftest import OFFSCREEN_NOISE, MessageBoxes, WindowFactory
 

@@ -16,6 +16,7 @@ from raci.teamfile import dumps_team, load_team
 from raci.templates import load_template
 from raci.ui.main_window import MainWindow
 from raci.ui.recovery import RecoveryStore
+
 from tests.conftest import make_small_team
 from tests.ui.conftest import OFFSCREEN_NOISE, MessageBoxes, WindowFactory
 

@@ -15,6 +15,7 @@ from raci.letters import BUILT_IN, RACI
 from raci.ui import theme
 from raci.ui.main_window import MainWindow
 from raci.ui.palette import contrast, grid_colours, is_dark
+
 from tests.ui.conftest import OFFSCREEN_NOISE, WindowFactory
 
 pytestmark = OFFSCREEN_NOISE
@@ -62,7 +63,7 @@ def seen_as(colour: QColor, vision: str) -> tuple[float, float, float]:
     """A colour in CIE Lab as someone with this colour vision sees it."""
     rgb = (_linear(colour.red()), _linear(colour.green()), _linear(colour.blue()))
     matrix = DICHROMACY[vision]
-    return _lab(tuple(sum(weight * channel for weight, channel in zip(row, rgb)) for row in matrix))  # type: ignore[arg-type]
+    return _lab(tuple(sum(weight * channel for weight, channel in zip(row, rgb, strict=True)) for row in matrix))  # type: ignore[arg-type]
 
 
 @pytest.fixture
@@ -89,7 +90,7 @@ def test_the_letter_fills_of_up_to_seven_letters_stay_apart_for_colour_blind_eye
     assert len(colours) == 8  # seven letters' colours and owner-and-doer's
     for (first, fill, _), (second, other, _) in itertools.combinations(colours, 2):
         a, b = seen_as(fill, vision), seen_as(other, vision)
-        distance = sum((p - q) ** 2 for p, q in zip(a, b)) ** 0.5
+        distance = sum((p - q) ** 2 for p, q in zip(a, b, strict=True)) ** 0.5
         assert distance >= 6, (first, second, round(distance, 1))
 
 

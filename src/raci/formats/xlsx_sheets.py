@@ -27,7 +27,7 @@ PIXELS_PER_CM = 37.8
 def _table(sheet: Sheet, headers: Sequence[str], widths: Sequence[float]) -> None:
     """A bold, filled, frozen header row with column widths, printed landscape on every page."""
     style = sheet.style(bold=True, valign="vcenter", text_wrap=True, **fill(HEADER_FILL))
-    for column, (header, width) in enumerate(zip(headers, widths), start=1):
+    for column, (header, width) in enumerate(zip(headers, widths, strict=True), start=1):
         sheet.value(1, column, header, style)
         sheet.width(column, column, width)
     sheet.ws.freeze_panes(1, 0)
@@ -41,7 +41,7 @@ def _rows(sheet: Sheet, rows: Sequence[Sequence[str]], widths: Sequence[float]) 
     for number, values in enumerate(rows, start=2):
         for column, value in enumerate(values, start=1):
             text(number, column, value, wrapped)
-        lines = max(line_count(value, width) for value, width in zip(values, widths))
+        lines = max(line_count(value, width) for value, width in zip(values, widths, strict=True))
         if lines > 1:
             sheet.height(number, 15 * lines)
     if rows:

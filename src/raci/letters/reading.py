@@ -167,7 +167,7 @@ def in_own_words(value: str, letters: LetterSet) -> bool:
 class _Reader:
     """One set's word index (folded word -> letter positions, or _MARK) and its memo of texts read."""
 
-    __slots__ = ("letters", "words", "symbols", "own", "marked", "memo")
+    __slots__ = ("letters", "marked", "memo", "own", "symbols", "words")
 
     def __init__(self, letters: LetterSet) -> None:
         self.letters = letters

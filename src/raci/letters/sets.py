@@ -236,8 +236,18 @@ class LetterSet:
 class _Tables:
     """Everything a set derives from its letters, built once: cells by letter positions and back, kinds."""
 
-    __slots__ = ("cells", "singles", "position_of", "letters_in", "kind_of", "kind_view", "symbol_at",
-                 "all_cells", "not_involved", "reader")
+    __slots__ = (
+        "all_cells",
+        "cells",
+        "kind_of",
+        "kind_view",
+        "letters_in",
+        "not_involved",
+        "position_of",
+        "reader",
+        "singles",
+        "symbol_at",
+    )
 
     def __init__(self, letters: tuple[LetterDef, ...]) -> None:
         rank = sorted(range(len(letters)), key=lambda position: (KIND_ORDER[letters[position].kind], position))

@@ -174,7 +174,7 @@ class Facts:
     def _person_tally(self, column: bytes, marked: list[bytes]) -> PersonTally:
         """A person's tally from their byte on every row, and on the rows of each mark in _PERSON_LISTS."""
         lists = [list(compress(self.rows_with.get(mark, []), codes.translate(kind)))
-                 for (mark, kind), codes in zip(_PERSON_LISTS, marked)]
+                 for (mark, kind), codes in zip(_PERSON_LISTS, marked, strict=True)]
         translate = column.translate
         return PersonTally(column.count(0) != len(column), translate(ACTIVE).count(1),
                            translate(ACCOUNTABLE).count(1), translate(HANDS_ON).count(1),

@@ -103,7 +103,8 @@ class PersonDialog(_Dialog):
         return self.name_edit.text().strip(), list(dict.fromkeys(titles))
 
 
-def ask_person(parent: QWidget | None, title: str, name: str = "", titles: Sequence[str] = ()) -> tuple[str, list[str]] | None:
+def ask_person(parent: QWidget | None, title: str, name: str = "",
+               titles: Sequence[str] = ()) -> tuple[str, list[str]] | None:
     """The name and titles entered, or None."""
     dialog = PersonDialog(parent, title, name, titles)
     return dialog.result_value() if dialog.exec() == QDialog.DialogCode.Accepted else None
@@ -241,7 +242,8 @@ def first_sentence(text: str) -> str:
 class _TemplateLine(QStyledItemDelegate):
     """A template as one line: its name in bold, then the first sentence of its description, muted and elided."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
         name, summary = index.data(Qt.ItemDataRole.DisplayRole), index.data(SummaryRole) or ""
         style = option.widget.style() if option.widget is not None else QApplication.style()
         blank = QStyleOptionViewItem(option)
@@ -336,7 +338,8 @@ class ReasonDialog(_Dialog):
         message = QLabel(finding.message, self)
         message.setWordWrap(True)
         self.reason_edit = QPlainTextEdit(self)
-        self.reason_edit.setPlaceholderText("Why this is intended, e.g. \u201cSmall team: Ana covers both roles until June.\u201d")
+        self.reason_edit.setPlaceholderText(
+            "Why this is intended, e.g. \u201cSmall team: Ana covers both roles until June.\u201d")
         self.reason_edit.setTabChangesFocus(True)
         self.reason_edit.textChanged.connect(self.update_ok)
         self.body.addWidget(message)

@@ -236,7 +236,7 @@ class EditActions(QObject):
             return [UpdateResponsibilityCommand(self.team, row.id, **changes)]
         rest = {key: value for key, value in changes.items() if key != "category"}
         commands: list[QUndoCommand] = [UpdateResponsibilityCommand(self.team, row.id, **rest)] if rest else []
-        return commands + [PlaceResponsibilitiesCommand(self.team, [row.id], others[-1], True)]
+        return [*commands, PlaceResponsibilitiesCommand(self.team, [row.id], others[-1], True)]
 
     def remove_responsibility(self) -> None:
         row = self.current_responsibility()

@@ -199,11 +199,11 @@ def _pair_equal(old: Sequence[Finding], new: Sequence[Finding], gone: list[int],
     if not gone or not came:
         return {}
     olds, news = list(map(old.__getitem__, gone)), list(map(new.__getitem__, came))
-    waiting = dict(zip(zip(map(_rule, olds), map(_message, olds)), gone))
-    candidates = map(waiting.get, zip(map(_rule, news), map(_message, news)))
+    waiting = dict(zip(zip(map(_rule, olds), map(_message, olds), strict=True), gone, strict=True))
+    candidates = map(waiting.get, zip(map(_rule, news), map(_message, news), strict=True))
     pairs: dict[int, int] = {}
     taken: set[int] = set()
-    for position, finding, candidate in zip(came, news, candidates):
+    for position, finding, candidate in zip(came, news, candidates, strict=True):
         if candidate is not None and candidate not in taken and tuple.__eq__(old[candidate], finding):
             pairs[position] = candidate
             taken.add(candidate)

@@ -84,7 +84,7 @@ class LettersDialog(QDialog):
         self._lay_out()
         self._connect()
         own = not is_builtin(self.current)
-        self._show(self.current.letters, self.current.name if own else self.current.name, self.current.say_names,
+        self._show(self.current.letters, self.current.name, self.current.say_names,
                    chosen=OWN if own else self.current.id, origin=True)
         self.resize(760, 520)
 

@@ -277,7 +277,7 @@ class MatrixModel(QAbstractTableModel):
         if column == 0:
             return self._title_data(position, role)
         letter = self._team.letter_at(position, column - 1)
-        if role == _DISPLAY or role == _EDIT:
+        if role in (_DISPLAY, _EDIT):
             return letter if letter is not None else ""
         if role == LetterRole:
             return letter
@@ -291,7 +291,7 @@ class MatrixModel(QAbstractTableModel):
             return _CENTRE
         if role == SeverityRole:
             return self._markers.severity("cell", self._cell_at(position, column))
-        if role == _TOOLTIP or role == _ACCESSIBLE:
+        if role in (_TOOLTIP, _ACCESSIBLE):
             return self._cell_text(position, column, letter, with_findings=role == _TOOLTIP)
         return None
 
@@ -307,7 +307,7 @@ class MatrixModel(QAbstractTableModel):
 
     def _title_data(self, position: int, role: int) -> Any:
         row = self._team.responsibilities[position]
-        if role == _DISPLAY or role == _EDIT or role == _ACCESSIBLE:
+        if role in (_DISPLAY, _EDIT, _ACCESSIBLE):
             return row.title
         if role == _TOOLTIP:
             text = f"{row.title}\n{row.description}" if row.description else row.title

@@ -196,7 +196,8 @@ class _Document:
             x += metrics.horizontalAdvance(words) + self.mm(5)
         painter.setFont(_font(8, italic=True))
         owner = letters.first(Kind.OWNS)
-        owners = " or ".join(cell for cell in self._legend_cells if cell in self._owns) or (owner.symbol if owner else "")
+        owners = (" or ".join(cell for cell in self._legend_cells if cell in self._owns)
+                  or (owner.symbol if owner else ""))
         painter.drawText(QRectF(x, y, self.area.right() - x, box * 0.8), Qt.AlignmentFlag.AlignVCenter,
                          f"Each row needs exactly one {owners}.")
         return y + box * 0.8

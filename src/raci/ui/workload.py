@@ -213,7 +213,7 @@ class WorkloadModel(QAbstractListModel):
             return None
         load = self.loads[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            letters = ", ".join(f"{n} {bar.label}" for n, bar in zip(load.counts, self.bars))
+            letters = ", ".join(f"{n} {bar.label}" for n, bar in zip(load.counts, self.bars, strict=True))
             return f"{load.name}: {letters}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._markers.notes("person", load.person_id).strip() or "No finding names this person."
@@ -248,7 +248,7 @@ class WorkloadDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(7.0, option.font.pointSizeF() - 1))
         small.setBold(True)
         painter.setFont(small)
-        for position, (bar, count) in enumerate(zip(model.bars, load.counts)):
+        for position, (bar, count) in enumerate(zip(model.bars, load.counts, strict=True)):
             line, column = divmod(position, 2)
             slot = QRect(rect.left() + column * (half + 10), rect.top() + 21 + line * (self.LINE + self.LINE_GAP),
                          half, self.LINE)
@@ -380,7 +380,8 @@ class WorkloadView(QWidget):
 
     def _select_quietly(self, row: int) -> None:
         self.list.selectionModel().blockSignals(True)
-        self.list.selectionModel().setCurrentIndex(self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.list.selectionModel().setCurrentIndex(self.model.index(row),
+                                                   QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.list.selectionModel().blockSignals(False)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -118,7 +118,7 @@ def _text_kind(value: str) -> CellKind:
         return CellKind.FLAG
     if _TIME.match(folded):
         return CellKind.TIME
-    if _CODE.match(folded) and any(character.isdigit() for character in folded) or _SLUG.match(text) \
+    if (_CODE.match(folded) and any(character.isdigit() for character in folded)) or _SLUG.match(text) \
             or text in _APP_MARKERS:
         return CellKind.CODE
     return CellKind.TEXT
@@ -265,7 +265,7 @@ class Frame:
         values: list[list[Any]] = [[] for _ in range(self.width)]
         kinds = [bytearray() for _ in range(self.width)]
         for number, line in enumerate(self.lines):
-            for column, value, kind in zip(line.columns, line.values, line.kinds):
+            for column, value, kind in zip(line.columns, line.values, line.kinds, strict=True):
                 columns[column].append(number)
                 values[column].append(value)
                 kinds[column].append(kind)

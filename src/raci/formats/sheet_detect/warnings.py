@@ -84,7 +84,7 @@ class WarningLog:
 def places(group: _Group, quote: bool = False) -> str:
     """``"B2, B3, B4, ..."``, quoting each cell's text when asked: ``"B2 'X?', ..."``."""
     named = [f"{where} '{shown(detail)}'" if quote and detail else where
-             for where, detail in zip(group.addresses, group.details)]
+             for where, detail in zip(group.addresses, group.details, strict=True)]
     return ", ".join(named) + (", ..." if group.count > len(named) else "")
 
 
