@@ -540,7 +540,7 @@ class Team:
                 continue
             previous[key] = old
             if new is None:
-                del row[person_id]  # type: ignore[index]  # old is not None, so row exists
+                del row[person_id]  # type: ignore[union-attr]  # old is not None, so row exists
             else:
                 self._cells.setdefault(responsibility_id, {})[person_id] = new
         if previous:
@@ -592,8 +592,9 @@ class Team:
                         raise TeamEditError(f"'{shown(cell)}' would become '{shown(target)}', "
                                             f"which is not a cell of {letters.name}.")
                     moved[cell] = None if target is None else stored[target]
-                if moved[cell] is not None:
-                    new_row[person_id] = moved[cell]
+                kept = moved[cell]
+                if kept is not None:
+                    new_row[person_id] = kept
             if new_row:
                 cells[responsibility_id] = new_row
         switch = LetterSwitch(old_set, self._cells)

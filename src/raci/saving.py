@@ -176,7 +176,7 @@ def remove_stale_temporaries(target: Path) -> list[Path]:
     folder = target.parent if str(target.parent) else Path(".")
     prefix = _temporary_prefix(target.name, _name_max(folder))
     ours = re.compile(re.escape(prefix) + f"[0-9a-f]{{{_TOKEN_LENGTH}}}" + re.escape(TEMPORARY_SUFFIX) + r"\Z")
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:

@@ -176,6 +176,7 @@ def _suggest_row(people: Sequence[Person], row: Responsibility, filled: Mapping[
 
 
 def _accountable_person(people: Sequence[Person], row: Responsibility, topics: frozenset[str]) -> Person | None:
+    order: tuple[str, ...]
     if "process" in topics and row.side is not Side.MANAGER:
         order = (SM, PO, PM)
     elif "backlog" in topics or row.side is Side.OWNER:

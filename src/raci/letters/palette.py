@@ -68,8 +68,9 @@ class Palette:
         """``{symbol: colour}`` for a set's letters, each letter a different colour while colours last."""
         chosen: dict[str, str] = {}
         for letter in letter_set.letters:  # the colours letters name themselves
-            if letter.colour in self.colours and letter.colour not in chosen.values():
-                chosen[letter.symbol] = letter.colour
+            named = letter.colour
+            if named is not None and named in self.colours and named not in chosen.values():
+                chosen[letter.symbol] = named
         for letter in letter_set.letters:  # then each kind's colour
             default = self.by_kind[letter.kind]
             if letter.symbol not in chosen and default not in chosen.values():

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from raci.errors import TeamEditError
 from raci.letters.kinds import Kind
@@ -90,7 +90,8 @@ def read_cell(value: object, letters: LetterSet) -> Reading:
         if known is not None:
             if type(known) is Reading:
                 return known
-            raise UnreadableCell(known[0], value, known[1])
+            sentence, others = cast(tuple[str, tuple[LetterSet, ...]], known)
+            raise UnreadableCell(sentence, value, others)
     reading = _read(value, reader)
     if reading is None:
         readings = _other_readings(value, letters) if maybe_letters(value) else []

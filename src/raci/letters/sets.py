@@ -264,7 +264,7 @@ class _Tables:
         self.kind_view = MappingProxyType(self.kind_of)
         self.symbol_at = {fold(letter.symbol): position for position, letter in enumerate(letters)}
         by_size = sorted(range(1, size), key=lambda positions: (positions.bit_count(), _order_key(positions)))
-        self.all_cells = tuple(self.cells[positions] for positions in by_size)
+        self.all_cells: tuple[Cell, ...] = tuple(self.cells[positions] for positions in by_size)  # type: ignore[misc]
         self.not_involved = sum(1 << p for p, letter in enumerate(letters) if letter.kind is Kind.NOT_INVOLVED)
         self.reader: object = None  # raci.letters.reading's word index and memo for this set, made on first read
 

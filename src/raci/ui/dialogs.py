@@ -202,17 +202,19 @@ class CatalogPicker(_Dialog):
             item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
         item.setCheckState(0, Qt.CheckState.Unchecked)
 
+    def _groups(self) -> list[QTreeWidgetItem]:
+        return [item for g in range(self.tree.topLevelItemCount()) if (item := self.tree.topLevelItem(g)) is not None]
+
     def entries(self) -> list[QTreeWidgetItem]:
-        return [self.tree.topLevelItem(g).child(c) for g in range(self.tree.topLevelItemCount())
-                for c in range(self.tree.topLevelItem(g).childCount())]
+        return [item for group in self._groups() for c in range(group.childCount())
+                if (item := group.child(c)) is not None]
 
     def apply_search(self, text: str) -> None:
         words = text.casefold().split()
-        for group_row in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(group_row)
+        for group in self._groups():
             shown = 0
-            for position in range(group.childCount()):
-                item = group.child(position)
+            for item in (group.child(position) for position in range(group.childCount())):
+                assert item is not None
                 entry: CatalogEntry = item.data(0, EntryRole)
                 haystack = " ".join((entry.title, entry.description, " ".join(entry.tags), item.text(2))).casefold()
                 hidden = not all(word in haystack for word in words)

@@ -19,7 +19,7 @@ from collections import Counter
 from itertools import compress
 from operator import attrgetter, not_
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -142,10 +142,10 @@ class FindingsDock(QWidget):
         if finding is not None:
             self.findingSelected.emit(finding)
 
-    def _request(self, signal: Signal) -> None:
+    def _request(self, signal: SignalInstance) -> None:
         finding = self.current_finding
         if finding is not None:
-            signal.emit(finding)  # type: ignore[attr-defined]
+            signal.emit(finding)
 
     def _show(self, finding: Finding | None) -> None:
         self.acknowledge_button.setEnabled(finding is not None and not finding.acknowledged)

@@ -139,7 +139,7 @@ class Markers:
 
     def _file(self, findings: list[Finding]) -> dict[Slot, Finding]:
         """Give each new open finding its slot; a second finding about the same things gets one of its own."""
-        slots = list(zip(map(_rule, findings), map(_rows, findings), map(_people, findings), strict=True))
+        slots: list[Slot] = list(zip(map(_rule, findings), map(_rows, findings), map(_people, findings), strict=True))
         filed = dict(zip(slots, findings, strict=True))
         if len(filed) < len(findings) or not filed.keys().isdisjoint(self._finding):
             filed = {}

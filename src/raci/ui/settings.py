@@ -69,7 +69,7 @@ class Settings:
         if raw is None:
             return _copy(option.default)
         try:
-            return _convert(raw, option.kind)  # type: ignore[no-any-return]
+            return _convert(raw, option.kind)
         except (TypeError, ValueError):
             return _copy(option.default)  # a hand-edited or foreign value: fall back quietly
 

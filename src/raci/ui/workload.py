@@ -82,7 +82,7 @@ class Bar:
 
 def bars_of(letters: LetterSet) -> tuple[Bar, ...]:
     """The bars for a set: one per kind it has, in the order its letters first name them (R, A, C, I)."""
-    bars = []
+    bars: list[Bar] = []
     for letter in letters.letters:
         if any(bar.kind is letter.kind for bar in bars):
             continue
