@@ -121,6 +121,15 @@ def test_every_letter_reads_without_colour_in_both_themes() -> None:
             assert _contrast(swatch.fill, swatch.text) >= 4.5, (colour.key, theme)  # WCAG AA for text
 
 
+def test_a_findings_severity_reads_on_its_shade_and_the_three_hues_stay_apart() -> None:
+    markings = load_palette().severities
+    assert set(markings) == {"error", "warning", "info"}
+    for name, marking in markings.items():
+        assert re.fullmatch(r"#[0-9A-F]{6}", marking.hue), name
+        assert _contrast(marking.fill, marking.text) >= 4.5, name  # the exports' finding rows
+    assert _closest_pair([marking.hue for marking in markings.values()]) >= 9
+
+
 def test_the_full_hues_stay_far_apart_for_colour_blind_readers() -> None:
     assert _closest_pair([colour.hue for colour in COLOURS]) >= 15
 
@@ -147,5 +156,12 @@ def test_a_palette_file_missing_a_colour_is_refused_in_a_sentence() -> None:
     with pytest.raises(ValueError, match="names a colour it does not define"):
         palette_from_text(json.dumps(document))
     del document["by_kind"]
+    with pytest.raises(ValueError, match="The palette file is incomplete"):
+        palette_from_text(json.dumps(document))
+
+
+def test_a_palette_file_missing_a_severity_is_refused_in_a_sentence() -> None:
+    document = json.loads(read_text("resources", "palette.json"))
+    del document["severities"]["warning"]
     with pytest.raises(ValueError, match="The palette file is incomplete"):
         palette_from_text(json.dumps(document))

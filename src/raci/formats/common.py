@@ -11,6 +11,7 @@ the light theme's, which is what prints and what a spreadsheet shows.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -21,11 +22,6 @@ from raci.model import Person, Responsibility, Team
 from raci.ordering import category_blocks
 
 CREATOR = f"{APP_NAME} {__version__}"
-SEVERITY_COLOURS: dict[Severity, tuple[str, str]] = {
-    Severity.ERROR: ("F6C9B8", "7A2E00"),    # vermillion #D55E00
-    Severity.WARNING: ("FBEBC2", "5C4100"),  # orange #E69F00
-    Severity.INFO: ("E4EEF5", "003E63"),     # blue #0072B2
-}
 CHECK_BAD_COLOURS = ("E8A48A", "5A1E00")
 CATEGORY_FILL = "E6E6E6"
 HEADER_FILL = "F2F2F2"
@@ -48,6 +44,13 @@ def letter_colours(letter_set: LetterSet) -> dict[Cell, tuple[str, str]]:
     colours = load_palette().cell_colours(letter_set)
     return {cell: (colour.swatch(Theme.LIGHT).fill[1:], colour.swatch(Theme.LIGHT).text[1:])
             for cell, colour in colours.items()}
+
+
+@functools.cache
+def severity_colours() -> dict[Severity, tuple[str, str]]:
+    """``{severity: (fill, text)}`` as ``RRGGBB`` for a finding's row, from the palette."""
+    markings = load_palette().severities
+    return {severity: (markings[severity.value].fill[1:], markings[severity.value].text[1:]) for severity in Severity}
 
 
 def speaks_of_r_and_a(letter_set: LetterSet) -> bool:

@@ -11,7 +11,7 @@ from xlsxwriter.workbook import Workbook
 
 from raci.findings import Report
 from raci.formats import common
-from raci.formats.common import HEADER_FILL, SEVERITY_COLOURS
+from raci.formats.common import HEADER_FILL, severity_colours
 from raci.formats.xlsx_cells import Sheet, column_name, fill, font_colour, line_count
 from raci.formats.xlsx_layout import DATA_MARKER, DATA_SHEET, DATA_VERSION
 from raci.letters import Cell, LetterSet, load_palette
@@ -61,7 +61,7 @@ def write_findings(sheet: Sheet, team: Team, report: Report) -> None:
         for f in report.findings
     ]
     _rows(sheet, rows, widths)
-    for severity, (background, text) in SEVERITY_COLOURS.items():
+    for severity, (background, text) in severity_colours().items():
         rule = {"type": "formula", "criteria": f'=$A2="{severity.label}"'}
         sheet.conditional(2, 1, len(rows) + 1, len(headers), rule, {**fill(background), **font_colour(text)})
 

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from raci.findings import Finding, Report, Severity
 from raci.ui.findings_model import SEVERITIES, FindingRole, FindingsModel
-from raci.ui.palette import SEVERITY_COLOURS, severity_icon
+from raci.ui.palette import severity_colour, severity_icon
 
 __all__ = ["FindingRole", "FindingsDock", "FindingsModel", "SeverityCounts", "TwoLineDelegate", "finding_html"]
 
@@ -167,7 +167,7 @@ def finding_html(finding: Finding) -> str:
     """The explanation, citation and fix of a finding, as the details box shows them."""
     from raci.rules import citation_text  # loads the catalog for article names on first use
 
-    colour = SEVERITY_COLOURS[finding.severity].name()
+    colour = severity_colour(finding.severity).name()
     parts = [
         f"<p><b style='color:{colour}'>{finding.severity.label}</b> &middot; <b>{html.escape(finding.message)}</b></p>",
         f"<p>{html.escape(finding.explanation)}</p>",

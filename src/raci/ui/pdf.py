@@ -407,7 +407,7 @@ class _Document:
         if self.y + height > self.area.bottom() - self.mm(6):
             self._new_page()
             body.moveTop(self.y)
-        background, colour = common.SEVERITY_COLOURS[finding.severity]
+        background, colour = common.severity_colours()[finding.severity]
         tag = QRectF(self.area.left(), self.y, tag_width, self.mm(4.5))
         self.painter.fillRect(tag, QColor(f"#{background}"))
         self.painter.setPen(QColor(f"#{colour}"))
