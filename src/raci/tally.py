@@ -43,7 +43,6 @@ WATCHING = kind_table(Kind.ASKED, Kind.TOLD)  # is asked or told
 _TOLD, _INVOLVED = mask(Kind.TOLD), mask(*INVOLVED)
 ONLY_INFORMED = _where(lambda code: code == _TOLD)  # told and nothing else: I
 TOLD_BESIDE = _where(lambda code: code & _TOLD and code & _INVOLVED & ~_TOLD)  # told and more: C/I, R/I
-FILLED = _where(bool)  # any letter at all
 EACH_KIND = tuple(kind_table(kind) for kind in Kind)  # one table per Kind, in Kind order
 class RowTally(NamedTuple):
     """How many people hold each kind on one row, and the row's bytes.

@@ -106,10 +106,6 @@ class MatrixModel(QAbstractTableModel):
         """The letters the team writes its cells in."""
         return self._team.letter_set
 
-    def detach(self) -> None:
-        """Stop listening to the team (call before dropping the model while the team lives on)."""
-        self._unsubscribe()
-
     def set_report(self, report: Report) -> None:
         """Mark the cells, rows and people the report's open findings name.
 

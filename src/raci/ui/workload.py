@@ -190,12 +190,6 @@ class WorkloadModel(QAbstractListModel):
                 event.change is Change.RESPONSIBILITIES and event.operation != "move"):
             self._everyone = True
 
-    def detach(self) -> None:
-        """Stop following the team's edits."""
-        self._unsubscribe()
-        self._unsubscribe = lambda: None
-        self._team = None
-
     def _rescale(self) -> bool:
         """Set the scale from everyone's counts; True when it changed."""
         scale = max((max(load.counts, default=0) for load in self.loads), default=1) or 1

@@ -50,12 +50,7 @@ class CellKind(IntEnum):
     FLAG = 7  # TRUE or FALSE
     FORMULA = 8  # "=COUNTIF(B8:I8,"A")": a workbook read without its computed values
 
-    @property
-    def is_letterish(self) -> bool:
-        return self in (CellKind.LETTER, CellKind.MARK)
 
-
-KIND_COUNT = len(CellKind)
 _NUMBER = re.compile(r"^[-+\u2212]?[$€£¥]?\s?(\d{1,3}([ ,.\u00a0']\d{3})+|\d+)([.,]\d+)?\s?[%$€£¥]?$")
 _TIME = re.compile(
     r"^(\d{4}-\d{1,2}-\d{1,2}([ t]\d{1,2}:\d{2}(:\d{2})?)?"
