@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from raci.letters import Cell, LetterSet, UnreadableCell, read_cell
 from raci.model import CellKey, Team
-from raci.plural import plural
+from raci.phrases import plural
 
 _NEEDS_QUOTES = ("\t", "\n", "\r", '"')
 

@@ -13,7 +13,7 @@ from enum import Enum
 from typing import Any, NamedTuple
 
 from raci.model import Acknowledgment, CellKey
-from raci.plural import plural
+from raci.phrases import plural
 
 RACI_PRACTICE = "RACI practice"  # the citation of the hygiene rules, which no article states
 

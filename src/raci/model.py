@@ -26,7 +26,7 @@ from typing import Any
 from raci.errors import TeamEditError, UnknownPersonError, UnknownResponsibilityError
 from raci.letters import DEFAULT, Cell, LetterSet, map_cell
 from raci.letters.text import shown
-from raci.plural import plural
+from raci.phrases import plural
 
 
 def _storage_of(letters: LetterSet) -> Mapping[object, Cell]:

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 
 from raci.letters import RACI, Cell, Kind, LetterSet
 from raci.model import CellKey, Person, Responsibility, Side, Team
+from raci.phrases import plural
 
 PM, PO, SM = "Product Manager", "Product Owner", "Scrum Master"
 
@@ -104,7 +105,7 @@ class Suggestion:
         order = self.letter_set.all_cells()  # single letters in the set's order, then combinations
         parts = [f"{counts[cell]} {cell}" for cell in order if counts[cell]]
         total = len(self.cells)
-        text = f"Filled {total} cell{'s' if total != 1 else ''}" + (f": {', '.join(parts)}." if parts else ".")
+        text = f"Filled {plural(total, 'cell')}" + (f": {', '.join(parts)}." if parts else ".")
         if self.skipped_rows:
             rows = "row was" if self.skipped_rows == 1 else "rows were"
             text += f" {self.skipped_rows} {rows} skipped because they already had letters."

@@ -31,6 +31,7 @@ from raci.errors import TeamEditError
 from raci.letters.kinds import Kind
 from raci.letters.sets import Cell, LetterSet
 from raci.letters.text import fold, shown
+from raci.phrases import joined
 
 MAX_TEXT = 60  # longer text is a note, never letters; refused before any parsing
 _MEMO_LIMIT = 4096  # distinct texts remembered per set; sheets repeat a handful of spellings
@@ -303,7 +304,7 @@ def _unreadable_sentence(value: object, letters: LetterSet, others: list[tuple[L
         return (f"'{quoted}' is a letter of {described}, not of {letters.name}; "
                 f"switch the team's letters to {others[0][0].name} to use it.")
     symbols = letters.symbols
-    listing = symbols[0] if len(symbols) == 1 else f"{', '.join(symbols[:-1])} or {symbols[-1]}"
+    listing = joined(symbols, "or")
     example = next((cell for cell in letters.legend_cells() if "/" in cell), None)
-    joined = f", or several joined by '/' like {example}" if example else ""
-    return f"'{quoted}' is not a {letters.name} letter; use {listing}{joined}."
+    combined = f", or several joined by '/' like {example}" if example else ""
+    return f"'{quoted}' is not a {letters.name} letter; use {listing}{combined}."

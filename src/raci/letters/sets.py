@@ -20,6 +20,7 @@ from typing import NewType
 from raci.letters.kinds import KIND_ORDER, Kind, mask
 from raci.letters.text import fold, shown
 from raci.letters.validate import LetterSetError, check_set
+from raci.phrases import joined
 
 Cell = NewType("Cell", str)
 """One or more letters of a set in canonical order, joined by ``/``: ``"R"``, ``"A/R"``, ``"C/I"``."""
@@ -169,7 +170,7 @@ class LetterSet:
 
     def name_of(self, cell: Cell) -> str:
         """The cell's letters by name: ``"Accountable and Responsible"``."""
-        return _and([letter.name for letter in self.letters_of(cell)])
+        return joined([letter.name for letter in self.letters_of(cell)])
 
     def describe(self, cell: Cell) -> str:
         """What a cell means, for a legend or a tooltip: ``"Responsible: does the work"``."""
@@ -271,7 +272,3 @@ class _Tables:
 
 def _order_key(positions: int) -> tuple[int, ...]:
     return tuple(p for p in range(positions.bit_length()) if positions >> p & 1)
-
-
-def _and(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"

@@ -24,7 +24,7 @@ from types import MappingProxyType
 
 from raci.letters.sets import Cell, LetterDef, LetterSet
 from raci.letters.text import fold
-from raci.plural import plural
+from raci.phrases import plural
 
 
 def counterpart(letter: LetterDef, to_set: LetterSet) -> LetterDef | None:

@@ -13,7 +13,7 @@ from itertools import chain, repeat
 
 from raci.findings import Finding, Severity
 from raci.model import Profile, Size
-from raci.plural import plural
+from raci.phrases import plural
 from raci.rules.facts import SEVERAL_TEAMS, Facts
 from raci.rules.registry import RULES, Rule
 from raci.tally import ACCOUNTABLE

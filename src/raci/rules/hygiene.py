@@ -23,7 +23,7 @@ pointing at the people would mark their whole columns.
 from __future__ import annotations
 
 from raci.findings import RACI_PRACTICE, Finding, Severity
-from raci.plural import plural
+from raci.phrases import plural
 from raci.rules.facts import Facts
 from raci.rules.registry import RULES, Rule, Scope
 from raci.tally import ACCOUNTABLE, ACTIVE, CONSULTED, RESPONSIBLE, TOLD_BESIDE

@@ -26,6 +26,7 @@ from raci.findings import Report
 from raci.letters import Cell, LetterSet, parse_cell
 from raci.model import CellKey, Change, Person, Phase, Responsibility, Team, TeamEvent
 from raci.ordering import OTHER_CATEGORY, category_blocks
+from raci.phrases import joined
 from raci.ui.commands import PlaceResponsibilitiesCommand, SetCellsCommand
 from raci.ui.markers import Markers
 from raci.ui.palette import category_font, grid_colours, is_dark, letter_font, severity_icon
@@ -538,4 +539,4 @@ class MatrixModel(QAbstractTableModel):
 def _typed_keys(letters: LetterSet) -> str:
     """``"R, A, C or I"``: the set's symbols, as the empty cell's tooltip lists them."""
     symbols = letters.symbols
-    return symbols[0] if len(symbols) == 1 else f"{', '.join(symbols[:-1])} or {symbols[-1]}"
+    return joined(symbols, "or")
