@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from typing import Any
 
 import fastjsonschema
@@ -37,7 +39,7 @@ def _faults(document: Any) -> tuple[str | None, str | None]:
         try:
             validate(document)
             said.append(None)
-        except fastjsonschema.JsonSchemaValueException as error:
+        except (teamfile_schema.JsonSchemaValueException, fastjsonschema.JsonSchemaValueException) as error:
             said.append(f"{error.message} [{error.rule}] {error.path}")
     return said[0], said[1]
 
@@ -64,6 +66,13 @@ def test_the_generated_validator_says_what_the_schema_says(change: Any) -> None:
 
 def test_a_row_of_cells_is_checked_on_its_own_as_the_schema_defines_it() -> None:
     teamfile_schema.validate_cell_row({"ana-lima": "A/R"})
-    with pytest.raises(fastjsonschema.JsonSchemaValueException) as caught:
+    with pytest.raises(teamfile_schema.JsonSchemaValueException) as caught:
         teamfile_schema.validate_cell_row({"ana-lima": 5})
     assert caught.value.path == ["data", "ana-lima"]
+
+
+def test_loading_a_team_file_does_not_import_the_schema_compiler() -> None:
+    code = ("import sys; from raci.templates import load_template; load_template('scrum-team'); "
+            "print('fastjsonschema' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert result.stdout.strip() == "False"

@@ -6,8 +6,11 @@ the source is generated once, checked in beside this module, and imported
 (from cached bytecode, about 1 ms). A test fails when the schema changed
 and the module was not written again: run ``python -m raci.schema_code``.
 
-The module is fastjsonschema's output as it is, with a header that records
-the schema's digest and plain names for the two validators the loader uses.
+The module is fastjsonschema's output with three changes: a header that
+records the schema's digest; fastjsonschema's exception classes copied in
+from its ``exceptions`` module instead of imported (importing the package
+loads its whole code generator, some 5 ms that loading a file never
+needs); and plain names for the two validators the loader uses.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from raci.resources import read_text
 SCHEMA_FILE = ("resources", "team-file.schema.json")
 TARGET = Path(__file__).with_name("teamfile_schema.py")
 
+_IMPORT = "from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException\n"
 _TOP = "validate_https___raci_builder_invalid_schema_team_file_2_json"
 _NAMES = {"validate_team_file": _TOP, "validate_cell_row": f"{_TOP}__definitions_cellrow"}
 
@@ -32,12 +36,17 @@ def schema_digest(text: str) -> str:
 
 def source() -> str:
     """The module's source for the schema as it is now."""
+    import inspect
     import json
 
     import fastjsonschema
+    import fastjsonschema.exceptions
 
     text = read_text(*SCHEMA_FILE)
     code = fastjsonschema.compile_to_code(json.loads(text))
+    if _IMPORT not in code:
+        raise RuntimeError("fastjsonschema's code no longer imports its exceptions as expected; update raci.schema_code.")
+    exceptions = f"\n# fastjsonschema {fastjsonschema.VERSION}: exceptions.py\n{inspect.getsource(fastjsonschema.exceptions)}"
     for target in _NAMES.values():
         if f"\ndef {target}(" not in code:
             raise RuntimeError(f"fastjsonschema generated no function {target}: the schema's $id or its "
@@ -47,7 +56,7 @@ def source() -> str:
               'Checks a document against the team file\'s schema (see :mod:`raci.schema_code`).\n"""\n\n'
               f'SCHEMA_SHA256 = "{schema_digest(text)}"\n')
     aliases = "".join(f"{name} = {target}\n" for name, target in _NAMES.items())
-    return f"{header}{code}\n\n{aliases}"
+    return f"{header}{code.replace(_IMPORT, exceptions)}\n\n{aliases}"
 
 
 def main(argv: list[str]) -> int:

@@ -41,8 +41,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import fastjsonschema
-
 from raci import strict_json, teamfile_schema
 from raci.errors import SaveError, SettingsError, TeamEditError, TeamFileError, UnknownPersonError, shown
 from raci.letters import DEFAULT, LetterSet, LetterSetError, from_data, reads, to_data
@@ -281,13 +279,13 @@ def _refresh_tags(document: dict[str, Any]) -> None:
 def _run_schema(validator: Callable[[Any], Any], value: Any, prefix: tuple[str, ...], name: str) -> None:
     try:
         validator(value)
-    except fastjsonschema.JsonSchemaValueException as error:
+    except teamfile_schema.JsonSchemaValueException as error:
         path = prefix + tuple(error.path[1:])
         raise _fault(name, f"at {_pointer(path)}, {_describe(error)}",
                      "fix that value, or restore a saved copy") from None
 
 
-def _describe(error: fastjsonschema.JsonSchemaValueException) -> str:
+def _describe(error: teamfile_schema.JsonSchemaValueException) -> str:
     """Turn a schema violation into words a person can act on."""
     value, definition, rule = error.value, error.definition or {}, error.rule
     if rule == "enum":
