@@ -25,14 +25,17 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from raci import APP_NAME
 from raci.ui.handoff import Handoff
 from raci.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
 
 ORGANISATION = "RACI Builder"
 STYLE = "fusion"  # the same frame on every platform, which the stylesheet is written for
@@ -102,10 +105,13 @@ class Windows(QObject):
         elif self.windows:
             return _bring_forward(self.windows[-1])
         window = self._make_window(path)
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a closed window leaves the list
         window.destroyed.connect(lambda _=None, window=window: self._forget(window))
         self.windows.append(window)
         window.show()
+        # After the show: the Qt namespace creates its ~110 enums on first use (some 13 ms).
+        from PySide6.QtCore import Qt
+
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a closed window leaves the list
         return window
 
     def _forget(self, window: MainWindow) -> None:
@@ -114,6 +120,9 @@ class Windows(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """macOS's Finder opens a document in a running application with a FileOpen event."""
+        from PySide6.QtCore import QEvent
+        from PySide6.QtGui import QFileOpenEvent
+
         if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
             self.open(event.file())
             return True
@@ -144,7 +153,11 @@ def run(path: str | None) -> int:
     if os.environ.get(EXIT_AFTER_SHOWN) == "1":
         _exit_after_shown(app)
     windows = Windows(lambda file: build_window(file, offer_recovery=not windows.windows), app)
-    app.installEventFilter(windows)
+    if sys.platform == "darwin":
+        # Only macOS sends FileOpen. Elsewhere the filter would run Python for every event of the
+        # program, and the first event to one of Qt's own private objects (the grid's gesture
+        # manager) would make PySide build the Python class of every Qt class it might be (~15 ms).
+        app.installEventFilter(windows)
     windows.open(path)
     if first and handoff is not None:
         # After the first turns of the event loop: the window shows before QtNetwork loads.
@@ -158,6 +171,8 @@ def run(path: str | None) -> int:
 
 def _exit_after_shown(app: QApplication) -> None:
     """Print ``shown`` at the first Show event of a main window and ``ready`` once it is built, then quit."""
+
+    from PySide6.QtCore import QEvent
 
     class Probe(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
