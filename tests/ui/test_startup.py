@@ -76,3 +76,13 @@ def test_the_grid_paints_before_the_checks_the_clipboard_the_schema_compiler_or_
     loaded = set(result.stdout.split())
     assert "raci.ui.matrix_view" in loaded  # the grid was built and painted
     assert loaded & {"raci.rules", "raci.clipboard", "fastjsonschema", "pandas", "openpyxl", "xlsxwriter"} == set()
+
+
+def test_the_program_s_icon_is_on_its_window_once_the_window_is_built(tmp_path: Path) -> None:
+    code = ("from PySide6.QtWidgets import QApplication\nfrom raci.ui.app import run\nrun(None)\n"
+            "print('icon set' if not QApplication.instance().windowIcon().isNull() else 'no icon')")
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path),
+                   "XDG_DATA_HOME": str(tmp_path), "PYTHONPATH": str(ROOT / "src"), "RACI_EXIT_AFTER_SHOWN": "1"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                            env=environment, check=True)
+    assert result.stdout.split() == ["shown", "ready", "icon", "set"]

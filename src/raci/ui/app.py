@@ -2,9 +2,9 @@
 
 :func:`run` names the application (QSettings and QStandardPaths use the
 name) and shows the window at once; on the first turns of the event loop
-it applies the stylesheet and icon, the window builds its contents (see
-:mod:`raci.ui.main_window`), and any recovery copy a crash left behind is
-offered. Shown this way, the window appears about as fast as an empty
+it applies the stylesheet, the window builds its contents (see
+:mod:`raci.ui.main_window`) and then takes the program's icon, and any
+recovery copy a crash left behind is offered. Shown this way, the window appears about as fast as an empty
 QMainWindow; everything that costs time comes a moment later.
 
 One program serves a user's screen (see :mod:`raci.ui.handoff`): when the
@@ -55,15 +55,23 @@ def application() -> QApplication:
     return app
 
 
-def polish(app: QApplication) -> None:
-    """The stylesheet, the window icon, and the style when the application was started without it."""
-    from PySide6.QtGui import QIcon
-
-    from raci.resources import data_file, read_text
+def polish(app: QApplication, *, icon: bool = True) -> None:
+    """The stylesheet, the style if the application was started without it, and with ``icon`` the window icon."""
+    from raci.resources import read_text
 
     if app.style().name().casefold() != STYLE:
         app.setStyle(STYLE)
     app.setStyleSheet(read_text("resources", "style.qss"))
+    if icon:
+        set_window_icon(app)
+
+
+def set_window_icon(app: QApplication) -> None:
+    """The program's icon on its windows."""
+    from PySide6.QtGui import QIcon
+
+    from raci.resources import data_file
+
     app.setWindowIcon(QIcon(str(data_file("resources", "icons", "raci.svg"))))
 
 
@@ -149,7 +157,9 @@ def run(path: str | None) -> int:
     if not first and handoff is not None and handoff.send(path):
         return 0
     app = application()
-    QTimer.singleShot(0, lambda: polish(app))  # queued before the window's build, so it is styled when built
+    # Queued before the window's build, so it is styled when built; the icon (which loads the SVG
+    # icon engine) comes once the window is built, as the grid's first paint does not show it.
+    QTimer.singleShot(0, lambda: polish(app, icon=False))
     if os.environ.get(EXIT_AFTER_SHOWN) == "1":
         _exit_after_shown(app)
     windows = Windows(lambda file: build_window(file, offer_recovery=not windows.windows), app)
@@ -158,7 +168,7 @@ def run(path: str | None) -> int:
         # program, and the first event to one of Qt's own private objects (the grid's gesture
         # manager) would make PySide build the Python class of every Qt class it might be (~15 ms).
         app.installEventFilter(windows)
-    windows.open(path)
+    windows.open(path).ready.connect(lambda: set_window_icon(app))
     if first and handoff is not None:
         # After the first turns of the event loop: the window shows before QtNetwork loads.
         QTimer.singleShot(0, lambda: handoff.listen(windows.open, app))
