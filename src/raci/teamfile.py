@@ -54,10 +54,19 @@ from raci.model import (
     Size,
     Team,
 )
-from raci.saving import utf8, write_atomically
 
 __all__ = ["FORMAT", "MAX_BYTES", "SUFFIX", "VERSION", "dumps_team", "load_team", "loads_team", "save_team",
            "team_to_document", "write_atomically"]
+
+
+def __getattr__(name: str) -> Any:
+    """``write_atomically``, from :mod:`raci.saving`: imported with the first save, not with every load."""
+    if name == "write_atomically":
+        from raci.saving import write_atomically
+
+        return write_atomically
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 FORMAT = "raci-team"
 VERSION = 2
@@ -488,6 +497,8 @@ def encode_team(team: Team, name: str) -> bytes:
     Text UTF-8 cannot hold (half of a surrogate pair) is written as U+FFFD,
     so such text never stops a save.
     """
+    from raci.saving import utf8
+
     data = utf8(dumps_team(team))
     if len(data) > MAX_BYTES:
         raise SaveError(f"Cannot save {shown(name)}: the team file would be {len(data) / 1_048_576:.1f} MB, over "
@@ -498,5 +509,7 @@ def encode_team(team: Team, name: str) -> bytes:
 
 def save_team(team: Team, path: str | os.PathLike[str]) -> None:
     """Write a team file atomically: the old file stays whole if anything fails."""
+    from raci.saving import write_atomically
+
     path = Path(path)
     write_atomically(path, encode_team(team, path.name))

@@ -1,4 +1,4 @@
-"""Start-up: the grid paints first, without what only editing or checking needs.
+"""Start-up: the grid paints first, without what only editing, checking or saving needs.
 
 The speed itself is measured in ``make bench``; these tests keep the ways
 it is reached from quietly coming undone.
@@ -67,7 +67,7 @@ sys.exit(app.exec())
 """
 
 
-def test_the_grid_paints_before_the_checks_the_clipboard_the_schema_compiler_or_the_workbook_libraries_load(
+def test_the_grid_paints_before_the_checks_the_clipboard_saving_the_schema_compiler_or_workbooks_load(
         tmp_path: Path) -> None:
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path),
                    "PYTHONPATH": str(ROOT / "src")}
@@ -75,7 +75,8 @@ def test_the_grid_paints_before_the_checks_the_clipboard_the_schema_compiler_or_
                             capture_output=True, text=True, timeout=120, env=environment, check=True)
     loaded = set(result.stdout.split())
     assert "raci.ui.matrix_view" in loaded  # the grid was built and painted
-    assert loaded & {"raci.rules", "raci.clipboard", "fastjsonschema", "pandas", "openpyxl", "xlsxwriter"} == set()
+    assert loaded & {"raci.rules", "raci.clipboard", "raci.saving", "fastjsonschema", "pandas", "openpyxl",
+                     "xlsxwriter"} == set()
 
 
 def test_the_program_s_icon_is_on_its_window_once_the_window_is_built(tmp_path: Path) -> None:
