@@ -17,10 +17,13 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
+from raci.ui.main_window import MainWindow
 from raci.ui.matrix_model import MatrixModel
 from raci.ui.matrix_view import MatrixView
 from tests.conftest import make_small_team
+from tests.ui.conftest import OFFSCREEN_NOISE
 
+pytestmark = OFFSCREEN_NOISE
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -87,3 +90,10 @@ def test_the_program_s_icon_is_on_its_window_once_the_window_is_built(tmp_path: 
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                             env=environment, check=True)
     assert result.stdout.split() == ["shown", "ready", "icon", "set"]
+
+
+def test_the_row_filter_names_its_shortcut_once_the_window_is_built(window: MainWindow) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    shortcut = QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)
+    assert shortcut and window.filter_box.toolTip().endswith(f"({shortcut})")

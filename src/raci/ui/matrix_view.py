@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QPalette
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView, QWidget
 
 from raci.ui.delegate import LetterDelegate
@@ -251,6 +251,8 @@ class MatrixView(QTableView):
 
     def _edit_for(self, event: QKeyEvent) -> Callable[[], object] | None:
         """What an editing key does, or ``None`` for keys Qt handles (arrows, Tab, ...)."""
+        from PySide6.QtGui import QKeySequence
+
         from raci.ui.letter_menu import letter_keys
 
         key, modifiers = event.key(), event.modifiers()
