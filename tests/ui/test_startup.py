@@ -79,7 +79,7 @@ def test_the_grid_paints_before_the_checks_the_clipboard_saving_the_schema_compi
     loaded = set(result.stdout.split())
     assert "raci.ui.matrix_view" in loaded  # the grid was built and painted
     assert loaded & {"raci.rules", "raci.clipboard", "raci.saving", "fastjsonschema", "pandas", "openpyxl",
-                     "xlsxwriter", "importlib.resources"} == set()
+                     "xlsxwriter", "importlib.resources", "raci.ui.commands"} == set()
 
 
 def test_the_program_s_icon_is_on_its_window_once_the_window_is_built(tmp_path: Path) -> None:
