@@ -5,7 +5,9 @@ Each row of cells is written on one line, so a team that keeps its file in
 git sees one changed line per edited row.
 
 Loading checks the document against ``resources/team-file.schema.json``
-(the public contract) with fastjsonschema, then checks what a schema cannot
+(the public contract) with fastjsonschema's validator for it, generated
+ahead of time into :mod:`raci.teamfile_schema` (compiling it at every
+start cost about 25 ms), then checks what a schema cannot
 say: the letter set is usable, every cell is a cell of it, ids are unique,
 every cell names a known person and responsibility, and every rule setting
 and acknowledgment names a rule this version has.
@@ -39,9 +41,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import fastjsonschema
-
-from raci import strict_json
+from raci import strict_json, teamfile_schema
 from raci.errors import SaveError, SettingsError, TeamEditError, TeamFileError, UnknownPersonError, shown
 from raci.letters import DEFAULT, LetterSet, LetterSetError, from_data, reads, to_data
 from raci.model import (
@@ -54,11 +54,19 @@ from raci.model import (
     Size,
     Team,
 )
-from raci.resources import read_text
-from raci.saving import utf8, write_atomically
 
 __all__ = ["FORMAT", "MAX_BYTES", "SUFFIX", "VERSION", "dumps_team", "load_team", "loads_team", "save_team",
            "team_to_document", "write_atomically"]
+
+
+def __getattr__(name: str) -> Any:
+    """``write_atomically``, from :mod:`raci.saving`: imported with the first save, not with every load."""
+    if name == "write_atomically":
+        from raci.saving import write_atomically
+
+        return write_atomically
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 FORMAT = "raci-team"
 VERSION = 2
@@ -69,7 +77,6 @@ SUFFIX = ".raci.json"
 # kind (two-character ids) loads in about 3 s and 620 MB.
 MAX_BYTES = 64 * 1024 * 1024
 LIMIT_TEXT = "64 MB"
-SCHEMA_FILE = ("resources", "team-file.schema.json")
 
 
 # ----------------------------------------------------------------------- load
@@ -134,10 +141,13 @@ def paused_collector() -> Iterator[None]:
 
 def _check_rule_ids(team: Team, name: str) -> None:
     """Refuse rule settings and acknowledgments that name a rule this version does not have."""
-    from raci.rules import RULES  # imported here, not at the top, so the rules may use the loader without a cycle
-
     places = [(("settings", "rules", rule_id), rule_id) for rule_id in team.rule_settings]
     places += [(("acknowledgments", position, "rule"), ack.rule) for position, ack in enumerate(team.acknowledgments)]
+    if not places:
+        return  # nothing names a rule: the rules (a package that takes some 10 ms to import) are not needed
+    # Imported here, not at the top, so the rules may use the loader without a cycle.
+    from raci.rules import RULES
+
     for path, rule_id in places:
         if rule_id not in RULES:
             raise SettingsError(
@@ -194,23 +204,6 @@ def _whole(value: Any) -> Any:
     return value
 
 
-@functools.cache
-def _schema() -> dict[str, Any]:
-    return json.loads(read_text(*SCHEMA_FILE))
-
-
-@functools.cache
-def _validator() -> Callable[[Any], Any]:
-    return fastjsonschema.compile(_schema())
-
-
-@functools.cache
-def _cell_row_validator() -> Callable[[Any], Any]:
-    schema = _schema()
-    keep = ("$schema", "$id", "definitions")
-    return fastjsonschema.compile({**{key: schema[key] for key in keep}, "$ref": "#/definitions/cellRow"})
-
-
 def _validate(document: dict[str, Any], name: str) -> LetterSet:
     """Check the document against the schema and its cells against its letter set, which it returns."""
     # Checking 100,000 letters through the schema costs about 250 ms; the
@@ -220,7 +213,7 @@ def _validate(document: dict[str, Any], name: str) -> LetterSet:
     cells = document.get("cells")
     shallow = {**document, "cells": {}} if isinstance(cells, dict) else {**document}
     shallow.pop("letters", None)  # checked as a set is built, which names the letter at fault
-    _run_schema(_validator(), shallow, (), name)
+    _run_schema(teamfile_schema.validate_team_file, shallow, (), name)
     letters = _letter_set(document, name)
     allowed = _cells_of(letters)
     for row_id, row in cells.items():  # type: ignore[union-attr]  # a dict once validated
@@ -229,7 +222,7 @@ def _validate(document: dict[str, Any], name: str) -> LetterSet:
         except TypeError:  # an unhashable value (a list or object) in the row
             plainly_valid = False
         if not plainly_valid:
-            _run_schema(_cell_row_validator(), row, ("cells", row_id), name)
+            _run_schema(teamfile_schema.validate_cell_row, row, ("cells", row_id), name)
             for person_id, value in row.items():
                 if value not in allowed:
                     raise _fault(name, f"at {_pointer(('cells', row_id, person_id))}, {_cell_fault(value, letters)}",
@@ -295,13 +288,13 @@ def _refresh_tags(document: dict[str, Any]) -> None:
 def _run_schema(validator: Callable[[Any], Any], value: Any, prefix: tuple[str, ...], name: str) -> None:
     try:
         validator(value)
-    except fastjsonschema.JsonSchemaValueException as error:
+    except teamfile_schema.JsonSchemaValueException as error:
         path = prefix + tuple(error.path[1:])
         raise _fault(name, f"at {_pointer(path)}, {_describe(error)}",
                      "fix that value, or restore a saved copy") from None
 
 
-def _describe(error: fastjsonschema.JsonSchemaValueException) -> str:
+def _describe(error: teamfile_schema.JsonSchemaValueException) -> str:
     """Turn a schema violation into words a person can act on."""
     value, definition, rule = error.value, error.definition or {}, error.rule
     if rule == "enum":
@@ -504,6 +497,8 @@ def encode_team(team: Team, name: str) -> bytes:
     Text UTF-8 cannot hold (half of a surrogate pair) is written as U+FFFD,
     so such text never stops a save.
     """
+    from raci.saving import utf8
+
     data = utf8(dumps_team(team))
     if len(data) > MAX_BYTES:
         raise SaveError(f"Cannot save {shown(name)}: the team file would be {len(data) / 1_048_576:.1f} MB, over "
@@ -514,5 +509,7 @@ def encode_team(team: Team, name: str) -> bytes:
 
 def save_team(team: Team, path: str | os.PathLike[str]) -> None:
     """Write a team file atomically: the old file stays whole if anything fails."""
+    from raci.saving import write_atomically
+
     path = Path(path)
     write_atomically(path, encode_team(team, path.name))

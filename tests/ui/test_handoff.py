@@ -252,6 +252,17 @@ def test_launches_share_a_window_per_user_and_screen_and_unseen_ones_never() -> 
     assert Handoff.for_scope({"QT_QPA_PLATFORM": "offscreen"}) is None
 
 
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="accounts are numbered on POSIX systems")
+def test_the_account_not_the_login_name_decides_who_shares_a_window(tmp_path: Path) -> None:
+    same_account = [{"DISPLAY": ":0", "XDG_RUNTIME_DIR": str(tmp_path), "USER": name, "LOGNAME": name}
+                    for name in ("ana", "root")]
+    assert scope(same_account[0]) == scope(same_account[1]) == f"{os.getuid()}@:0"
+    first, second = (Handoff.for_scope(environ) for environ in same_account)
+    assert first is not None and second is not None and first.server_name == second.server_name
+    other_screen = Handoff.for_scope({**same_account[0], "DISPLAY": ":1"})
+    assert other_screen is not None and other_screen.server_name != first.server_name
+
+
 @pytest.mark.skipif(sys.platform == "win32" or sys.platform == "darwin", reason="the private folder of Linux")
 def test_the_socket_lives_only_in_a_folder_no_one_else_can_enter(tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:

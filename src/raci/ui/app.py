@@ -2,9 +2,9 @@
 
 :func:`run` names the application (QSettings and QStandardPaths use the
 name) and shows the window at once; on the first turns of the event loop
-it applies the stylesheet and icon, the window builds its contents (see
-:mod:`raci.ui.main_window`), and any recovery copy a crash left behind is
-offered. Shown this way, the window appears about as fast as an empty
+it applies the stylesheet, the window builds its contents (see
+:mod:`raci.ui.main_window`) and then takes the program's icon, and any
+recovery copy a crash left behind is offered. Shown this way, the window appears about as fast as an empty
 QMainWindow; everything that costs time comes a moment later.
 
 One program serves a user's screen (see :mod:`raci.ui.handoff`): when the
@@ -25,14 +25,17 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from raci import APP_NAME
 from raci.ui.handoff import Handoff
 from raci.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
 
 ORGANISATION = "RACI Builder"
 STYLE = "fusion"  # the same frame on every platform, which the stylesheet is written for
@@ -52,15 +55,23 @@ def application() -> QApplication:
     return app
 
 
-def polish(app: QApplication) -> None:
-    """The stylesheet, the window icon, and the style when the application was started without it."""
-    from PySide6.QtGui import QIcon
-
-    from raci.resources import data_file, read_text
+def polish(app: QApplication, *, icon: bool = True) -> None:
+    """The stylesheet, the style if the application was started without it, and with ``icon`` the window icon."""
+    from raci.resources import read_text
 
     if app.style().name().casefold() != STYLE:
         app.setStyle(STYLE)
     app.setStyleSheet(read_text("resources", "style.qss"))
+    if icon:
+        set_window_icon(app)
+
+
+def set_window_icon(app: QApplication) -> None:
+    """The program's icon on its windows."""
+    from PySide6.QtGui import QIcon
+
+    from raci.resources import data_file
+
     app.setWindowIcon(QIcon(str(data_file("resources", "icons", "raci.svg"))))
 
 
@@ -102,10 +113,13 @@ class Windows(QObject):
         elif self.windows:
             return _bring_forward(self.windows[-1])
         window = self._make_window(path)
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a closed window leaves the list
         window.destroyed.connect(lambda _=None, window=window: self._forget(window))
         self.windows.append(window)
         window.show()
+        # After the show: the Qt namespace creates its ~110 enums on first use (some 13 ms).
+        from PySide6.QtCore import Qt
+
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a closed window leaves the list
         return window
 
     def _forget(self, window: MainWindow) -> None:
@@ -114,6 +128,9 @@ class Windows(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """macOS's Finder opens a document in a running application with a FileOpen event."""
+        from PySide6.QtCore import QEvent
+        from PySide6.QtGui import QFileOpenEvent
+
         if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
             self.open(event.file())
             return True
@@ -140,12 +157,18 @@ def run(path: str | None) -> int:
     if not first and handoff is not None and handoff.send(path):
         return 0
     app = application()
-    QTimer.singleShot(0, lambda: polish(app))  # queued before the window's build, so it is styled when built
+    # Queued before the window's build, so it is styled when built; the icon (which loads the SVG
+    # icon engine) comes once the window is built, as the grid's first paint does not show it.
+    QTimer.singleShot(0, lambda: polish(app, icon=False))
     if os.environ.get(EXIT_AFTER_SHOWN) == "1":
         _exit_after_shown(app)
     windows = Windows(lambda file: build_window(file, offer_recovery=not windows.windows), app)
-    app.installEventFilter(windows)
-    windows.open(path)
+    if sys.platform == "darwin":
+        # Only macOS sends FileOpen. Elsewhere the filter would run Python for every event of the
+        # program, and the first event to one of Qt's own private objects (the grid's gesture
+        # manager) would make PySide build the Python class of every Qt class it might be (~15 ms).
+        app.installEventFilter(windows)
+    windows.open(path).ready.connect(lambda: set_window_icon(app))
     if first and handoff is not None:
         # After the first turns of the event loop: the window shows before QtNetwork loads.
         QTimer.singleShot(0, lambda: handoff.listen(windows.open, app))
@@ -158,6 +181,8 @@ def run(path: str | None) -> int:
 
 def _exit_after_shown(app: QApplication) -> None:
     """Print ``shown`` at the first Show event of a main window and ``ready`` once it is built, then quit."""
+
+    from PySide6.QtCore import QEvent
 
     class Probe(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:

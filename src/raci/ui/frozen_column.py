@@ -18,10 +18,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QContextMenuEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QContextMenuEvent, QMouseEvent
+
     from raci.ui.matrix_view import MatrixView
 
 MIN_TITLE_WIDTH = 120  # what a drag of the divider can narrow it to

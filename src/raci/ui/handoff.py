@@ -19,14 +19,12 @@ and benchmarks) take no part: each such launch runs on its own.
 
 from __future__ import annotations
 
-import getpass
-import hashlib
-import json
 import os
 import stat
 import sys
 import tempfile
 import time
+import zlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +33,9 @@ from PySide6.QtCore import QLockFile, QObject
 
 if TYPE_CHECKING:  # QtNetwork loads only when a socket is needed, after the window shows
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+# The scope and the handoff's name are worked out before the window shows, so they use
+# what Python and PySide have already loaded (os, zlib); json loads with the first message.
 
 UNSEEN_PLATFORMS = frozenset({"offscreen", "minimal", "minimalegl"})
 CONNECT_TIMEOUT_S = 5.0  # covers a first launch still starting: it takes the lock before it listens
@@ -50,7 +51,13 @@ def scope(environ: Mapping[str, str] | None = None) -> str | None:
     if platform in UNSEEN_PLATFORMS:
         return None
     screen = environ.get("WAYLAND_DISPLAY") or environ.get("DISPLAY") or ""
-    return f"{getpass.getuser()}@{screen}"
+    if hasattr(os, "getuid"):
+        user = str(os.getuid())  # the account itself, whatever LOGNAME or USER say
+    else:
+        import getpass
+
+        user = getpass.getuser()
+    return f"{user}@{screen}"
 
 
 class Handoff:
@@ -70,8 +77,9 @@ class Handoff:
         folder = runtime_folder(environ)
         if where is None or folder is None:
             return None
-        digest = hashlib.sha256(where.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-        return cls(f"raci-builder-{digest}", folder)
+        # A short name that only has to differ between one user's screens (the folder is the user's own).
+        digest = zlib.crc32(where.encode("utf-8", "surrogatepass"))
+        return cls(f"raci-builder-{digest:08x}", folder)
 
     @property
     def server_name(self) -> str:
@@ -96,6 +104,8 @@ class Handoff:
                 return False
             time.sleep(RETRY_S)  # the first launch holds the lock but does not listen yet
             socket.connectToServer(self.server_name)
+        import json
+
         socket.write((json.dumps(message) + "\n").encode("ascii"))  # ensure_ascii: any path is ASCII here
         if not socket.waitForBytesWritten(ANSWER_TIMEOUT_MS):
             return False
@@ -164,6 +174,8 @@ def parse_request(message: bytes) -> str | None:
     line = message.split(b"\n", 1)[0]
     if len(line) > LONGEST_MESSAGE:
         raise ValueError("message too long")
+    import json
+
     try:
         request = json.loads(line.decode("ascii"))  # UnicodeDecodeError and JSONDecodeError are ValueErrors
     except RecursionError as error:  # "[[[[..." nested deeper than the parser goes

@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
                                 + QKeySequence.keyBindings(keys.Close), "Close the window")
         self.find_action = make(self, "&Filter Rows", self.focus_filter, keys.Find,
                                 "Filter rows by title, category or tag")
+        place.describe_row_filter(self.filter_box)
         self.show_all_action = make(self, "Show &All Rows", self.clear_filters, None,
                                     "Clear the row and person filters")
         self.zoom_in_action = make(self, "Zoom &In", self.view.zoom_in, [QKeySequence("Ctrl+="),

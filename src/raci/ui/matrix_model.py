@@ -10,13 +10,15 @@ column inserts/removes/moves for people, a layout change (selection kept)
 for moved rows and a reset for added or removed rows. A cell shows the
 letters it holds in the team's letter set (``A/R``, ``R/C``) in that set's
 colours; a new letter set repaints every cell and says so through
-:attr:`MatrixModel.letterSetChanged`, for the legends.
+:attr:`MatrixModel.letterSetChanged`, for the legends. The undo commands
+are imported with the first edit, so the grid's first paint does not wait
+for them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QUndoStack
@@ -27,9 +29,11 @@ from raci.letters import Cell, LetterSet, parse_cell
 from raci.model import CellKey, Change, Person, Phase, Responsibility, Team, TeamEvent
 from raci.ordering import OTHER_CATEGORY, category_blocks
 from raci.phrases import joined
-from raci.ui.commands import PlaceResponsibilitiesCommand, SetCellsCommand
 from raci.ui.markers import Markers
 from raci.ui.palette import category_font, grid_colours, is_dark, letter_font, severity_icon
+
+if TYPE_CHECKING:
+    from raci.ui.commands import PlaceResponsibilitiesCommand
 
 MIME_TYPE = "application/x-raci-responsibility-ids"
 
@@ -375,6 +379,8 @@ class MatrixModel(QAbstractTableModel):
         ``text`` is the menu text, or a function of the number of cells
         that change ("Set 3 cells to A"); by default it says what was set.
         """
+        from raci.ui.commands import SetCellsCommand
+
         command = SetCellsCommand(self._team, changes, text)
         self._undo_stack.push(command)
         return bool(command.previous)  # a Python attribute: readable even once the stack dropped the command
@@ -385,6 +391,8 @@ class MatrixModel(QAbstractTableModel):
         moving = [rid for rid in rids if self._team.has_responsibility(rid) and anchor and rid != anchor[0]]
         if anchor is None or not moving:
             return False
+        from raci.ui.commands import PlaceResponsibilitiesCommand
+
         return self._push_place(PlaceResponsibilitiesCommand(self._team, moving, *anchor))
 
     def move_responsibility_step(self, rid: str, step: int) -> bool:
@@ -398,6 +406,8 @@ class MatrixModel(QAbstractTableModel):
             return False
         after = (step > 0) == (self._slot_category[neighbour] == self._slot_category[row])
         text = f"Move responsibility '{self._team.responsibility(rid).title}' {'down' if step > 0 else 'up'}"
+        from raci.ui.commands import PlaceResponsibilitiesCommand
+
         return self._push_place(PlaceResponsibilitiesCommand(self._team, [rid], other.id, after, text))
 
     def _push_place(self, command: PlaceResponsibilitiesCommand) -> bool:

@@ -11,27 +11,35 @@ a double click, Enter or the context menu offers the letters, with a check
 box each so a cell can hold several; copy and paste speak the
 tab-separated text spreadsheets use. The zoom scales the rows, the columns
 and the fonts together.
+
+What only editing needs (the clipboard, the undo commands, the letter menu,
+the selection of a finding's cells) is imported where it is used, so the
+grid's first paint does not wait for it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QKeyEvent, QKeySequence, QMouseEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QMenu, QTableView, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView, QWidget
 
-from raci.clipboard import format_tsv, parse_tsv
-from raci.letters import Cell
-from raci.model import CellKey
-from raci.ui.clipboard import Rect, bounding_rect, copied_block, pasted_cells
-from raci.ui.commands import MovePersonCommand, cells_phrase
 from raci.ui.delegate import LetterDelegate
-from raci.ui import grid_selection
 from raci.ui.frozen_column import FrozenColumn
-from raci.ui.letter_menu import LetterMenu, letter_keys, ticked
 from raci.ui.matrix_model import MatrixModel
 from raci.ui.person_header import PersonHeader
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QModelIndex, QPoint
+    from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QMouseEvent, QResizeEvent
+    from PySide6.QtWidgets import QMenu
+
+    from raci.letters import Cell
+    from raci.model import CellKey
+    from raci.ui.clipboard import Rect
+    from raci.ui.letter_menu import LetterMenu
 
 ROW_HEIGHT = 26
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)
@@ -48,6 +56,7 @@ class MatrixView(QTableView):
 
     def __init__(self, model: MatrixModel | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        _own_viewport(self)
         self.extra_context_actions: list[QAction] = []
         self.context_menu: QMenu | None = None
         self._letter_menu: LetterMenu | None = None
@@ -55,7 +64,9 @@ class MatrixView(QTableView):
         self._current_id: str | None = None
         self._zoom = 1.0
         self._base_font = QFont(self.font())
-        self.setHorizontalHeader(PersonHeader(self))
+        header = PersonHeader(self)
+        _own_viewport(header)
+        self.setHorizontalHeader(header)
         self.titles = FrozenColumn(self)
         self._configure()
         if model is not None:
@@ -87,6 +98,8 @@ class MatrixView(QTableView):
     @property
     def letter_menu(self) -> LetterMenu:
         """The small menu of letters, one check box each, made on first use and again for another set."""
+        from raci.ui.letter_menu import LetterMenu
+
         letters = self.matrix_model().letter_set
         if self._letter_menu is None or self._letter_menu.letters is not letters:
             if self._letter_menu is not None:
@@ -238,6 +251,10 @@ class MatrixView(QTableView):
 
     def _edit_for(self, event: QKeyEvent) -> Callable[[], object] | None:
         """What an editing key does, or ``None`` for keys Qt handles (arrows, Tab, ...)."""
+        from PySide6.QtGui import QKeySequence
+
+        from raci.ui.letter_menu import letter_keys
+
         key, modifiers = event.key(), event.modifiers()
         plain = modifiers in _NO_MODIFIER
         keys = QKeySequence.StandardKey
@@ -277,6 +294,8 @@ class MatrixView(QTableView):
 
     def type_letter(self, letter: Cell) -> bool:
         """A typed letter over every selected cell (A on R gives A/R, R on A/R gives R); one undo step."""
+        from raci.ui.commands import cells_phrase
+
         team = self.matrix_model().team
         combine = team.letter_set.combine
         changes = {key: combine(team.cell(*key), letter) for key in self.selected_cells()}
@@ -306,6 +325,9 @@ class MatrixView(QTableView):
         leaves every selected cell that has it; if not, it joins every
         selected cell that lacks it (a *not involved* letter stands alone).
         """
+        from raci.ui.commands import cells_phrase
+        from raci.ui.letter_menu import ticked
+
         keys = self.selected_cells() if keys is None else list(keys)
         if not keys:
             return False
@@ -327,10 +349,15 @@ class MatrixView(QTableView):
 
     # -------------------------------------------------------------- clipboard
     def _selected_rect(self) -> Rect | None:
+        from raci.ui.clipboard import bounding_rect
+
         return bounding_rect([(r.top(), r.left(), r.bottom(), r.right()) for r in self.selectionModel().selection()])
 
     def copy_selection(self) -> str:
         """Put the selected rectangle on the clipboard as tab-separated text (category rows left out)."""
+        from raci.clipboard import format_tsv
+        from raci.ui.clipboard import copied_block
+
         rect = self._selected_rect()
         text = format_tsv(copied_block(self.matrix_model(), rect)) if rect else ""
         if rect:
@@ -338,6 +365,8 @@ class MatrixView(QTableView):
         return text
 
     def cut_selection(self) -> bool:
+        from raci.ui.commands import cells_phrase
+
         self.copy_selection()
         return self.matrix_model().set_cells(dict.fromkeys(self.selected_cells()), lambda n: f"Cut {cells_phrase(n)}")
 
@@ -348,6 +377,10 @@ class MatrixView(QTableView):
         :attr:`pasteProblems`, as is anything beyond the matrix's edge;
         returns those sentences.
         """
+        from raci.clipboard import parse_tsv
+        from raci.ui.clipboard import pasted_cells
+        from raci.ui.commands import cells_phrase
+
         block = parse_tsv(QApplication.clipboard().text() if text is None else text)
         current = self.currentIndex()
         top, left, _, _ = self._selected_rect() or (current.row(), current.column(), 0, 0)
@@ -364,6 +397,8 @@ class MatrixView(QTableView):
         """A click selects; a double click on a cell offers the letters."""
         index = self.indexAt(event.position().toPoint())
         if event.button() == Qt.MouseButton.LeftButton and index.isValid():
+            from PySide6.QtCore import QItemSelectionModel
+
             event.accept()
             if not self.selectionModel().isSelected(index):
                 self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
@@ -385,6 +420,8 @@ class MatrixView(QTableView):
 
     def show_context_menu(self, global_pos: QPoint) -> QMenu:
         """Set or clear the selected cells, plus the window's own actions (add or remove a row or person)."""
+        from PySide6.QtWidgets import QMenu
+
         menu = QMenu(self)
         keys = self.selected_cells()
         for letter in self.matrix_model().letter_set.legend_cells():
@@ -404,6 +441,8 @@ class MatrixView(QTableView):
     # ----------------------------------------------------------- header drag
     def _on_section_moved(self, logical: int, old_visual: int, new_visual: int) -> None:
         """A person's header dragged: move them in the team, and keep the header in model order."""
+        from raci.ui.commands import MovePersonCommand
+
         header = self.horizontalHeader()
         header.sectionMoved.disconnect(self._on_section_moved)
         header.moveSection(new_visual, old_visual)  # visual order always equals the team's order
@@ -416,14 +455,20 @@ class MatrixView(QTableView):
     # ------------------------------------------------------------- selection
     def select_targets(self, responsibilities: Sequence[str], people: Sequence[str], cells: Sequence[CellKey]) -> bool:
         """Select exactly what a finding names and scroll to the first of it (:mod:`raci.ui.grid_selection`)."""
+        from raci.ui import grid_selection
+
         return grid_selection.select_targets(self, responsibilities, people, cells)
 
     def select_person(self, person_id: str) -> bool:
         """The cursor on a person's first cell, their column in view (after adding them)."""
+        from raci.ui import grid_selection
+
         return grid_selection.select_person(self, person_id)
 
     def select_responsibilities(self, rids: Sequence[str]) -> bool:
         """Rows' titles selected, the cursor on the first row's first cell, in view (after adding them)."""
+        from raci.ui import grid_selection
+
         return grid_selection.select_responsibilities(self, rids)
 
 
@@ -435,3 +480,21 @@ def scaled_font(font: QFont, zoom: float) -> QFont:
     else:
         scaled.setPixelSize(max(1, round(font.pixelSize() * zoom)))
     return scaled
+
+
+def _own_viewport(view: QAbstractItemView) -> None:
+    """Give a view a viewport made in Python, set up as the one Qt made.
+
+    Handed a plain QWidget that Qt created, PySide first makes the Python
+    classes of every QWidget subclass to find which one it is: about 7 ms,
+    once per program, and the grid asks for its viewport while it is
+    built. A viewport made here is already known.
+    """
+    role = QPalette.ColorRole.Button if isinstance(view, QHeaderView) else QPalette.ColorRole.Base
+    viewport = QWidget(view)
+    viewport.setObjectName("qt_scrollarea_viewport")
+    viewport.setBackgroundRole(role)
+    viewport.setAutoFillBackground(True)
+    viewport.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+    viewport.setMouseTracking(isinstance(view, QHeaderView))  # headers follow the mouse over their dividers
+    view.setViewport(viewport)

@@ -16,13 +16,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPen, QPixmap, QPolygonF
 
 from raci.findings import Severity
 from raci.letters import Cell, LetterSet, Theme, load_palette
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 _SEVERITY_COLOURS: dict[Severity, QColor] = {}
 
@@ -128,6 +131,9 @@ def severity_icon(severity: Severity) -> QIcon:
     """
     icon = _ICONS.get(severity)
     if icon is None:
+        # Imported here: QIcon's enums cost the grid's first paint a millisecond, and no marker shows on it.
+        from PySide6.QtGui import QIcon
+
         icon = _ICONS[severity] = QIcon(_draw_severity(severity, _ICON_SIZE))
     return icon
 

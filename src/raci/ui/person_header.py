@@ -11,7 +11,7 @@ marker of the worst finding about the person stands upright at the foot.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 PERSON_WIDTH = 42  # a bold A/R at the letters' size, with room for the current cell's frame
@@ -110,7 +110,7 @@ class PersonHeader(QHeaderView):
         painter.drawLine(rect.topRight(), rect.bottomRight())
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         icon = self.model().headerData(logical, self.orientation(), Qt.ItemDataRole.DecorationRole)
-        if isinstance(icon, QIcon):
+        if icon is not None:  # the marker of the worst finding about the person (a QIcon)
             icon.paint(painter, QRect(rect.center().x() - _ICON // 2, rect.bottom() - _PAD - _ICON, _ICON, _ICON))
         self._paint_turned(painter, rect, logical)
         painter.restore()

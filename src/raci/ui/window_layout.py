@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QSizePolicy, QToolBar, QWidget
 
 from raci import APP_NAME, __version__
@@ -102,6 +102,8 @@ def arrange_docks(window: QMainWindow, top: QDockWidget, tabbed: Sequence[QDockW
 
 def undo_actions(parent: QWidget, stack: QUndoStack) -> tuple[QAction, QAction]:
     """Undo and Redo: the menu says what they undo; the toolbar says "Undo" and the tooltip the rest."""
+    from PySide6.QtGui import QKeySequence
+
     keys = QKeySequence.StandardKey
     undo, redo = stack.createUndoAction(parent, "&Undo"), stack.createRedoAction(parent, "&Redo")
     undo.setShortcuts(QKeySequence.keyBindings(keys.Undo))
@@ -127,13 +129,20 @@ def _show_step(action: QAction, verb: str) -> None:
 
 
 def row_filter_box(parent: QWidget) -> QLineEdit:
+    """The row filter, as the first paint shows it; :func:`describe_row_filter` adds its tooltip."""
     box = QLineEdit(parent)
     box.setObjectName("rowFilter")
     box.setPlaceholderText("Filter rows: title, category or tag")
     box.setClearButtonEnabled(True)
+    return box
+
+
+def describe_row_filter(box: QLineEdit) -> None:
+    """The filter's tooltip, which names its shortcut (QKeySequence's enums cost the first paint a millisecond)."""
+    from PySide6.QtGui import QKeySequence
+
     shortcut = QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)
     box.setToolTip(f"Show only the rows whose title, category or tag matches ({shortcut})")
-    return box
 
 
 def fill_menus(window: MainWindow) -> None:
