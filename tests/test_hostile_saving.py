@@ -12,7 +12,8 @@ import pytest
 
 from raci.errors import SaveError, TeamFileError
 from raci.formats import export_team
-from raci.teamfile import dumps_team, load_team, save_team, write_atomically
+from raci.saving import write_atomically
+from raci.teamfile import dumps_team, load_team, save_team
 
 from tests.conftest import make_small_team
 from tests.hostile import one_sentence, run

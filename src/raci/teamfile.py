@@ -32,16 +32,15 @@ refuse to open.
 from __future__ import annotations
 
 import functools
-import gc
 import json
 import os
 import stat
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from raci import strict_json, teamfile_schema
+from raci.collector import paused_collector
 from raci.errors import SaveError, SettingsError, TeamEditError, TeamFileError, UnknownPersonError, shown
 from raci.letters import DEFAULT, LetterSet, LetterSetError, from_data, reads, to_data
 from raci.model import (
@@ -55,17 +54,8 @@ from raci.model import (
     Team,
 )
 
-__all__ = ["FORMAT", "MAX_BYTES", "SUFFIX", "VERSION", "dumps_team", "load_team", "loads_team", "save_team",
-           "team_to_document", "write_atomically"]
-
-
-def __getattr__(name: str) -> Any:
-    """``write_atomically``, from :mod:`raci.saving`: imported with the first save, not with every load."""
-    if name == "write_atomically":
-        from raci.saving import write_atomically
-
-        return write_atomically
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__all__ = ["FORMAT", "MAX_BYTES", "SUFFIX", "VERSION", "dumps_team", "load_team", "loads_team", "paused_collector",
+           "save_team", "team_to_document"]
 
 
 FORMAT = "raci-team"
@@ -122,30 +112,12 @@ def loads_team(data: bytes | str, name: str = "the team file") -> Team:
     return team
 
 
-@contextmanager
-def paused_collector() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a large document is built.
-
-    Building millions of small objects that form no cycles makes the
-    collector run over and over for nothing: a fifth of a large import's
-    time. Reference counting still frees everything as usual.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _check_rule_ids(team: Team, name: str) -> None:
     """Refuse rule settings and acknowledgments that name a rule this version does not have."""
     places = [(("settings", "rules", rule_id), rule_id) for rule_id in team.rule_settings]
     places += [(("acknowledgments", position, "rule"), ack.rule) for position, ack in enumerate(team.acknowledgments)]
     if not places:
         return  # nothing names a rule: the rules (a package that takes some 10 ms to import) are not needed
-    # Imported here, not at the top, so the rules may use the loader without a cycle.
     from raci.rules import RULES
 
     for path, rule_id in places:

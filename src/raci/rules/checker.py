@@ -20,12 +20,12 @@ from itertools import repeat
 from operator import attrgetter, is_
 from types import TracebackType
 
+from raci.collector import paused_collector
 from raci.findings import Finding, Report, Severity
 from raci.model import Change, Phase, Team, TeamEvent
 from raci.rules.acknowledge import STALE, Groups, apply_acknowledgments
 from raci.rules.facts import Facts
 from raci.rules.registry import Scope, active_rules, run_matrix_rules, run_rules_on, run_team_rules, without_superseded
-from raci.teamfile import paused_collector
 
 
 def check(team: Team) -> Report:

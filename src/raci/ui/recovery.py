@@ -36,8 +36,8 @@ from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 from raci import strict_json
 from raci.errors import RaciError, SaveError, TeamFileError, shown
 from raci.model import Team
-from raci.saving import remove_stale_temporaries
-from raci.teamfile import SUFFIX, encode_team, load_team, write_atomically
+from raci.saving import remove_stale_temporaries, write_atomically
+from raci.teamfile import SUFFIX, encode_team, load_team
 
 try:
     import fcntl
