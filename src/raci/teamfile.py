@@ -114,6 +114,7 @@ def loads_team(data: bytes | str, name: str = "the team file") -> Team:
 
 def _check_rule_ids(team: Team, name: str) -> None:
     """Refuse rule settings and acknowledgments that name a rule this version does not have."""
+    places: list[tuple[tuple[str | int, ...], str]]
     places = [(("settings", "rules", rule_id), rule_id) for rule_id in team.rule_settings]
     places += [(("acknowledgments", position, "rule"), ack.rule) for position, ack in enumerate(team.acknowledgments)]
     if not places:
@@ -123,14 +124,15 @@ def _check_rule_ids(team: Team, name: str) -> None:
     for path, rule_id in places:
         if rule_id not in RULES:
             raise SettingsError(
-                f"Cannot open {shown(name)}: at {_pointer(path)}, '{shown(rule_id)}' is not a rule of this RACI Builder "
-                f"(the rules are {', '.join(RULES.ids())}); fix the rule id or remove that entry.")
+                f"Cannot open {shown(name)}: at {_pointer(path)}, '{shown(rule_id)}' is not a rule of this "
+                f"RACI Builder (the rules are {', '.join(RULES.ids())}); fix the rule id or remove that entry.")
 
 
 def _parse(data: bytes | str, name: str) -> Any:
     if isinstance(data, bytes):
         if len(data) > MAX_BYTES:
-            raise _fault(name, f"the file is over the {LIMIT_TEXT} limit for team files", "check that this is the right file")
+            raise _fault(name, f"the file is over the {LIMIT_TEXT} limit for team files",
+                         "check that this is the right file")
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
@@ -143,9 +145,11 @@ def _parse(data: bytes | str, name: str) -> Any:
     try:
         return strict_json.loads(text)
     except strict_json.DuplicateKey as error:
-        raise _fault(name, f"the key '{shown(error.key)}' appears twice in one object", "keep only one of them") from None
+        raise _fault(name, f"the key '{shown(error.key)}' appears twice in one object",
+                     "keep only one of them") from None
     except strict_json.Refused as error:
-        raise _fault(name, f"at {_pointer(error.place)}, {error.fault}", "fix that value, or restore a saved copy") from None
+        raise _fault(name, f"at {_pointer(error.place)}, {error.fault}",
+                     "fix that value, or restore a saved copy") from None
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         # An unterminated string means the text ran out inside it: truncated too.
@@ -226,7 +230,8 @@ def _cell_fault(value: Any, letters: LetterSet) -> str:
     """Why a cell of the file is no cell of the team's letters, and how it would be written."""
     reading = reads(value, letters) if isinstance(value, str) else None
     if reading is not None and reading.cell is not None:
-        return f"'{shown(value)}' is written '{reading.cell}' in a team file (letters in the set's order, joined by '/')"
+        return (f"'{shown(value)}' is written '{reading.cell}' in a team file "
+                "(letters in the set's order, joined by '/')")
     symbols = letters.symbols
     listing = symbols[0] if len(symbols) == 1 else f"{', '.join(symbols[:-1])} or {symbols[-1]}"
     return (f"'{shown(value)}' is not a cell of the team's letters ({letters.name}: {listing}, "
@@ -297,7 +302,7 @@ def _json_type_name(kind: Any) -> str:
     names = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
              "array": "a list", "object": "an object", "null": "null"}
     if isinstance(kind, list):
-        return " or ".join(names.get(k, k) for k in kind)
+        return " or ".join(names.get(k, str(k)) for k in kind)
     return names.get(kind, str(kind))
 
 

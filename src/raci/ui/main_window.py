@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
         self.workload = WorkloadView(self)
         self.help_panel = HelpPanel(self, self.document.team.letter_set)
         for dock, panel in zip(self.docks, (self.findings, self.details, self.profile_panel, self.workload,
-                                            self.help_panel)):
+                                            self.help_panel), strict=True):
             dock.setWidget(panel)
         self.legend = LegendStrip(self, self.document.team.letter_set)
         self.counts = SeverityCounts(self)

@@ -83,7 +83,8 @@ def grid_colours(letter_set: LetterSet, dark: bool) -> GridColours:
 
 
 def bar_colours(letter_set: LetterSet, cell: Cell, dark: bool) -> tuple[QColor, QColor, Qt.BrushStyle]:
-    """A letter's chip (white letter on it) and bar colours in the workload panel in one scheme, and the bar's pattern."""
+    """A letter's chip (white letter on it) and bar colours in the workload panel in one scheme, and the bar's
+    pattern."""
     colour = load_palette().cell_colours(letter_set)[cell]
     pattern = PATTERNS.get(colour.pattern, Qt.BrushStyle.SolidPattern)
     grid = grid_colours(letter_set, dark)
