@@ -145,15 +145,18 @@ def test_an_oversized_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
 def test_import_writes_the_team_file_and_reports_warnings_on_stderr(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     workbook = Workbook()
-    for row in (["Activity", "Ana", "Ben"], ["Plan", "A", "maybe"]):
+    for row in (["Activity", "Ana", "Ben"], ["Plan", "A", "maybe"], ["Build", "R", "A"]):
         workbook.active.append(row)
     sheet = tmp_path / "plan.xlsx"
     workbook.save(sheet)
     out = tmp_path / "plan.raci.json"
     code, stdout, err = _run(capsys, "import", str(sheet), "-o", str(out))
     assert code == 0
-    assert err.strip() == "Sheet Sheet, cell C2: 'maybe' is not a RACI letter; left blank."
-    assert stdout.strip() == f"Wrote {out}: 1 responsibilities, 2 people, 1 filled cells; 1 warning."
+    assert err.strip() == "1 cell could not be read as RACI letters and was left blank: C2 'maybe'."
+    assert stdout.splitlines() == [
+        "Read 2 responsibilities, 2 people and 3 cells from Sheet Sheet (RACI letters); 0 of 2 rows matched the "
+        "catalog.",
+        f"Wrote {out} with 1 warning."]
     assert [person.name for person in load_team(out).people] == ["Ana", "Ben"]
 
 

@@ -223,6 +223,23 @@ def test_a_row_without_letters_between_lettered_rows_is_a_responsibility_nobody_
     assert [(row.title, row.category) for row in found.rows] == [("Plan", ""), ("Hiring", ""), ("Build", "")]
 
 
+@pytest.mark.parametrize("notes", [["TBD", "?"], ["X?", "maybe"]])
+def test_a_row_of_notes_under_every_person_is_a_row_with_unreadable_cells_not_a_second_header(
+        notes: list[str]) -> None:
+    grid = [["Task", "Ann", "Bob"], ["Plan", "A", "R"], ["Build", "R", "A"], ["Ship", *notes], ["Test", "C", "A"]]
+    found = read(grid)
+    assert [row.title for row in found.rows] == ["Plan", "Build", "Ship", "Test"]
+    assert [warning.kind for warning in found.warnings] == [WarningKind.UNREADABLE]
+
+
+def test_a_row_of_letters_under_other_lettered_rows_never_heads_an_inverted_sheet() -> None:
+    grid = [["Task", "Ann", "Bob"], *[[title, *letters] for _ in range(50) for title, letters in (
+        ("Plan", ("A", "R")), ("Build", ("R", "A")), ("Ship", ("zz", "qq")))]]
+    found = read(grid)
+    assert found.layout.orientation is Orientation.NORMAL
+    assert [person.name for person in found.people] == ["Ann", "Bob"] and len(found.rows) == 150
+
+
 def test_a_second_table_with_other_names_is_skipped_row_by_row_with_warnings() -> None:
     grid = [["Task", "Ann", "Bob"], ["Plan", "R", "A"], ["Build", "A", "R"], [],
             ["Summary", "Cy", "Di"], ["Review", "R", "A"]]

@@ -84,7 +84,7 @@ class SheetRead:
         cells = sum(len(row.cells) for row in self.rows)
         return (f"Read {_count(len(self.rows), 'responsibility', 'responsibilities')}, "
                 f"{_count(len(self.people), 'person', 'people')} and {_count(cells, 'cell', 'cells')} from {where} "
-                f"({self.layout.letter_set.name} letters); {self.matched} of {len(self.rows)} rows matched "
+                f"({self.layout.letter_set.name} letters); {self.matched:,} of {len(self.rows):,} rows matched "
                 "the catalog.")
 
 

@@ -231,7 +231,7 @@ def _inverted(frame: Frame, sheet: str) -> Layout | None:
                     single = singles[value] = _single_letter(text_of(value))
                 if single:
                     symbols[column] = single
-        if len(set(symbols.values())) < 2 or not below.may_hold_names(symbols):
+        if len(set(symbols.values())) < 2 or not below.may_hold_names(symbols) or below.letters_above(symbols, number):
             continue
         words = {column: below.count(below.words, column, number) for column in symbols}
         named = [column for column in symbols if words[column] > below.count(below.letters, column, number)]
@@ -265,6 +265,12 @@ class _Below:
         words = sum(self.word_count.get(column, 0) for column in columns)
         letters = sum(self.letter_count.get(column, 0) for column in columns)
         return words >= 2 and 2 * words > letters
+
+    def letters_above(self, columns: Iterable[int], number: int) -> bool:
+        """Whether any of these columns holds a letter above row ``number``: an inverted sheet's row of letters
+        heads its columns, so a row of letters under other letters is a lettered row of a normal sheet."""
+        return any(self.letter_count.get(column, 0) - self.count(self.letters, column, number) > 1
+                   for column in columns)
 
     @property
     def words(self) -> dict[int, list[int]]:
