@@ -240,6 +240,14 @@ def test_a_row_of_letters_under_other_lettered_rows_never_heads_an_inverted_shee
     assert [person.name for person in found.people] == ["Ann", "Bob"] and len(found.rows) == 150
 
 
+def test_a_linked_row_takes_the_catalogs_category_only_when_the_sheet_gives_none() -> None:
+    plain = [["Task", "Ann", "Bob"], ["Own the product roadmap", "A", "R"]]
+    assert [row.category for row in read(plain).rows] == ["Roadmap & prioritisation"]
+    grouped = [["Task", "Category", "Ann", "Bob"], ["Own the product roadmap", "", "A", "R"],
+               ["Write the notes", "Delivery", "R", "A"]]
+    assert [row.category for row in read(grouped).rows] == ["", "Delivery"]
+
+
 def test_a_second_table_with_other_names_is_skipped_row_by_row_with_warnings() -> None:
     grid = [["Task", "Ann", "Bob"], ["Plan", "R", "A"], ["Build", "A", "R"], [],
             ["Summary", "Cy", "Di"], ["Review", "R", "A"]]

@@ -35,7 +35,8 @@ from typing import Any
 
 from raci.errors import SheetImportError, shown
 from raci.formats import ImportResult
-from raci.formats.sheet_reader import CAPS, Caps, Grid, GridBuilder, fail, read_bytes
+from raci.formats import sheet_reader
+from raci.formats.sheet_reader import Caps, Grid, GridBuilder, fail, read_bytes
 from raci.formats.workbook_reader import OLE_MAGIC, ZIP_MAGIC, check_directory_size, check_parts, library_warnings
 from raci.formats.workbook_reader import zip_errors
 
@@ -156,12 +157,15 @@ def damaged(path: Path, error: BaseException, program: str) -> SheetImportError:
 @contextmanager
 def open_pandas_book(path: Path, caps: Caps | None = None, data: bytes | None = None) -> Iterator[PandasBook]:
     """Open an .ods or .xls file (told apart by their bytes, not their names) as a :class:`PandasBook`."""
-    caps = caps or CAPS
+    caps = caps or sheet_reader.CAPS
     data = read_bytes(path, caps) if data is None else data
     if data.startswith(ZIP_MAGIC):
         book = _open_ods(path, data, caps)
     elif data.startswith(OLE_MAGIC):
         book = _open_xls(path, data, caps)
+    elif b"<html" in data[:4096].lower() or b"<table" in data[:4096].lower():
+        raise fail(path, "it is a web page saved with a spreadsheet's name, not a workbook",
+                   "open it in a spreadsheet program, save it as .xlsx and import that")
     else:
         raise fail(path, "it is neither an OpenDocument spreadsheet nor an Excel 97-2003 workbook",
                    "save the sheet as .xlsx, .ods or .csv and import that")
@@ -219,7 +223,7 @@ def _check_package(path: Path, archive: zipfile.ZipFile, parts: list[zipfile.Zip
                    "the password (File > Properties > Security) and import that")
     xml = sum(part.file_size for part in parts if part.filename.lower().endswith(".xml"))
     if xml > caps.ods_xml_bytes:
-        raise fail(path, f"its XML unpacks to {xml / 1_048_576:.0f} MB, over the {caps.ods_xml_bytes // 1_048_576} "
+        raise fail(path, f"its XML unpacks to {xml / 1_048_576:.1f} MB, over the {caps.ods_xml_bytes // 1_048_576} "
                    "MB an .ods import reads", "save it as .xlsx in LibreOffice and import that")
 
 

@@ -60,19 +60,34 @@ class Inspection:
 
 
 def open_book(path: Path) -> AbstractContextManager[Book]:
-    """The file opened as a :class:`Book` by the reader its extension names."""
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        from raci.formats.sheet_reader import open_csv
+    """The file opened as a :class:`Book` by the reader it needs: a .csv file by its name, a workbook by its
+    bytes, so that an .xls file saved with an .xlsx name (or the other way round) is read all the same."""
+    from raci.formats import sheet_reader
 
-        return open_csv(path)
-    if suffix in (".ods", ".xls"):
+    if path.suffix.lower() == ".csv":
+        return sheet_reader.open_csv(path)
+    data = sheet_reader.read_bytes(path)
+    if _read_by_pandas(path, data):
         from raci.formats.pandas_sheets import open_pandas_book
 
-        return open_pandas_book(path)
+        return open_pandas_book(path, data=data)
     from raci.formats.workbook_reader import open_workbook
 
-    return open_workbook(path)
+    return open_workbook(path, data=data)
+
+
+def _read_by_pandas(path: Path, data: bytes) -> bool:
+    """An OpenDocument spreadsheet, or an Excel 97-2003 workbook (an encrypted .xlsx is an OLE file too: the
+    .xlsx reader says it is password-protected)."""
+    from raci.formats.workbook_reader import ENCRYPTION_MARKERS, OLE_MAGIC, ZIP_MAGIC
+
+    if data.startswith(OLE_MAGIC):
+        return not any(marker in data for marker in ENCRYPTION_MARKERS)
+    if data.startswith(ZIP_MAGIC):
+        # An .ods file starts with its "mimetype" part, stored as it is; an .xlsx names its workbook part.
+        opendocument = data[30:38] == b"mimetype" and b"opendocument" in data[38:120]
+        return opendocument or path.suffix.lower() == ".ods" and b"xl/workbook" not in data
+    return path.suffix.lower() in (".ods", ".xls")
 
 
 def inspect(path: str | Path) -> Inspection:
