@@ -45,7 +45,7 @@ def _baseline(team: Team) -> None:
     sheet.append(["Responsibility", *(person.name for person in team.people)])
     for row in team.responsibilities:
         letters = team.row_letters(row.id)
-        sheet.append([row.title, *(letters[p].value if p in letters else None for p in people)])
+        sheet.append([row.title, *(letters[p] if p in letters else None for p in people)])
     workbook.save(io.BytesIO())
 
 

@@ -1,5 +1,9 @@
 """The grid at 500 responsibilities x 60 people: a typed letter, and a whole-team paste.
 
+The typed letter is measured on a RACI team and on a RASCI team where a
+fifth of the cells hold two letters (R/C, S/C, C/I), typed as S over a
+cell holding R (which the set's typing rules turn into S).
+
 Each case drives a shown MatrixView on the offscreen platform. The typed
 letter is measured from the key event to the repaint of the cell (and, once
 ``raci.rules`` exists, the incremental re-check the window runs on each
@@ -24,7 +28,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from benchmarks.common import Case, make_team  # noqa: E402
 from benchmarks.qt import application  # noqa: E402
 from raci.clipboard import format_tsv  # noqa: E402
-from raci.model import Letter  # noqa: E402
+from raci.letters import RACI, RASCI, LetterSet  # noqa: E402
 from raci.ui.matrix_model import MatrixModel  # noqa: E402
 from raci.ui.matrix_view import MatrixView  # noqa: E402
 
@@ -39,9 +43,9 @@ class _Grid:
     checker: Any = None
 
 
-def _grid(density: float) -> _Grid:
+def _grid(density: float, letter_set: LetterSet = RACI, combined: float = 0.0) -> _Grid:
     application()
-    team = make_team(ROWS, PEOPLE, density)
+    team = make_team(ROWS, PEOPLE, density, letter_set=letter_set, combined=combined)
     model = MatrixModel(team, QUndoStack())
     view = MatrixView(model)
     view.resize(1400, 900)
@@ -55,7 +59,8 @@ def _grid(density: float) -> _Grid:
         # What the window does after every edit: re-check, then mark the findings in the grid.
         model.teamChanged.connect(lambda: model.set_report(grid.checker.report()))
     target = team.responsibilities[250].id
-    team.set_cell(target, team.people[29].id, None)  # so the typed letter always changes the cell
+    # So the typed letter always changes the cell (A or S typed over R gives A/R or S).
+    team.set_cell(target, team.people[29].id, None if letter_set is RACI else "R")
     row = model.row_of(target)
     view.selectionModel().setCurrentIndex(model.index(row, 30), QItemSelectionModel.SelectionFlag.ClearAndSelect)
     view.scrollTo(view.currentIndex())
@@ -77,9 +82,15 @@ def _type_letter(grid: _Grid) -> None:
     assert grid.model.data(grid.view.currentIndex()) == "A"
 
 
+def _type_support(grid: _Grid) -> None:
+    QTest.keyClick(grid.view, Qt.Key.Key_S)
+    QApplication.processEvents()
+    assert grid.model.data(grid.view.currentIndex()) == "S"
+
+
 def _paste_setup() -> _Grid:
     grid = _grid(0.0)
-    letters = [letter.value for letter in Letter]
+    letters = ["R", "A", "C", "I", "A/R"]
     block = [[letters[(i + j) % len(letters)] for j in range(PEOPLE)] for i in range(ROWS)]
     QApplication.clipboard().setText(format_tsv(block))
     first = grid.model.row_of(grid.model.team.responsibilities[0].id)
@@ -100,6 +111,8 @@ _CHECK_NOTE = "with Checker.report() + set_report" if _HAS_RULES else "raci.rule
 CASES = [
     Case(f"grid {ROWS} x {PEOPLE}: type a letter", 16, lambda: _grid(0.3), _type_letter,
          note=f"key event -> cell repainted; {_CHECK_NOTE}"),
+    Case(f"grid {ROWS} x {PEOPLE}: RASCI, a fifth combined: type a letter", 16,
+         lambda: _grid(0.3, RASCI, 0.2), _type_support, note=f"S over R; {_CHECK_NOTE}"),
     Case(f"grid {ROWS} x {PEOPLE}: paste the whole team", 200, _paste_setup, _paste, repeat=5,
          note=f"clipboard TSV -> one undo step, one dataChanged, repaint; {_CHECK_NOTE}"),
 ]

@@ -280,7 +280,7 @@ else:
         sheet.write_string(number, 0, row.title)
         for column, person in enumerate(ids, 1):
             if person in letters:
-                sheet.write_string(number, column, letters[person].value)
+                sheet.write_string(number, column, letters[person])
     book.close()
 print(status('VmHWM:') - before)
 """

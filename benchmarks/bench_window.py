@@ -121,6 +121,7 @@ class StartupCase:
     baseline_code: str | None = None
     baselines: list[float] = field(default_factory=list, repr=False)
     baseline: None = None  # run.py's side-by-side baseline; start-up times its own, in setup()
+    memory_mb: None = None  # run.py's peak-memory check; start-up cases measure time only
 
     @property
     def target_ms(self) -> float | None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from raci.model import Letter, Team
+from raci.model import Team
 from raci.resources import data_file, read_text
 from raci.rules import RULES, acknowledge, check
 from raci.teamfile import save_team
@@ -32,7 +32,7 @@ def _saved(tmp_path: Path, team: Team) -> str:
 
 def _team_with_an_error() -> Team:
     team = make_small_team()  # warnings and a note only
-    team.set_cell("run-the-demo", "chloe-martin", Letter.R)  # a row with letters and no A: an error
+    team.set_cell("run-the-demo", "chloe-martin", "R")  # a row with letters and no A: an error
     return team
 
 
@@ -56,7 +56,7 @@ def test_text_output_groups_findings_by_severity_with_names_citations_and_a_summ
 
 def test_text_output_gives_each_rules_why_once_then_its_findings(tmp_path: Path) -> None:
     team = _team_with_an_error()
-    team.set_cell("write-user-stories", "chloe-martin", Letter.R)  # a second row with letters and no A
+    team.set_cell("write-user-stories", "chloe-martin", "R")  # a second row with letters and no A
     text = raci("check", _saved(tmp_path, team)).stdout
     why = RULES["no-accountable"].explanation.split()[:6]
     assert text.count(f"Why: {' '.join(why)}") == 1
@@ -89,7 +89,7 @@ def test_the_first_letter_starts_the_checks(tmp_path: Path) -> None:
     team.add_person("Ana Lima")
     first = team.add_responsibility("Task one")
     team.add_responsibility("Task two")
-    team.set_cell(first.id, "ana-lima", Letter.R)
+    team.set_cell(first.id, "ana-lima", "R")
     result = raci("check", _saved(tmp_path, team))
     assert result.returncode == 1 and "rows to fill" not in result.stdout
 
@@ -140,3 +140,13 @@ def test_a_file_naming_an_unknown_rule_exits_2(tmp_path: Path) -> None:
     result = raci("check", str(path))
     assert result.returncode == 2
     assert "at /settings/rules/no-such-rule" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_text_output_shows_control_characters_from_the_file_escaped_on_one_line(tmp_path: Path) -> None:
+    team = make_small_team()
+    team.rename("Team\x1b[2J")
+    team.add_person("Evil\x1b[31mRED\x1b[0m")  # no letters: the idle-person note names them
+    result = raci("check", _saved(tmp_path, team), "--fail-on", "info")
+    assert "\x1b" not in result.stdout
+    assert "Evil\\x1b[31mRED\\x1b[0m has no letters in the matrix." in result.stdout
+    assert result.stdout.startswith("Team\\x1b[2J (")

@@ -6,7 +6,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from raci.clipboard import format_tsv, parse_tsv, plan_paste
-from raci.model import Letter
+from raci.letters import DACI, RASCI
 from tests.conftest import make_small_team
 
 
@@ -48,9 +48,29 @@ def test_a_paste_sets_letters_in_any_spelling_and_a_blank_clears() -> None:
     vision, order = team.responsibilities[0].id, team.responsibilities[1].id
     ana, ben = team.people[0].id, team.people[1].id
     plan = plan_paste(team, [["r", "ra"], ["", " i "]], [vision, order], [ana, ben])
-    assert plan.changes == {(vision, ana): Letter.R, (vision, ben): Letter.AR,
-                            (order, ana): None, (order, ben): Letter.I}
+    assert plan.changes == {(vision, ana): "R", (vision, ben): "A/R",
+                            (order, ana): None, (order, ben): "I"}
     assert plan.problems == []
+
+
+def test_a_paste_reads_combined_cells_and_not_involved_marks_in_the_teams_own_set() -> None:
+    team = make_small_team()
+    team.set_letter_set(RASCI)
+    vision, order = team.responsibilities[0].id, team.responsibilities[1].id
+    ana, ben = team.people[0].id, team.people[1].id
+    plan = plan_paste(team, [["R/C", "s"], ["-", "C I"]], [vision, order], [ana, ben])
+    assert plan.changes == {(vision, ana): "R/C", (vision, ben): "S", (order, ana): None, (order, ben): "C/I"}
+    assert plan.problems == []
+
+
+def test_a_letter_of_another_set_is_named_with_the_teams_own_set() -> None:
+    team = make_small_team()
+    team.set_letter_set(DACI)
+    vision, ana = team.responsibilities[0].id, team.people[0].id
+    plan = plan_paste(team, [["S", "Driver"]], [vision], [ana, team.people[1].id])
+    assert plan.changes == {(vision, team.people[1].id): "D"}
+    assert plan.problems == ["Row 1, column 1: 'S' is not a DACI letter (meant for Ana Lima on 'Set the product "
+                             "vision'); that cell was left as it was."]
 
 
 def test_a_value_that_is_not_a_letter_is_left_out_and_named_with_its_place() -> None:
@@ -71,7 +91,7 @@ def test_a_block_reaching_past_the_edge_is_clipped_and_reported() -> None:
     demo = team.responsibilities[-1].id
     chloe = team.people[-1].id
     plan = plan_paste(team, [["R", "A", "C"], ["I", "I", "I"]], [demo], [chloe])
-    assert plan.changes == {(demo, chloe): Letter.R}
+    assert plan.changes == {(demo, chloe): "R"}
     assert plan.problems == [
         "The pasted block reaches past the edge of the matrix: 1 row and 2 columns were left out."
     ]
@@ -82,5 +102,5 @@ def test_a_block_column_landing_on_the_title_column_is_skipped_silently() -> Non
     vision = team.responsibilities[0].id
     ana = team.people[0].id
     plan = plan_paste(team, [["Set the product vision", "C"]], [vision], [None, ana])
-    assert plan.changes == {(vision, ana): Letter.C}
+    assert plan.changes == {(vision, ana): "C"}
     assert plan.problems == []

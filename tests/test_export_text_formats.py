@@ -7,7 +7,6 @@ from pathlib import Path
 from raci.findings import RACI_PRACTICE, Finding, Report, Severity
 from raci.formats import export_team
 from raci.formats.markdown import escape
-from raci.model import Letter
 
 from tests.conftest import make_small_team
 
@@ -55,7 +54,7 @@ def test_markdown_escapes_pipes_so_a_name_cannot_break_the_table(tmp_path: Path)
     team = make_small_team()
     person = team.add_person("Ops | Infra")
     row = team.add_responsibility("Keep a|b apart")
-    team.set_cell(row.id, person.id, Letter.R)
+    team.set_cell(row.id, person.id, "R")
     path = tmp_path / "team.md"
     export_team(team, path, Report())
     text = path.read_text(encoding="utf-8")

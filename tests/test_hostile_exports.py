@@ -13,7 +13,7 @@ import pytest
 
 from raci.findings import Report
 from raci.formats import export_team
-from raci.model import Letter, Person, Profile, Responsibility, Size, Team
+from raci.model import Person, Profile, Responsibility, Size, Team
 from raci.teamfile import save_team
 
 from tests.conftest import make_small_team
@@ -23,7 +23,7 @@ from tests.hostile import run
 def full_team(rows: int, people: int) -> Team:
     persons = [Person(f"p{column}", f"Person {column}") for column in range(people)]
     lines = [Responsibility(f"r{row}", f"Responsibility {row}", category=f"Group {row // 50}") for row in range(rows)]
-    letters = list(Letter)
+    letters = ["R", "A", "C", "I", "A/R"]
     cells = {line.id: {person.id: letters[(row + column) % 5] for column, person in enumerate(persons)}
              for row, line in enumerate(lines)}
     return Team.from_parts(name="Full", profile=Profile(Size.LARGE, 2), people=persons, responsibilities=lines,

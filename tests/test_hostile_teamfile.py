@@ -54,7 +54,8 @@ def test_a_lone_surrogate_typed_into_a_team_never_blocks_its_save(tmp_path: Path
 @pytest.mark.parametrize("place", ["version", "delivery_teams"])
 def test_an_integer_of_5000_digits_is_refused_with_its_place(place: str) -> None:
     document = team_document()
-    text = json.dumps(document).replace(f'"{place}": 1', f'"{place}": {"9" * 5000}', 1)
+    now = teamfile.VERSION if place == "version" else 1
+    text = json.dumps(document).replace(f'"{place}": {now}', f'"{place}": {"9" * 5000}', 1)
     sentence = refusal(text)
     assert "5000 digits" in sentence
     assert ("at /version," if place == "version" else "at /profile/delivery_teams,") in sentence
@@ -63,7 +64,8 @@ def test_an_integer_of_5000_digits_is_refused_with_its_place(place: str) -> None
 def test_validate_and_check_exit_2_not_1_on_a_5000_digit_version(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write_document(tmp_path / "team.raci.json",
-                          json.dumps(team_document()).replace('"version": 1', '"version": ' + "9" * 5000))
+                          json.dumps(team_document()).replace(f'"version": {teamfile.VERSION}',
+                                                              '"version": ' + "9" * 5000))
     for command in ("validate", "check"):
         code, out, err = run(capsys, command, str(path))
         assert code == 2, command
@@ -103,9 +105,9 @@ def test_a_whole_number_written_with_a_fraction_loads_as_a_whole_number() -> Non
     assert '"delivery_teams": 2,' in dumps_team(team)
 
 
-def test_a_version_written_as_2_0_is_a_newer_format() -> None:
-    text = json.dumps(team_document()).replace('"version": 1', '"version": 2.0')
-    assert "team-file format 2 by a newer RACI Builder" in refusal(text)
+def test_a_version_written_as_3_0_is_a_newer_format() -> None:
+    text = json.dumps(team_document()).replace(f'"version": {teamfile.VERSION}', '"version": 3.0')
+    assert "team-file format 3 by a newer RACI Builder" in refusal(text)
 
 
 # ---------------------------------------------------------------- raw text out
@@ -173,9 +175,9 @@ def test_the_cycle_collector_rests_while_a_team_file_becomes_a_team(monkeypatch:
     seen: list[bool] = []
     real = teamfile._team_from_document
 
-    def watched(document: dict) -> object:
+    def watched(document: dict, letters: object) -> object:
         seen.append(gc.isenabled())
-        return real(document)
+        return real(document, letters)
 
     monkeypatch.setattr(teamfile, "_team_from_document", watched)
     loads_team(dumps_team(make_small_team()))

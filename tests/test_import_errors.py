@@ -58,7 +58,7 @@ def test_random_bytes_are_not_a_workbook(tmp_path: Path, capsys: pytest.CaptureF
 
 @pytest.mark.parametrize(("cell", "old", "new", "what"), [
     ("B1", 1, 2, "workbook layout 2"),
-    ("A2", '"version":1', '"version":2', "team-file format 2"),
+    ("A2", '"version":2', '"version":3', "team-file format 3"),
 ])
 def test_a_workbook_from_a_newer_version_asks_for_an_update(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], cell: str, old: object, new: object, what: str) -> None:

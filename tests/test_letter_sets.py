@@ -32,7 +32,6 @@ from raci.letters import (
     parse_cell,
     to_data,
 )
-from raci.model import LETTER_MEANINGS, Letter
 
 # ----------------------------------------------------------------- strategies
 _SYMBOL_CHARS = "ABCDEFGHJKLMNOPQRSTUVWXYZ"
@@ -107,20 +106,27 @@ def test_each_built_in_letter_has_the_kind_the_checks_read(letter_set: LetterSet
     assert {letter.symbol: letter.kind for letter in letter_set.letters} == kinds
 
 
+# What the window, the legend and the exports have always said about RACI's letters.
+RACI_MEANINGS = {
+    "R": "Responsible: does the work",
+    "A": "Accountable: owns the outcome and signs it off",
+    "A/R": "Accountable and Responsible: owns it and does it",
+    "C": "Consulted: asked before, two-way",
+    "I": "Informed: told after, one-way",
+}
+
+
 def test_a_raci_team_keeps_the_legend_meanings_and_spelling_it_always_had() -> None:
     assert RACI.legend_cells() == ("R", "A", "A/R", "C", "I")
-    assert {cell: RACI.describe(cell) for cell in RACI.legend_cells()} == {
-        letter.value: LETTER_MEANINGS[letter] for letter in Letter}
-    assert RACI.cell("R", "A") == Letter.AR.value
+    assert {cell: RACI.describe(cell) for cell in RACI.legend_cells()} == RACI_MEANINGS
+    assert RACI.cell("R", "A") == "A/R"
 
 
 def test_every_single_letter_value_is_a_raci_cell_with_the_kinds_it_always_had() -> None:
-    for letter in Letter:
-        kinds = RACI.kinds(letter)
-        assert RACI.is_cell(letter) and parse_cell(letter.value, RACI) == letter
-        assert bool(kinds & Kind.OWNS.bit) == letter.accountable
-        assert bool(kinds & Kind.DOES.bit) == letter.responsible
-    assert RACI.kinds(Letter.C) == Kind.ASKED.bit and RACI.kinds(Letter.I) == Kind.TOLD.bit
+    kinds = {"R": Kind.DOES.bit, "A": Kind.OWNS.bit, "A/R": Kind.OWNS.bit | Kind.DOES.bit, "C": Kind.ASKED.bit,
+             "I": Kind.TOLD.bit}
+    for cell, bits in kinds.items():
+        assert RACI.is_cell(cell) and parse_cell(cell, RACI) == cell and RACI.kinds(cell) == bits
 
 
 def test_cells_are_written_owner_first_then_by_kind_and_ties_in_the_sets_order() -> None:
@@ -394,3 +400,17 @@ def test_the_letter_sets_import_without_qt_or_the_table_libraries() -> None:
                                 timeout=60).stdout.split())
     assert "raci.letters" in loaded
     assert not {name for name in loaded if name.split(".")[0] in {"PySide6", "pandas", "openpyxl", "xlsxwriter"}}
+
+
+def test_a_grid_export_records_its_set_in_two_cells_a_person_and_the_import_can_read() -> None:
+    from raci.letters import from_note, note_cells
+
+    first, second = note_cells(RASCI)
+    assert (first, second) == ("Letters (RASCI): R = Responsible; A = Accountable; S = Support; C = Consulted; "
+                               "I = Informed", "rasci")
+    assert from_note(first, second) is RASCI
+    ours = LetterSet("ours", "Ours", (_letter("M", Kind.DOES), _letter("O", Kind.OWNS)), say_names=True)
+    assert from_note(*note_cells(ours)) == ours
+    for cells in (("Legend: R = Responsible", "raci"), ("Letters", "xyz"), ("Letters", "{"), ("Letters", 3),
+                  ("Letters", '{"id": "x"}'), (None, "raci")):
+        assert from_note(*cells) is None

@@ -239,3 +239,21 @@ def test_every_import_case_cell_reads_as_its_expected_letters_in_the_chosen_set(
             wanted = row["cells"].get(person)
             got = parse_cell(texts[(row["title"], person)], letter_set)
             assert got == (parse_cell(wanted, letter_set) if wanted else None), (row["title"], person)
+
+
+@given(st.one_of(st.sampled_from(["R", "a/r", "R (A)", "A C I", "Responsable", "Support", "n/a", "—", "Driver",
+                                  "Out of the loop", "RACI", "Sign-off", "c ; i", "ＡＲ"]),
+                 st.text(max_size=12)))
+def test_the_quick_test_never_refuses_what_a_built_in_set_reads(value: str) -> None:
+    from raci.letters import BUILT_IN, reads
+    from raci.letters.reading import maybe_letters
+
+    if any(reads(value, letters) is not None for letters in BUILT_IN):
+        assert maybe_letters(value), value
+
+
+def test_the_quick_test_refuses_notes_and_numbers() -> None:
+    from raci.letters.reading import maybe_letters
+
+    assert not maybe_letters("not a letter: just some text to read here")
+    assert not maybe_letters(3) and not maybe_letters(None)

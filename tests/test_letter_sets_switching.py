@@ -80,3 +80,15 @@ def test_raci_goes_to_daci_and_back_and_through_every_set_with_its_letters() -> 
         assert _round_trips(RACI, other) == {"R", "A", "C", "I"}
         for cell in RACI.all_cells():
             assert map_cell(map_cell(cell, RACI, other), other, RACI) == cell
+
+
+def test_an_edited_set_says_which_old_letter_each_new_one_was_made_from() -> None:
+    from raci.letters import Kind, LetterDef, LetterSet
+
+    ours = LetterSet("ours", "Ours", (LetterDef("D", "Doer", "", Kind.DOES), LetterDef("A", "Owner", "", Kind.OWNS),
+                                      LetterDef("X", "Expert", "", Kind.ASKED), LetterDef("Y", "Reviewer", "", Kind.ASKED)))
+    plan = plan_switch(["R", "C", "C/I", "I"], RACI, ours, {"R": "D", "C": "Y", "I": None})
+    assert dict(plan.cells) == {"R": "D", "C": "Y", "C/I": "Y", "I": None}
+    assert plan.sentences()[:3] == ["R (Responsible) becomes D (Doer) in 1 cell.",
+                                    "C (Consulted) becomes Y (Reviewer) in 2 cells.",
+                                    "I (Informed) has no counterpart in Ours: it leaves 2 cells."]

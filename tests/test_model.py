@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from raci.errors import TeamEditError, UnknownPersonError, UnknownResponsibilityError
+from raci.letters import DACI, RACI, RASCI
 from raci.model import (
     Change,
-    Letter,
+    Person,
     Phase,
     Profile,
     Size,
@@ -15,33 +16,77 @@ from raci.model import (
     TeamEvent,
     make_id,
     normalise_title,
-    parse_letter,
 )
 
 
-def test_typing_a_over_r_combines_typing_a_held_letter_over_a_slash_r_leaves_it_and_others_replace() -> None:
-    assert Letter.R.combined_with(Letter.A) is Letter.AR
-    assert Letter.A.combined_with(Letter.R) is Letter.AR
-    assert Letter.AR.combined_with(Letter.A) is Letter.A
-    assert Letter.AR.combined_with(Letter.R) is Letter.R
-    assert Letter.AR.combined_with(Letter.AR) is Letter.AR
-    assert Letter.A.combined_with(Letter.A) is Letter.A
-    assert Letter.AR.combined_with(Letter.C) is Letter.C
-    assert Letter.C.combined_with(Letter.I) is Letter.I
+def test_a_new_team_writes_raci_and_its_cells_are_the_sets_own_strings() -> None:
+    team = Team()
+    assert team.letter_set is RACI
+    team.add_person("Ana")
+    team.add_responsibility("Row")
+    team.set_cell("row", "ana", "A/R")
+    assert team.cell("row", "ana") == "A/R" and team.cell("row", "ana") is RACI.cell("A", "R")
+    team.set_cell("row", "ana", "R/C")  # any combination of the set's letters is a cell
+    assert team.cell("row", "ana") == "R/C"
 
 
-@pytest.mark.parametrize("text", ["A/R", "r/a", "AR", "ra", "A,R", "R, A", " a / r "])
-def test_combined_letters_are_read_in_every_usual_spelling(text: str) -> None:
-    assert parse_letter(text) is Letter.AR
+@pytest.mark.parametrize("value", ["R/A", "S", "X", "", "a/r", 3])
+def test_a_value_that_is_no_canonical_cell_of_the_set_is_refused_and_nothing_changes(small_team: Team,
+                                                                                      value: object) -> None:
+    before = dict(small_team.row_letters("order-the-backlog"))
+    with pytest.raises(TeamEditError, match="is not a cell of RACI; a cell holds R, A, C, I"):
+        small_team.set_cells({("run-the-demo", "ana-lima"): "C", ("order-the-backlog", "ana-lima"): value})  # type: ignore[dict-item]
+    assert small_team.row_letters("order-the-backlog") == before
+    assert small_team.row_letters("run-the-demo") == {}
 
 
-def test_blank_reads_as_no_letter_and_nonsense_is_refused_with_a_sentence() -> None:
-    assert parse_letter("  ") is None
-    assert parse_letter("c") is Letter.C
-    with pytest.raises(TeamEditError, match="'X' is not a RACI letter"):
-        parse_letter("X")
-    with pytest.raises(TeamEditError):
-        parse_letter("AA")
+def test_a_rasci_team_holds_support_and_combinations_raci_lacks() -> None:
+    team = Team(letter_set=RASCI)
+    team.add_person("Ana")
+    team.add_responsibility("Row")
+    team.set_cell("row", "ana", "R/S")
+    assert team.cell("row", "ana") == "R/S"
+    with pytest.raises(TeamEditError, match="not a cell of RASCI"):
+        team.insert_person(Person("ben", "Ben"), 1, {"row": "D"})
+    assert [person.id for person in team.people] == ["ana"]
+
+
+def test_switching_the_letter_set_moves_every_cell_by_kind_in_one_event_and_restores_exactly(
+        small_team: Team) -> None:
+    small_team.set_cell("run-the-demo", "chloe-martin", "R/C")
+    events: list[TeamEvent] = []
+    small_team.subscribe(events.append)
+    before = {key: dict(small_team.row_letters(key)) for key in ("set-the-product-vision", "order-the-backlog",
+                                                                  "run-the-demo")}
+    switch = small_team.set_letter_set(DACI)
+    assert [event.change for event in events] == [Change.LETTERS]
+    assert small_team.letter_set is DACI
+    assert small_team.cell("order-the-backlog", "ben-okafor") == "A/D"
+    assert small_team.cell("order-the-backlog", "ana-lima") == "C"
+    assert small_team.cell("run-the-demo", "chloe-martin") == "D/C"
+    small_team.restore_letter_set(switch)
+    assert small_team.letter_set is RACI
+    assert {key: dict(small_team.row_letters(key)) for key in before} == before
+    assert len(events) == 2
+
+
+def test_a_switch_to_a_set_without_a_kind_blanks_the_cells_that_held_only_it() -> None:
+    team = Team(letter_set=RASCI)
+    team.add_person("Ana")
+    team.add_person("Ben")
+    team.add_responsibility("Row")
+    team.set_cells({("row", "ana"): "S", ("row", "ben"): "R/S"})
+    switch = team.set_letter_set(RACI)
+    assert team.row_letters("row") == {"ben": "R"}
+    team.restore_letter_set(switch)
+    assert team.row_letters("row") == {"ana": "S", "ben": "R/S"}
+
+
+def test_a_switch_with_a_mapping_that_leads_outside_the_new_set_is_refused_and_changes_nothing(
+        small_team: Team) -> None:
+    with pytest.raises(TeamEditError, match="not a cell of DACI"):
+        small_team.set_letter_set(DACI, {"A": "R"})
+    assert small_team.letter_set is RACI and small_team.cell("set-the-product-vision", "ana-lima") == "A"
 
 
 def test_known_titles_are_spelled_canonically_and_free_text_is_kept() -> None:
@@ -64,7 +109,7 @@ def test_people_keep_their_ids_through_rename_and_reorder(small_team: Team) -> N
     renamed = small_team.person(ids[0])
     assert renamed.name == "Ana Souza"
     assert renamed.titles == ("Product Manager", "Sponsor")
-    assert small_team.cell("set-the-product-vision", ids[0]) is Letter.A
+    assert small_team.cell("set-the-product-vision", ids[0]) == "A"
 
 
 def test_removing_a_person_removes_their_cells_and_says_how_many(small_team: Team) -> None:
@@ -75,7 +120,7 @@ def test_removing_a_person_removes_their_cells_and_says_how_many(small_team: Tea
     assert all(pid != "ana-lima" for _, pid, _ in small_team.iter_cells())
     small_team.restore(removal)
     assert small_team.people[0].id == "ana-lima"
-    assert small_team.cell("order-the-backlog", "ana-lima") is Letter.C
+    assert small_team.cell("order-the-backlog", "ana-lima") == "C"
 
 
 def test_removing_a_responsibility_removes_its_row_of_cells_and_restores_in_place(small_team: Team) -> None:
@@ -84,18 +129,18 @@ def test_removing_a_responsibility_removes_its_row_of_cells_and_restores_in_plac
     assert [r.id for r in small_team.responsibilities][1] == "write-user-stories"
     small_team.restore(removal)
     assert small_team.responsibilities[1].id == "order-the-backlog"
-    assert small_team.cell("order-the-backlog", "ben-okafor") is Letter.AR
+    assert small_team.cell("order-the-backlog", "ben-okafor") == "A/R"
 
 
 def test_moving_a_responsibility_keeps_its_letters(small_team: Team) -> None:
     assert small_team.move_responsibility("set-the-product-vision", 3) == 0
     assert small_team.responsibilities[3].id == "set-the-product-vision"
-    assert small_team.letter_at(3, 0) is Letter.A
+    assert small_team.letter_at(3, 0) == "A"
 
 
 def test_setting_many_cells_returns_exactly_what_undo_needs(small_team: Team) -> None:
     keys = [("run-the-demo", p.id) for p in small_team.people]
-    previous = small_team.set_cells({key: Letter.I for key in keys} | {("order-the-backlog", "ben-okafor"): Letter.AR})
+    previous = small_team.set_cells({key: "I" for key in keys} | {("order-the-backlog", "ben-okafor"): "A/R"})
     assert previous == {key: None for key in keys}  # the unchanged cell is not listed
     small_team.set_cells(previous)
     assert small_team.row_letters("run-the-demo") == {}
@@ -110,7 +155,7 @@ def test_clearing_cells_leaves_no_trace(small_team: Team) -> None:
 def test_a_bulk_cell_change_is_announced_once(small_team: Team) -> None:
     events: list[TeamEvent] = []
     small_team.subscribe(events.append)
-    small_team.set_cells({("run-the-demo", p.id): Letter.C for p in small_team.people})
+    small_team.set_cells({("run-the-demo", p.id): "C" for p in small_team.people})
     assert [e.change for e in events] == [Change.CELLS]
     assert len(events[0].cells) == 3
 
@@ -130,7 +175,7 @@ def test_structural_changes_are_announced_before_and_after(small_team: Team) -> 
 
 def test_edits_naming_unknown_people_or_rows_are_refused(small_team: Team) -> None:
     with pytest.raises(UnknownPersonError, match="no person with id 'ghost'"):
-        small_team.set_cell("run-the-demo", "ghost", Letter.R)
+        small_team.set_cell("run-the-demo", "ghost", "R")
     with pytest.raises(UnknownResponsibilityError):
         small_team.remove_responsibility("nothing")
     with pytest.raises(TeamEditError, match="cannot be empty"):
@@ -151,13 +196,13 @@ def test_profile_needs_at_least_one_delivery_team(small_team: Team) -> None:
 
 
 def test_building_a_team_at_once_refuses_duplicates_and_strangers() -> None:
-    from raci.model import Person, Responsibility
+    from raci.model import Responsibility
 
     with pytest.raises(TeamEditError, match="'p' is used by more than one person"):
         Team.from_parts(people=[Person("p", "One"), Person("p", "Two")])
     with pytest.raises(UnknownPersonError):
         Team.from_parts(people=[Person("p", "One")], responsibilities=[Responsibility("r", "Row")],
-                        cells={"r": {"q": Letter.A}})
+                        cells={"r": {"q": "A"}})
 
 
 class _CountingSet(set):

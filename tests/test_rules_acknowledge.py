@@ -9,7 +9,7 @@ import pytest
 
 from raci.errors import TeamEditError
 from raci.findings import Severity
-from raci.model import Letter, RuleSetting, Team
+from raci.model import RuleSetting, Team
 from raci.rules import STALE, acknowledge, check
 from raci.teamfile import load_team, save_team
 
@@ -53,7 +53,7 @@ def test_an_acknowledged_finding_stays_listed_but_no_longer_fails_the_check() ->
 
 def test_an_acknowledgment_whose_situation_is_gone_is_reported_stale() -> None:
     team = _acknowledged(_one_person_team())
-    team.set_cell(row_id("Order the backlog"), person_id("Priya Raman"), Letter.C)
+    team.set_cell(row_id("Order the backlog"), person_id("Priya Raman"), "C")
     assert findings_of(team, "combined-roles") == []
     stale = only_finding(team, STALE)
     assert stale.severity is Severity.INFO

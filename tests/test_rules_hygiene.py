@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from raci.findings import RACI_PRACTICE, Severity
-from raci.model import RuleSetting, parse_letter
+from raci.letters import RACI, parse_cell
+from raci.model import RuleSetting
 from raci.rules import check
 
 from tests.test_rules_support import findings_of, only_finding, person_id, row_id, team_of
@@ -79,7 +80,7 @@ def test_a_matrix_with_people_and_no_letters_says_so_in_one_line() -> None:
 def test_the_first_letter_starts_the_other_checks() -> None:
     rows = {f"Task {number}": ("other", []) for number in range(3)}
     team = team_of(rows, SIX)
-    team.set_cell(row_id("Task 0"), person_id("Ana"), parse_letter("R"))
+    team.set_cell(row_id("Task 0"), person_id("Ana"), "R")
     rules = {finding.rule for finding in check(team)}
     assert "not-started" not in rules and {"empty-row", "no-accountable", "idle-person"} <= rules
 
@@ -258,7 +259,7 @@ def test_names_follow_the_columns_whatever_order_the_letters_were_typed_in() -> 
 
     def typed_backwards(letters: list[str]) -> str:
         for person, letter in reversed(list(zip(people, letters))):
-            team.set_cell(row, person, parse_letter(letter) if letter else None)
+            team.set_cell(row, person, parse_cell(letter, RACI))
         return only_finding(team, "many-accountable").message
 
     sparse = ["A", "", "A", "", "", "", "", "", "", "A"]  # few letters on the row

@@ -18,7 +18,7 @@ ARTICLE_RULES = ["combined-roles", "backlog-unowned", "backlog-split", "owner-se
                  "no-customer-contact", "developer-as-owner"]
 HYGIENE_RULES = ["no-accountable", "many-accountable", "no-responsible", "empty-row", "idle-person",
                  "overloaded-person", "accountable-for-too-much", "onlooker", "informed-only", "too-many-consulted",
-                 "too-many-responsible", "not-started"]
+                 "too-many-responsible", "letter-adds-nothing", "not-started"]
 
 
 def test_every_rule_is_registered_once_with_its_metadata() -> None:

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from raci.findings import Finding, Report
-from raci.model import Profile, Side, Size, Team, make_id, parse_letter
+from raci.letters import RACI, LetterSet, parse_cell
+from raci.model import Profile, Side, Size, Team, make_id
 from raci.rules import check
 
 
@@ -19,14 +20,18 @@ def team_of(
     *,
     size: str = "medium",
     delivery_teams: int = 1,
+    letter_set: LetterSet = RACI,
 ) -> Team:
-    """``rows``: title -> (side, tags); ``people``: name -> titles; ``letters``: (row title, name) -> letter."""
-    team = Team(name="Test team", profile=Profile(Size(size), delivery_teams))
+    """``rows``: title -> (side, tags); ``people``: name -> titles; ``letters``: (row title, name) -> cell.
+
+    Cells are written as people type them in ``letter_set`` ("A/R", "r/a", "C I").
+    """
+    team = Team(name="Test team", profile=Profile(Size(size), delivery_teams), letter_set=letter_set)
     for name, titles in people.items():
         team.add_person(name, list(titles))
     for title, (side, tags) in rows.items():
         team.add_responsibility(title, side=Side(side), tags=list(tags))
-    team.set_cells({(row_id(title), person_id(name)): parse_letter(letter)
+    team.set_cells({(row_id(title), person_id(name)): parse_cell(letter, letter_set)
                     for (title, name), letter in (letters or {}).items()})
     return team
 

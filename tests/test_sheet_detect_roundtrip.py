@@ -35,7 +35,7 @@ from raci.formats.sheet_detect.words import (
     mentions,
 )
 from raci.letters import BUILT_IN, reads
-from raci.model import KNOWN_TITLES, Letter, Team
+from raci.model import KNOWN_TITLES, Team
 from raci.templates import list_templates, load_template
 
 TEMPLATES = [info.id for info in list_templates()]
@@ -66,7 +66,7 @@ def grid_of(team: Team, workbook: bool = False) -> list[list[tuple[str, frozense
     """
     other = OTHER_CATEGORY if workbook and any(row.category for row in team.responsibilities) else ""
     return [[(row.title, row.category or other),
-             *((person.name, frozenset(letter.value.split("/")) if (letter := team.cell(row.id, person.id)) else
+             *((person.name, frozenset(letter.split("/")) if (letter := team.cell(row.id, person.id)) else
                 frozenset()) for person in team.people)] for row in ordered_rows(team)]
 
 
@@ -145,7 +145,7 @@ def _plain(text: str) -> bool:
 NAMES = st.from_regex(r"[A-Z][a-z]{3,8}( [A-Z][a-z]{2,9})?", fullmatch=True).filter(_plain)
 TITLES = st.from_regex(r"[A-Z][a-z]{3,9}( [a-z]{2,9}){0,5}", fullmatch=True).filter(_plain)
 CATEGORIES = st.one_of(st.just(""), st.from_regex(r"[A-Z][a-z]{3,9}( [a-z]{2,9}){0,2}", fullmatch=True))
-LETTERS = st.sampled_from(list(Letter))
+LETTERS = st.sampled_from(["R", "A", "C", "I", "A/R"])
 
 
 ROLES = st.lists(st.sampled_from(KNOWN_TITLES), max_size=2, unique=True)
@@ -188,7 +188,7 @@ def test_generated_teams_laid_out_as_a_plain_grid_come_back_equal(team: Team) ->
     assume(len({person.name for person in team.people}) == len(team.people))
     grid = [["Task", *(person.name for person in team.people)]]
     for row in team.responsibilities:
-        grid.append([row.title, *(letter.value if (letter := team.cell(row.id, person.id)) else None
+        grid.append([row.title, *(letter if (letter := team.cell(row.id, person.id)) else None
                                   for person in team.people)])
     back, warnings = build_team(grid, detect_layout(grid))
     assert warnings == ()
@@ -205,7 +205,7 @@ def test_short_letter_like_and_formula_like_titles_and_names_come_back_through_t
               "Test", "Key", "Legend", "Total", "Phase 1"]
     for number, title in enumerate(titles):
         row = team.add_responsibility(title, category="Cat" if number % 3 else "")
-        team.set_cells({(row.id, people[number % 5].id): Letter.R, (row.id, people[(number + 2) % 5].id): Letter.A})
+        team.set_cells({(row.id, people[number % 5].id): "R", (row.id, people[(number + 2) % 5].id): "A"})
     grid = csv_grid(team)
     back, warnings = build_team(grid, detect_layout(grid))
     assert warnings == ()

@@ -4,7 +4,9 @@ Qt-free. :func:`parse_tsv` reads a block as Excel and LibreOffice write it
 (``\\r\\n`` or ``\\n`` line ends, a trailing line end, cells in double
 quotes when they hold a tab, a line break or a quote); :func:`format_tsv`
 writes one they read back. :func:`plan_paste` turns a block into cell
-changes for a team, with a sentence for every value it could not use.
+changes for a team, reading each value in the team's letter set
+(:func:`raci.letters.read_cell`: ``A/R``, ``r/a``, ``C I``, the letters'
+names), with a sentence for every value it could not use.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from raci.errors import TeamEditError
-from raci.model import CellKey, Letter, Team, parse_letter
+from raci.letters import Cell, LetterSet, UnreadableCell, read_cell
+from raci.model import CellKey, Team
 
 _NEEDS_QUOTES = ("\t", "\n", "\r", '"')
 
@@ -47,7 +49,7 @@ def _quoted(cell: str) -> str:
 class PastePlan:
     """What a paste will change, and what it could not use, in sentences."""
 
-    changes: dict[CellKey, Letter | None] = field(default_factory=dict)
+    changes: dict[CellKey, Cell | None] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 
 
@@ -62,12 +64,14 @@ def plan_paste(
     ``row_ids`` are the responsibilities the block's rows land on, top to
     bottom; ``person_ids`` the people its columns land on, left to right
     (``None`` skips that block column silently: it fell on the title
-    column). A blank cell clears. A value that is not a letter leaves its
-    cell alone and adds a problem naming its place in the block and the
-    cell it was meant for; rows or columns beyond the matrix are left out
-    and reported in one sentence.
+    column). A blank cell, or a mark for "not involved" (``-``, ``n/a``),
+    clears. A value that is not a cell of the team's set leaves its cell
+    alone and adds a problem naming its place in the block and the cell it
+    was meant for; rows or columns beyond the matrix are left out and
+    reported in one sentence.
     """
-    changes: dict[CellKey, Letter | None] = {}
+    letters = team.letter_set
+    changes: dict[CellKey, Cell | None] = {}
     problems: list[str] = []
     widest = 0
     for block_row, values in enumerate(block[: len(row_ids)]):
@@ -77,13 +81,10 @@ def plan_paste(
             pid = person_ids[block_column]
             if pid is None:
                 continue
-            letter = _PARSED.get(text, _MISSING)
-            if letter is _MISSING:
-                letter = _letter_or_invalid(text)
-            if letter is _INVALID:
-                problems.append(_bad_value(team, block_row, block_column, rid, pid, text))
-            else:
-                changes[(rid, pid)] = letter  # type: ignore[assignment]  # _INVALID handled above
+            try:
+                changes[(rid, pid)] = read_cell(text, letters).cell  # remembered per set: a paste repeats a few
+            except UnreadableCell:
+                problems.append(_bad_value(team, letters, block_row, block_column, rid, pid, text))
     widest = max([widest, *(len(values) for values in block[len(row_ids):])], default=widest)
     clipped = _clipped_sentence(len(block) - len(row_ids), widest - len(person_ids))
     if clipped:
@@ -91,29 +92,12 @@ def plan_paste(
     return PastePlan(changes, problems)
 
 
-# Pasted blocks repeat a handful of spellings; parsing each once keeps a
-# 500 x 60 paste cheap.
-_INVALID = object()
-_MISSING = object()
-_PARSED: dict[str, object] = {}
-
-
-def _letter_or_invalid(text: str) -> object:
-    """The letter, ``None`` for blank, or ``_INVALID``; remembered for the next cell."""
-    try:
-        result: object = parse_letter(text)
-    except TeamEditError:
-        result = _INVALID
-    if len(_PARSED) < 1000:
-        _PARSED[text] = result
-    return result
-
-
-def _bad_value(team: Team, block_row: int, block_column: int, rid: str, pid: str, text: str) -> str:
+def _bad_value(team: Team, letters: LetterSet, block_row: int, block_column: int, rid: str, pid: str,
+               text: str) -> str:
     title = team.responsibility(rid).title
     name = team.person(pid).name
     return (
-        f"Row {block_row + 1}, column {block_column + 1}: '{text.strip()}' is not a RACI letter "
+        f"Row {block_row + 1}, column {block_column + 1}: '{text.strip()}' is not a {letters.name} letter "
         f"(meant for {name} on '{title}'); that cell was left as it was."
     )
 

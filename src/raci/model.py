@@ -1,13 +1,16 @@
-"""The team: people, responsibilities and the letters between them.
+"""The team: people, responsibilities, its letter set and the cells between them.
 
 Qt-free. The window and the command line both edit a :class:`Team` through
 its methods only; every method that changes the team announces the change
 to its subscribers as a :class:`TeamEvent`, which is how the window's table
 model learns what to repaint.
 
-Cells live in one dict per responsibility (``{person id: Letter}``), so a
-cell edit is a dict assignment and a whole-team pass is a loop over the
-filled cells only.
+A team writes its cells in one letter set (:mod:`raci.letters`; RACI unless
+it chose another). A cell is a :data:`~raci.letters.Cell`: the canonical
+string of the letters it holds (``"R"``, ``"A/R"``, ``"R/C"``), the very
+object the set made for it. Cells live in one dict per responsibility
+(``{person id: cell}``), so a cell edit is a dict assignment and a
+whole-team pass is a loop over the filled cells only.
 """
 
 from __future__ import annotations
@@ -21,81 +24,13 @@ from types import MappingProxyType
 from typing import Any
 
 from raci.errors import TeamEditError, UnknownPersonError, UnknownResponsibilityError
+from raci.letters import DEFAULT, Cell, LetterSet, map_cell
+from raci.letters.text import shown
 
 
-class Letter(str, Enum):
-    """What a person does for a responsibility."""
-
-    R = "R"
-    A = "A"
-    C = "C"
-    I = "I"  # noqa: E741 - the RACI letter itself
-    AR = "A/R"
-
-    # Enum's own __hash__ runs in Python; the str one is C and agrees with
-    # str equality, which this mixin already uses. Sets and dicts of letters
-    # are on the rules' hot path.
-    __hash__ = str.__hash__
-
-    @property
-    def accountable(self) -> bool:
-        return self in (Letter.A, Letter.AR)
-
-    @property
-    def responsible(self) -> bool:
-        return self in (Letter.R, Letter.AR)
-
-    @property
-    def meaning(self) -> str:
-        return LETTER_MEANINGS[self]
-
-    def combined_with(self, typed: Letter) -> Letter:
-        """The letter a cell holds after ``typed`` is entered over this one.
-
-        A over R (or R over A) gives A/R; a letter that A/R already holds
-        leaves just that letter (R over A/R gives R, A over A/R gives A), so
-        typing undoes a combination as easily as it makes one; any other
-        letter replaces.
-        """
-        if {self, typed} == {Letter.A, Letter.R}:
-            return Letter.AR
-        return typed
-
-
-LETTER_MEANINGS: Mapping[Letter, str] = MappingProxyType(
-    {
-        Letter.R: "Responsible: does the work",
-        Letter.A: "Accountable: owns the outcome and signs it off",
-        Letter.C: "Consulted: asked before, two-way",
-        Letter.I: "Informed: told after, one-way",
-        Letter.AR: "Accountable and Responsible: owns it and does it",
-    }
-)
-
-# Space in the grid walks this cycle; A/R is reached by typing A on R.
-LETTER_CYCLE: tuple[Letter | None, ...] = (None, Letter.R, Letter.A, Letter.C, Letter.I)
-
-_COMBINED = re.compile(r"^\s*([AR])\s*[/,&+ ]?\s*([AR])\s*$")
-
-
-def parse_letter(text: str | None) -> Letter | None:
-    """Read a cell as a person would write it; ``None`` for blank.
-
-    Accepts any case and surrounding spaces, and the usual spellings of the
-    combined letter: ``A/R``, ``R/A``, ``AR``, ``RA``, ``A,R``, ``R, A``.
-    Raises :class:`TeamEditError` for anything else.
-    """
-    if text is None:
-        return None
-    cleaned = text.strip().upper()
-    if not cleaned:
-        return None
-    if cleaned in ("R", "A", "C", "I"):
-        return Letter(cleaned)
-    match = _COMBINED.match(cleaned)
-    if match and {match.group(1), match.group(2)} == {"A", "R"}:
-        return Letter.AR
-    raise TeamEditError(f"'{text.strip()}' is not a RACI letter; use R, A, C, I or A/R.")
+def _storage_of(letters: LetterSet) -> Mapping[object, Cell]:
+    """``{cell: cell}`` for every cell of the set: equal strings in, the set's own cell objects out."""
+    return MappingProxyType({cell: cell for cell in letters.all_cells()})
 
 
 class Size(str, Enum):
@@ -203,7 +138,7 @@ class Removal:
 
     item: Person | Responsibility
     index: int
-    cells: Mapping[str, Letter]  # other id -> letter
+    cells: Mapping[str, Cell]  # other id -> cell
 
     @property
     def cell_count(self) -> int:
@@ -221,6 +156,7 @@ class Change(str, Enum):
     PROFILE = "profile"
     SETTINGS = "settings"
     ACKNOWLEDGMENTS = "acknowledgments"
+    LETTERS = "letters"  # the letter set, and with it every cell
     TEAM = "team"  # name or description
 
 
@@ -267,21 +203,34 @@ def make_id(text: str, taken: Iterable[str] | Mapping[str, Any], fallback: str) 
     return f"{slug}-{free_number}"
 
 
+@dataclass(frozen=True, slots=True)
+class LetterSwitch:
+    """What a change of letter set replaced: the set and every cell, enough to put them back exactly."""
+
+    letter_set: LetterSet
+    cells: Mapping[str, Mapping[str, Cell]]  # responsibility id -> {person id: cell}
+
+
 @dataclass
 class Team:
-    """A RACI matrix: responsibilities (rows) by people (columns)."""
+    """A responsibility matrix: responsibilities (rows) by people (columns), in one letter set."""
 
     name: str = "Untitled team"
     description: str = ""
     profile: Profile = field(default_factory=Profile)
+    letter_set: LetterSet = DEFAULT
     rule_settings: dict[str, RuleSetting] = field(default_factory=dict)
     acknowledgments: list[Acknowledgment] = field(default_factory=list)
     _people: list[Person] = field(default_factory=list, repr=False)
     _rows: list[Responsibility] = field(default_factory=list, repr=False)
-    _cells: dict[str, dict[str, Letter]] = field(default_factory=dict, repr=False)
+    _cells: dict[str, dict[str, Cell]] = field(default_factory=dict, repr=False)
     _person_pos: dict[str, int] = field(default_factory=dict, repr=False)
     _row_pos: dict[str, int] = field(default_factory=dict, repr=False)
     _listeners: list[Listener] = field(default_factory=list, repr=False, compare=False)
+    # The cells of ``_stored_set`` by any equal string: what set_cells stores (see _storage_of), so
+    # equal cells are one object and an edit that changes nothing is seen by identity.
+    _stored: Mapping[object, Cell] = field(default_factory=dict, repr=False, compare=False)
+    _stored_set: LetterSet | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_parts(
@@ -289,16 +238,17 @@ class Team:
         *,
         people: Iterable[Person] = (),
         responsibilities: Iterable[Responsibility] = (),
-        cells: Mapping[str, Mapping[str, Letter]] | None = None,
+        cells: Mapping[str, Mapping[str, str]] | None = None,
         **fields: Any,
     ) -> Team:
         """Build a whole team at once (a loader's path: no events, one index pass).
 
-        ``cells`` maps responsibility id to ``{person id: Letter}``; the values
-        must already be :class:`Letter` members.
+        ``cells`` maps responsibility id to ``{person id: cell}``, each cell
+        spelled canonically in the team's ``letter_set`` (``"A/R"``).
 
-        Raises :class:`TeamEditError` on a duplicate id and the unknown-id
-        errors on a cell naming someone or something the team lacks.
+        Raises :class:`TeamEditError` on a duplicate id or a value that is no
+        cell of the set, and the unknown-id errors on a cell naming someone
+        or something the team lacks.
         """
         team = cls(**fields)
         team._people = list(people)
@@ -313,7 +263,7 @@ class Team:
             for person_id in row.keys() - known_people:
                 team.person_index(person_id)  # raises, naming the first unknown person
             if row:
-                team._cells[responsibility_id] = dict(row)
+                team._cells[responsibility_id] = team._stored_row(row)
         return team
 
     # ----------------------------------------------------------------- events
@@ -363,21 +313,22 @@ class Team:
     def has_responsibility(self, responsibility_id: str) -> bool:
         return responsibility_id in self._row_pos
 
-    def cell(self, responsibility_id: str, person_id: str) -> Letter | None:
+    def cell(self, responsibility_id: str, person_id: str) -> Cell | None:
+        """What a person holds on a responsibility (``"A/R"``), or ``None``."""
         row = self._cells.get(responsibility_id)
         return row.get(person_id) if row else None
 
-    def letter_at(self, row: int, column: int) -> Letter | None:
-        """The letter at a grid position; the fast path for views."""
+    def letter_at(self, row: int, column: int) -> Cell | None:
+        """The cell at a grid position; the fast path for views."""
         cells = self._cells.get(self._rows[row].id)
         return cells.get(self._people[column].id) if cells else None
 
-    def row_letters(self, responsibility_id: str) -> Mapping[str, Letter]:
-        """``{person id: letter}`` for one row, read-only."""
+    def row_letters(self, responsibility_id: str) -> Mapping[str, Cell]:
+        """``{person id: cell}`` for one row, read-only."""
         return MappingProxyType(self._cells.get(responsibility_id, {}))
 
-    def iter_cells(self) -> Iterator[tuple[str, str, Letter]]:
-        """Every filled cell as (responsibility id, person id, letter), in row order."""
+    def iter_cells(self) -> Iterator[tuple[str, str, Cell]]:
+        """Every filled cell as (responsibility id, person id, cell), in row order."""
         for row in self._rows:
             for person_id, letter in self._cells.get(row.id, {}).items():
                 yield row.id, person_id, letter
@@ -410,18 +361,19 @@ class Team:
         self.insert_person(person, len(self._people) if index is None else index)
         return person
 
-    def insert_person(self, person: Person, index: int, cells: Mapping[str, Letter] | None = None) -> None:
-        """Put a person at ``index``, optionally with their letters (``{responsibility id: letter}``)."""
+    def insert_person(self, person: Person, index: int, cells: Mapping[str, str] | None = None) -> None:
+        """Put a person at ``index``, optionally with their cells (``{responsibility id: cell}``)."""
         if person.id in self._person_pos:
             raise TeamEditError(f"A person with id '{person.id}' is already on the team.")
         _check_position(index, len(self._people), inclusive=True)
         for responsibility_id in cells or {}:
             self.responsibility_index(responsibility_id)
+        stored = self._stored_row(cells or {})
         self._emit(TeamEvent(Change.PEOPLE, Phase.BEFORE, "insert", index, ids=(person.id,)))
         self._people.insert(index, person)
         self._reindex_people()
-        for responsibility_id, letter in (cells or {}).items():
-            self._cells.setdefault(responsibility_id, {})[person.id] = Letter(letter)
+        for responsibility_id, letter in stored.items():
+            self._cells.setdefault(responsibility_id, {})[person.id] = letter
         self._emit(TeamEvent(Change.PEOPLE, Phase.AFTER, "insert", index, ids=(person.id,)))
 
     def update_person(
@@ -487,19 +439,20 @@ class Team:
         return row
 
     def insert_responsibility(
-        self, row: Responsibility, index: int, cells: Mapping[str, Letter] | None = None
+        self, row: Responsibility, index: int, cells: Mapping[str, str] | None = None
     ) -> None:
-        """Put a responsibility at ``index``, optionally with its letters (``{person id: letter}``)."""
+        """Put a responsibility at ``index``, optionally with its cells (``{person id: cell}``)."""
         if row.id in self._row_pos:
             raise TeamEditError(f"A responsibility with id '{row.id}' is already in the matrix.")
         _check_position(index, len(self._rows), inclusive=True)
         for person_id in cells or {}:
             self.person_index(person_id)
+        stored = self._stored_row(cells or {})
         self._emit(TeamEvent(Change.RESPONSIBILITIES, Phase.BEFORE, "insert", index, ids=(row.id,)))
         self._rows.insert(index, row)
         self._reindex_rows()
-        if cells:
-            self._cells[row.id] = {person_id: Letter(letter) for person_id, letter in cells.items()}
+        if stored:
+            self._cells[row.id] = stored
         self._emit(TeamEvent(Change.RESPONSIBILITIES, Phase.AFTER, "insert", index, ids=(row.id,)))
 
     def update_responsibility(self, responsibility_id: str, **changes: Any) -> Responsibility:
@@ -552,26 +505,32 @@ class Team:
             self.insert_responsibility(removal.item, removal.index, removal.cells)
 
     # ------------------------------------------------------------------ cells
-    def set_cell(self, responsibility_id: str, person_id: str, letter: Letter | None) -> Letter | None:
+    def set_cell(self, responsibility_id: str, person_id: str, letter: str | None) -> Cell | None:
         """Set one cell (``None`` clears it); returns what it held."""
         previous = self.set_cells({(responsibility_id, person_id): letter})
-        return previous.get((responsibility_id, person_id), letter)
+        return previous.get((responsibility_id, person_id), self.cell(responsibility_id, person_id))
 
-    def set_cells(self, changes: Mapping[CellKey, Letter | None]) -> dict[CellKey, Letter | None]:
+    def set_cells(self, changes: Mapping[CellKey, str | None]) -> dict[CellKey, Cell | None]:
         """Set many cells at once, announced as one event.
 
-        Returns the previous value of each cell that actually changed, which
-        is exactly what an undo needs to pass back in.
+        Each value is a cell of the team's letter set, spelled canonically
+        (``"A/R"``, not ``"R/A"``; :func:`raci.letters.parse_cell` reads what
+        people type), or ``None`` to clear. Returns the previous value of
+        each cell that actually changed, which is exactly what an undo needs
+        to pass back in.
         """
         for responsibility_id, person_id in changes:
             self.responsibility_index(responsibility_id)
             self.person_index(person_id)
-        previous: dict[CellKey, Letter | None] = {}
+        stored = self._storage()
+        for letter in set(changes.values()) - stored.keys() - {None}:
+            raise self._not_a_cell(letter)
+        previous: dict[CellKey, Cell | None] = {}
         for key, letter in changes.items():
             responsibility_id, person_id = key
             row = self._cells.get(responsibility_id)
             old = row.get(person_id) if row else None
-            new = letter if letter is None or type(letter) is Letter else Letter(letter)
+            new = None if letter is None else stored[letter]
             if old is new:
                 continue
             previous[key] = old
@@ -583,8 +542,67 @@ class Team:
             self._emit(TeamEvent(Change.CELLS, cells=tuple(previous)))
         return previous
 
-    def clear_cells(self, keys: Iterable[CellKey]) -> dict[CellKey, Letter | None]:
+    def clear_cells(self, keys: Iterable[CellKey]) -> dict[CellKey, Cell | None]:
         return self.set_cells(dict.fromkeys(keys))
+
+    def _storage(self) -> Mapping[object, Cell]:
+        if self._stored_set is not self.letter_set:
+            self._stored, self._stored_set = _storage_of(self.letter_set), self.letter_set
+        return self._stored
+
+    def _stored_row(self, row: Mapping[str, str]) -> dict[str, Cell]:
+        """``row`` with each value checked and replaced by the object the team stores for it."""
+        stored = self._storage()
+        try:
+            return dict(zip(row.keys(), map(stored.__getitem__, row.values())))
+        except (KeyError, TypeError):
+            bad = next(value for value in row.values() if not _is_key(stored, value))
+            raise self._not_a_cell(bad) from None
+
+    def _not_a_cell(self, value: object) -> TeamEditError:
+        letters = self.letter_set
+        return TeamEditError(f"'{shown(value)}' is not a cell of {letters.name}; a cell holds "
+                             f"{', '.join(letters.symbols)} or several of them joined by '/'.")
+
+    # ------------------------------------------------------------ letter set
+    def set_letter_set(self, letters: LetterSet,
+                       mapping: Mapping[Cell, Cell | None] | None = None) -> LetterSwitch:
+        """Write the team in another letter set, every cell moved to its new letters, as one event.
+
+        ``mapping`` gives each cell in use its new cell (``None``: blank),
+        as :func:`raci.letters.plan_switch` works it out and shows it; by
+        default each letter goes to its counterpart by kind
+        (:func:`raci.letters.map_cell`). Returns what was replaced, for
+        :meth:`restore_letter_set`.
+        """
+        old_set, stored = self.letter_set, _storage_of(letters)
+        moved: dict[object, Cell | None] = {}
+        cells: dict[str, dict[str, Cell]] = {}
+        for responsibility_id, row in self._cells.items():
+            new_row = {}
+            for person_id, cell in row.items():
+                if cell not in moved:
+                    target = map_cell(cell, old_set, letters) if mapping is None else mapping.get(cell, cell)
+                    if target is not None and not _is_key(stored, target):
+                        raise TeamEditError(f"'{shown(cell)}' would become '{shown(target)}', "
+                                            f"which is not a cell of {letters.name}.")
+                    moved[cell] = None if target is None else stored[target]
+                if moved[cell] is not None:
+                    new_row[person_id] = moved[cell]
+            if new_row:
+                cells[responsibility_id] = new_row
+        switch = LetterSwitch(old_set, self._cells)
+        self.letter_set, self._cells = letters, cells
+        self._emit(TeamEvent(Change.LETTERS))
+        return switch
+
+    def restore_letter_set(self, switch: LetterSwitch) -> LetterSwitch:
+        """Put back the letter set and the cells a switch replaced (an undo); returns what it replaced."""
+        undone = LetterSwitch(self.letter_set, self._cells)
+        self.letter_set = switch.letter_set
+        self._cells = {responsibility_id: dict(row) for responsibility_id, row in switch.cells.items()}
+        self._emit(TeamEvent(Change.LETTERS))
+        return undone
 
     # --------------------------------------------------------- team-wide data
     def rename(self, name: str, description: str | None = None) -> None:
@@ -629,6 +647,13 @@ class Team:
 
     def _reindex_rows(self) -> None:
         self._row_pos = {row.id: position for position, row in enumerate(self._rows)}
+
+
+def _is_key(mapping: Mapping[object, Cell], value: object) -> bool:
+    try:
+        return value in mapping
+    except TypeError:  # unhashable
+        return False
 
 
 def _require_text(text: str, what: str) -> str:

@@ -21,6 +21,10 @@ what (the same reading the starter templates use):
 
 A filled cell is never overwritten, and a row that already has an A (or
 A/R) gets no other.
+
+The rules speak in kinds (owns, does, is asked, is told), so the same
+reading fills a team in any letter set: a DACI team gets its Approver where
+a RACI team gets its A. A kind the set has no letter for is left out.
 """
 
 from __future__ import annotations
@@ -29,7 +33,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from raci.model import CellKey, Letter, Person, Responsibility, Side, Team
+from raci.letters import RACI, Cell, Kind, LetterSet
+from raci.model import CellKey, Person, Responsibility, Side, Team
 
 PM, PO, SM = "Product Manager", "Product Owner", "Scrum Master"
 
@@ -41,10 +46,10 @@ TOPICS = ("vision", "roadmap", "market", "customer", "customer-contact", "financ
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A title gets ``letter`` on rows with one of ``topics`` (any topic if empty) and one of ``sides``."""
+    """A title gets a letter of ``kind`` on rows with one of ``topics`` (any topic if empty) and one of ``sides``."""
 
     title: str
-    letter: Letter
+    kind: Kind
     topics: frozenset[str] = frozenset()
     sides: frozenset[Side] = frozenset(Side)
 
@@ -53,29 +58,31 @@ class Rule:
         return wanted and side in self.sides and person.has_title(self.title)
 
 
-def _rule(title: str, letter: Letter, topics: str = "", sides: Sequence[Side] = tuple(Side)) -> Rule:
-    return Rule(title, letter, frozenset(topics.split()), frozenset(sides))
+def _rule(title: str, kind: Kind, topics: str = "", sides: Sequence[Side] = tuple(Side)) -> Rule:
+    return Rule(title, kind, frozenset(topics.split()), frozenset(sides))
 
 
 _TEAM_SIDE = (Side.OWNER, Side.SHARED, Side.OTHER)
 
+_DOES, _ASKED, _TOLD = Kind.DOES, Kind.ASKED, Kind.TOLD
+
 # First match wins, so a person gets one letter per row; R rules come first.
 RULES: tuple[Rule, ...] = (
-    _rule(PO, Letter.R, sides=(Side.SHARED,)),
-    _rule("Scrum Master", Letter.R, "team", _TEAM_SIDE),
-    _rule("Developer", Letter.R, "delivery"),
-    _rule("QA", Letter.R, "quality"),
-    _rule(PO, Letter.C, "vision roadmap market customer", (Side.MANAGER,)),
-    _rule(PM, Letter.C, "backlog", _TEAM_SIDE),
-    _rule("Scrum Master", Letter.C, "team", (Side.MANAGER,)),
-    _rule("Developer", Letter.C, "backlog"),
-    _rule("Designer", Letter.C, "customer quality"),
-    _rule("Architect", Letter.C, "delivery quality"),
-    _rule("Stakeholder", Letter.C, "vision market"),
-    _rule("Sponsor", Letter.C, "finance"),
-    _rule("Developer", Letter.I, "vision"),
-    _rule("Stakeholder", Letter.I, "finance roadmap"),
-    _rule("Sponsor", Letter.I, "vision"),
+    _rule(PO, _DOES, sides=(Side.SHARED,)),
+    _rule("Scrum Master", _DOES, "team", _TEAM_SIDE),
+    _rule("Developer", _DOES, "delivery"),
+    _rule("QA", _DOES, "quality"),
+    _rule(PO, _ASKED, "vision roadmap market customer", (Side.MANAGER,)),
+    _rule(PM, _ASKED, "backlog", _TEAM_SIDE),
+    _rule("Scrum Master", _ASKED, "team", (Side.MANAGER,)),
+    _rule("Developer", _ASKED, "backlog"),
+    _rule("Designer", _ASKED, "customer quality"),
+    _rule("Architect", _ASKED, "delivery quality"),
+    _rule("Stakeholder", _ASKED, "vision market"),
+    _rule("Sponsor", _ASKED, "finance"),
+    _rule("Developer", _TOLD, "vision"),
+    _rule("Stakeholder", _TOLD, "finance roadmap"),
+    _rule("Sponsor", _TOLD, "vision"),
 )
 
 
@@ -83,16 +90,18 @@ RULES: tuple[Rule, ...] = (
 class Suggestion:
     """The letters to add, and how many rows were left alone because they already had letters."""
 
-    cells: dict[CellKey, Letter] = field(default_factory=dict)
+    cells: dict[CellKey, Cell] = field(default_factory=dict)
     skipped_rows: int = 0
+    letter_set: LetterSet = RACI
 
-    def counts(self) -> Counter[Letter]:
+    def counts(self) -> Counter[Cell]:
         return Counter(self.cells.values())
 
     def summary(self) -> str:
-        """``"Filled 34 cells: 12 A, 15 R, 5 C, 2 I."`` plus the skipped rows, for a message box."""
+        """``"Filled 34 cells: 15 R, 12 A, 5 C, 2 I, 3 A/R."`` plus the skipped rows, for a message box."""
         counts = self.counts()
-        parts = [f"{counts[letter]} {letter.value}" for letter in Letter if counts[letter]]
+        order = self.letter_set.all_cells()  # single letters in the set's order, then combinations
+        parts = [f"{counts[cell]} {cell}" for cell in order if counts[cell]]
         total = len(self.cells)
         text = f"Filled {total} cell{'s' if total != 1 else ''}" + (f": {', '.join(parts)}." if parts else ".")
         if self.skipped_rows:
@@ -108,42 +117,60 @@ def row_topics(row: Responsibility) -> frozenset[str]:
 
 
 def suggest(team: Team) -> Suggestion:
-    """Suggested letters for the team's empty cells, with the count of rows skipped."""
-    cells: dict[CellKey, Letter] = {}
+    """Suggested letters for the team's empty cells, in the team's letter set, with the count of rows skipped."""
+    cells: dict[CellKey, Cell] = {}
     skipped = 0
+    letters = _Letters(team.letter_set)
     for row in team.responsibilities:
         existing = team.row_letters(row.id)
-        added = _suggest_row(team.people, row, existing)
+        added = _suggest_row(team.people, row, existing, letters)
         cells.update(((row.id, person_id), letter) for person_id, letter in added.items())
         if existing and not added:
             skipped += 1
-    return Suggestion(cells, skipped)
+    return Suggestion(cells, skipped, team.letter_set)
 
 
-def suggest_assignments(team: Team) -> dict[CellKey, Letter]:
-    """The letters :func:`suggest` would add, by (responsibility id, person id)."""
+def suggest_assignments(team: Team) -> dict[CellKey, Cell]:
+    """The cells :func:`suggest` would add, by (responsibility id, person id)."""
     return suggest(team).cells
 
 
-def _suggest_row(people: Sequence[Person], row: Responsibility, filled: Mapping[str, Letter]) -> dict[str, Letter]:
+class _Letters:
+    """The set's cell for each kind a suggestion gives (``None`` where the set has no such letter)."""
+
+    def __init__(self, letter_set: LetterSet) -> None:
+        self.set = letter_set
+        self.of: dict[Kind, Cell | None] = {}
+        for kind in Kind:
+            letter = letter_set.first(kind)
+            self.of[kind] = letter_set.cell(letter.symbol) if letter is not None else None
+        owner, doer = self.of[Kind.OWNS], self.of[Kind.DOES]
+        self.both = letter_set.cell(owner, doer) if owner and doer else owner
+
+    def holds(self, cell: Cell, kind: Kind) -> bool:
+        return bool(self.set.kinds(cell) & kind.bit)
+
+
+def _suggest_row(people: Sequence[Person], row: Responsibility, filled: Mapping[str, Cell],
+                 letters: _Letters) -> dict[str, Cell]:
     topics = row_topics(row)
-    added: dict[str, Letter] = {}
+    added: dict[str, Cell] = {}
     accountable = None
-    if not any(letter.accountable for letter in filled.values()):
+    if not any(letters.holds(cell, Kind.OWNS) for cell in filled.values()):
         accountable = _accountable_person(people, row, topics)
         if accountable is not None and accountable.id not in filled:
-            added[accountable.id] = Letter.A
+            added[accountable.id] = letters.of[Kind.OWNS]  # type: ignore[assignment]  # every set has an owner
         else:
             accountable = None
     for person in people:
         if person.id in filled or person.id in added:
             continue
-        letter = next((rule.letter for rule in RULES if rule.matches(person, topics, row.side)), None)
-        if letter is not None:
-            added[person.id] = letter
-    letters = [*filled.values(), *added.values()]
-    if accountable is not None and not any(letter.responsible for letter in letters):
-        added[accountable.id] = Letter.AR  # nobody else does it, so the owner of the outcome does
+        kind = next((rule.kind for rule in RULES if rule.matches(person, topics, row.side)), None)
+        if kind is not None and letters.of[kind] is not None:
+            added[person.id] = letters.of[kind]  # type: ignore[assignment]  # checked just above
+    held = [*filled.values(), *added.values()]
+    if accountable is not None and not any(letters.holds(cell, Kind.DOES) for cell in held):
+        added[accountable.id] = letters.both  # type: ignore[assignment]  # nobody else does it, so the owner does
     return added
 
 

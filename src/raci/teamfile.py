@@ -6,8 +6,17 @@ git sees one changed line per edited row.
 
 Loading checks the document against ``resources/team-file.schema.json``
 (the public contract) with fastjsonschema, then checks what a schema cannot
-say: ids are unique, every cell names a known person and responsibility,
-and every rule setting and acknowledgment names a rule this version has.
+say: the letter set is usable, every cell is a cell of it, ids are unique,
+every cell names a known person and responsibility, and every rule setting
+and acknowledgment names a rule this version has.
+
+Format 2 carries the team's letter set (``"letters"``: a built-in set's
+id, or a set of the team's own in full; :mod:`raci.letters.serial`). A
+RACI team's file leaves it out, so it reads as it always did apart from
+its version. A format-1 file is a RACI team; as it loads, each row that
+came from the catalog (``sources``) gains the tags its catalog entries
+carry today and the row lacks (the checks read tags older files do not
+have), and it is saved as format 2.
 Every fault becomes a :class:`TeamFileError` whose sentence names the file,
 the place (a JSON pointer or a line) and what to do. The JSON is read
 strictly (:mod:`raci.strict_json`): no ``NaN``, no endless numbers, no half
@@ -25,7 +34,7 @@ import gc
 import json
 import os
 import stat
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -34,9 +43,9 @@ import fastjsonschema
 
 from raci import strict_json
 from raci.errors import SaveError, SettingsError, TeamEditError, TeamFileError, UnknownPersonError, shown
+from raci.letters import DEFAULT, LetterSet, LetterSetError, from_data, reads, to_data
 from raci.model import (
     Acknowledgment,
-    Letter,
     Person,
     Profile,
     Responsibility,
@@ -52,7 +61,7 @@ __all__ = ["FORMAT", "MAX_BYTES", "SUFFIX", "VERSION", "dumps_team", "load_team"
            "team_to_document", "write_atomically"]
 
 FORMAT = "raci-team"
-VERSION = 1
+VERSION = 2
 SUFFIX = ".raci.json"
 # The largest team the app makes in practice, 10,000 responsibilities by 300
 # people with every cell filled, saves to 41.8 MB; a sheet imported at the
@@ -62,8 +71,6 @@ MAX_BYTES = 64 * 1024 * 1024
 LIMIT_TEXT = "64 MB"
 SCHEMA_FILE = ("resources", "team-file.schema.json")
 
-_LETTERS: Mapping[str, Letter] = {letter.value: letter for letter in Letter}
-_LETTER_SET = frozenset(_LETTERS)
 
 # ----------------------------------------------------------------------- load
 def load_team(path: str | os.PathLike[str]) -> Team:
@@ -97,9 +104,11 @@ def loads_team(data: bytes | str, name: str = "the team file") -> Team:
     with paused_collector():
         document = _parse(data, name)
         _check_header(document, name)
-        _validate(document, name)
+        letters = _validate(document, name)
+        if document["version"] == 1:
+            _refresh_tags(document)
         try:
-            team = _team_from_document(document)
+            team = _team_from_document(document, letters)
         except (TeamEditError, UnknownPersonError, KeyError) as error:
             raise _fault(name, _semantic_fault(document, error), "fix or remove that entry") from None
     _check_rule_ids(team, name)
@@ -202,21 +211,85 @@ def _cell_row_validator() -> Callable[[Any], Any]:
     return fastjsonschema.compile({**{key: schema[key] for key in keep}, "$ref": "#/definitions/cellRow"})
 
 
-def _validate(document: dict[str, Any], name: str) -> None:
+def _validate(document: dict[str, Any], name: str) -> LetterSet:
+    """Check the document against the schema and its cells against its letter set, which it returns."""
     # Checking 100,000 letters through the schema costs about 250 ms; the
     # same check as a set comparison per row costs about 5 ms. The schema
     # still validates every row whose letters are not all plainly valid, so
-    # the message always comes from the schema.
+    # the message always comes from the schema, or names the set.
     cells = document.get("cells")
-    shallow = {**document, "cells": {}} if isinstance(cells, dict) else document
+    shallow = {**document, "cells": {}} if isinstance(cells, dict) else {**document}
+    shallow.pop("letters", None)  # checked as a set is built, which names the letter at fault
     _run_schema(_validator(), shallow, (), name)
+    letters = _letter_set(document, name)
+    allowed = _cells_of(letters)
     for row_id, row in cells.items():  # type: ignore[union-attr]  # a dict once validated
         try:
-            plainly_valid = type(row) is dict and _LETTER_SET.issuperset(row.values())
+            plainly_valid = type(row) is dict and allowed.issuperset(row.values())
         except TypeError:  # an unhashable value (a list or object) in the row
             plainly_valid = False
         if not plainly_valid:
             _run_schema(_cell_row_validator(), row, ("cells", row_id), name)
+            for person_id, value in row.items():
+                if value not in allowed:
+                    raise _fault(name, f"at {_pointer(('cells', row_id, person_id))}, {_cell_fault(value, letters)}",
+                                 "fix that value, or restore a saved copy")
+    return letters
+
+
+def _letter_set(document: dict[str, Any], name: str) -> LetterSet:
+    """The team's letters: RACI when the file names none (every format-1 file)."""
+    if "letters" not in document:
+        return DEFAULT
+    if document["version"] == 1:
+        raise _fault(name, "at /letters, a format-1 team file names no letter set (format 2 does)",
+                     "set \"version\" to 2, or remove \"letters\"")
+    try:
+        return from_data(document["letters"])
+    except LetterSetError as error:
+        fault = _lower_first(str(error).rstrip("."))
+        raise _fault(name, f"at /letters, {fault}", "fix the letter set, or restore a saved copy") from None
+
+
+@functools.lru_cache(maxsize=32)
+def _cells_of(letters: LetterSet) -> frozenset[str]:
+    """Every cell of a set, for checking a row of the file in one set comparison."""
+    return frozenset(letters.all_cells())
+
+
+def _cell_fault(value: Any, letters: LetterSet) -> str:
+    """Why a cell of the file is no cell of the team's letters, and how it would be written."""
+    reading = reads(value, letters) if isinstance(value, str) else None
+    if reading is not None and reading.cell is not None:
+        return f"'{shown(value)}' is written '{reading.cell}' in a team file (letters in the set's order, joined by '/')"
+    symbols = letters.symbols
+    listing = symbols[0] if len(symbols) == 1 else f"{', '.join(symbols[:-1])} or {symbols[-1]}"
+    return (f"'{shown(value)}' is not a cell of the team's letters ({letters.name}: {listing}, "
+            "or several joined by '/')")
+
+
+def _lower_first(sentence: str) -> str:
+    """A sentence to follow a comma: "Letter 1 of ..." becomes "letter 1 of ..."; a quote or an acronym stays."""
+    return sentence[:1].lower() + sentence[1:] if sentence[:2] != sentence[:2].upper() else sentence
+
+
+def _refresh_tags(document: dict[str, Any]) -> None:
+    """Give each catalog row of a format-1 file the tags its catalog entries carry today (never removing any)."""
+    rows = [row for row in document["responsibilities"] if row.get("sources")]
+    if not rows:
+        return
+    from raci.catalog import load_catalog  # only format-1 files with catalog rows need the catalog
+
+    catalog = load_catalog()
+    for row in rows:
+        tags = list(row.get("tags", ()))
+        for entry_id in row["sources"]:
+            try:
+                entry = catalog.entry(entry_id)
+            except KeyError:
+                continue  # an entry this catalog no longer has keeps the row as it is
+            tags += [tag for tag in entry.tags if tag not in tags]
+        row["tags"] = tags
 
 
 def _run_schema(validator: Callable[[Any], Any], value: Any, prefix: tuple[str, ...], name: str) -> None:
@@ -279,7 +352,7 @@ def _pointer(path: tuple[Any, ...]) -> str:
     return shown("/" + "/".join(str(part).replace("~", "~0").replace("/", "~1") for part in path), 120)
 
 
-def _team_from_document(document: dict[str, Any]) -> Team:
+def _team_from_document(document: dict[str, Any], letters: LetterSet) -> Team:
     profile = document["profile"]
     people = [Person(p["id"], p["name"].strip(), tuple(p.get("titles", ()))) for p in document["people"]]
     rows = [
@@ -289,7 +362,6 @@ def _team_from_document(document: dict[str, Any]) -> Team:
         )
         for r in document["responsibilities"]
     ]
-    cells = {rid: {pid: _LETTERS[letter] for pid, letter in row.items()} for rid, row in document["cells"].items()}
     settings = document.get("settings", {}).get("rules", {})
     return Team.from_parts(
         name=document["name"].strip() or "Untitled team",
@@ -301,9 +373,10 @@ def _team_from_document(document: dict[str, Any]) -> Team:
                            a["reason"], a["date"])
             for a in document.get("acknowledgments", ())
         ],
+        letter_set=letters,
         people=people,
         responsibilities=rows,
-        cells=cells,
+        cells=document["cells"],
     )
 
 
@@ -336,7 +409,9 @@ def _fault(name: str, fault: str, advice: str) -> TeamFileError:
 def team_to_document(team: Team, *, with_cells: bool = True) -> dict[str, Any]:
     """The team as the JSON document a team file holds (cells in row and column order).
 
-    ``with_cells=False`` leaves the cells out, for a reader that has them elsewhere.
+    The letter set follows the profile, for any team but a RACI one.
+    ``with_cells=False`` leaves the cells out, for a reader that has them
+    elsewhere.
     """
     column = {person.id: position for position, person in enumerate(team.people)}
     cells = {}
@@ -344,7 +419,7 @@ def team_to_document(team: Team, *, with_cells: bool = True) -> dict[str, Any]:
         letters = team.row_letters(row.id)
         if letters:
             ordered = sorted(letters.items(), key=lambda item: column[item[0]])
-            cells[row.id] = {person_id: letter.value for person_id, letter in ordered}
+            cells[row.id] = dict(ordered)
     document: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
@@ -355,9 +430,11 @@ def team_to_document(team: Team, *, with_cells: bool = True) -> dict[str, Any]:
             "delivery_teams": team.profile.delivery_teams,
             "notes": team.profile.notes,
         },
-        "people": [{"id": p.id, "name": p.name, "titles": list(p.titles)} for p in team.people],
-        "responsibilities": [_row_document(row) for row in team.responsibilities],
     }
+    if team.letter_set != DEFAULT:
+        document["letters"] = to_data(team.letter_set)
+    document["people"] = [{"id": p.id, "name": p.name, "titles": list(p.titles)} for p in team.people]
+    document["responsibilities"] = [_row_document(row) for row in team.responsibilities]
     if with_cells:
         document["cells"] = cells
     if team.rule_settings:

@@ -11,7 +11,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from raci.model import Letter
 from raci.teamfile import dumps_team, load_team, save_team
 from raci.templates import load_template
 from raci.ui import app as window_app
@@ -29,7 +28,7 @@ Buttons = QMessageBox.StandardButton
 
 def edit_a_cell(window: MainWindow) -> None:
     team = window.document.team
-    window.model.set_cells({(team.responsibilities[3].id, team.people[0].id): Letter.R})
+    window.model.set_cells({(team.responsibilities[3].id, team.people[0].id): "R"})
 
 
 def answer_save_dialog(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
@@ -79,7 +78,7 @@ def test_save_writes_to_the_same_file_without_asking_again(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: pytest.fail("Save must not ask for a name"))
     edit_a_cell(window)
     window.files.save_action.trigger()
-    assert load_team(path).cell(window.document.team.responsibilities[3].id, "ana-lima") is Letter.R
+    assert load_team(path).cell(window.document.team.responsibilities[3].id, "ana-lima") == "R"
     assert not window.isWindowModified()
 
 
@@ -286,6 +285,9 @@ def test_import_opens_the_sheet_as_a_new_untitled_modified_team(
     sheet = tmp_path / "plan.csv"
     formats.export_team(load_template("startup"), sheet)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(sheet), ""))
+    from raci.ui.import_preview import ImportPreview
+
+    monkeypatch.setattr(ImportPreview, "exec", lambda dialog: (dialog.accept(), dialog.result())[1])  # Import
     assert window.files.import_action is not None
     window.files.import_action.trigger()
     team = window.document.team
@@ -306,3 +308,11 @@ def test_a_sheet_that_cannot_be_imported_says_why_and_keeps_the_open_team(
         "Cannot import damaged.xlsx: the workbook is damaged or cut short (its zip archive cannot be read); "
         "open it in Excel, save a fresh copy and import that."]
     assert dumps_team(window.document.team) == before and not window.isWindowModified()
+
+
+def test_a_file_name_with_control_characters_is_shown_escaped_in_the_status_bar(
+        tmp_path: Path, window: MainWindow) -> None:
+    path = tmp_path / "odd\x1b[31m.raci.json"
+    save_team(make_small_team(), path)
+    assert window.files.open_path(path)
+    assert window.statusBar().currentMessage() == "Opened odd\\x1b[31m.raci.json."

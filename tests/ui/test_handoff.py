@@ -16,7 +16,6 @@ from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from raci.model import Letter
 from raci.teamfile import save_team
 from raci.ui import handoff as handoff_module
 from raci.ui.app import Windows
@@ -89,7 +88,7 @@ def edit(window: MainWindow) -> None:
     model = window.model
     row, column = next((r, c) for r in range(model.rowCount()) for c in range(model.columnCount())
                        if model.cell_key(r, c) is not None)
-    assert model.setData(model.index(row, column), Letter.R.value)
+    assert model.setData(model.index(row, column), "R")
     assert window.document.is_modified
 
 

@@ -23,7 +23,7 @@ pytestmark = OFFSCREEN_NOISE
 
 def huge_version_file(folder: Path) -> Path:
     path = folder / "huge.raci.json"
-    path.write_text(dumps_team(make_small_team()).replace('"version": 1', '"version": ' + "9" * 5000),
+    path.write_text(dumps_team(make_small_team()).replace('"version": 2', '"version": ' + "9" * 5000),
                     encoding="utf-8")
     return path
 

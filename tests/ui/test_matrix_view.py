@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from benchmarks.common import make_team
-from raci.model import Letter, Team
+from raci.model import Team
 from raci.ui.matrix_model import MatrixModel
 from raci.ui.matrix_view import MatrixView
 from tests.conftest import make_small_team
@@ -35,7 +35,7 @@ class Grid:
         self.view.selectionModel().setCurrentIndex(self.model.index(row, column),
                                                    QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
-    def letter(self, row: int, column: int) -> Letter | None:
+    def letter(self, row: int, column: int) -> str | None:
         key = self.model.cell_key(row, column)
         assert key is not None
         return self.team.cell(*key)
@@ -61,9 +61,9 @@ def grid(qtbot: object) -> Grid:
 def test_typing_a_letter_sets_the_current_cell_in_any_case(qtbot: object, grid: Grid) -> None:
     grid.go(6, 1)
     qtbot.keyClick(grid.view, "r")  # type: ignore[attr-defined]
-    assert grid.letter(6, 1) is Letter.R
+    assert grid.letter(6, 1) == "R"
     qtbot.keyClick(grid.view, "C", SHIFT)  # type: ignore[attr-defined]
-    assert grid.letter(6, 1) is Letter.C
+    assert grid.letter(6, 1) == "C"
 
 
 def test_a_letter_typed_over_a_selection_sets_every_cell_as_one_undo_step(qtbot: object, grid: Grid) -> None:
@@ -72,24 +72,24 @@ def test_a_letter_typed_over_a_selection_sets_every_cell_as_one_undo_step(qtbot:
     qtbot.keyClick(grid.view, Qt.Key.Key_Right, SHIFT)  # type: ignore[attr-defined]
     qtbot.keyClick(grid.view, Qt.Key.Key_Down, SHIFT)  # type: ignore[attr-defined]
     qtbot.keyClick(grid.view, "i")  # type: ignore[attr-defined]
-    assert [grid.letter(row, column) for row in (3, 4) for column in (1, 2, 3)] == [Letter.I] * 6
+    assert [grid.letter(row, column) for row in (3, 4) for column in (1, 2, 3)] == ["I"] * 6
     assert grid.stack.count() == 1
     assert grid.stack.undoText() == "Set 6 cells to I"
     grid.stack.undo()
-    assert [grid.letter(3, column) for column in (1, 2, 3)] == [Letter.C, Letter.AR, None]
+    assert [grid.letter(3, column) for column in (1, 2, 3)] == ["C", "A/R", None]
     assert [grid.letter(4, column) for column in (1, 2, 3)] == [None, None, None]
     grid.stack.redo()
-    assert grid.letter(4, 3) is Letter.I
+    assert grid.letter(4, 3) == "I"
 
 
 def test_a_on_r_and_r_on_a_give_a_slash_r(qtbot: object, grid: Grid) -> None:
     grid.go(1, 1)  # Ana holds A on the vision
     qtbot.keyClick(grid.view, "r")  # type: ignore[attr-defined]
-    assert grid.letter(1, 1) is Letter.AR
+    assert grid.letter(1, 1) == "A/R"
     grid.go(6, 2)
     qtbot.keyClick(grid.view, "r")  # type: ignore[attr-defined]
     qtbot.keyClick(grid.view, "a")  # type: ignore[attr-defined]
-    assert grid.letter(6, 2) is Letter.AR
+    assert grid.letter(6, 2) == "A/R"
 
 
 def test_space_cycles_blank_r_a_c_i_blank(qtbot: object, grid: Grid) -> None:
@@ -98,7 +98,7 @@ def test_space_cycles_blank_r_a_c_i_blank(qtbot: object, grid: Grid) -> None:
     for _ in range(5):
         qtbot.keyClick(grid.view, Qt.Key.Key_Space)  # type: ignore[attr-defined]
         seen.append(grid.letter(6, 3))
-    assert seen == [Letter.R, Letter.A, Letter.C, Letter.I, None]
+    assert seen == ["R", "A", "C", "I", None]
 
 
 def test_delete_and_backspace_clear_the_selection(qtbot: object, grid: Grid) -> None:
@@ -112,7 +112,7 @@ def test_delete_and_backspace_clear_the_selection(qtbot: object, grid: Grid) -> 
     assert grid.letter(1, 1) is None
     grid.stack.undo()
     grid.stack.undo()
-    assert (grid.letter(1, 1), grid.letter(3, 1), grid.letter(3, 2)) == (Letter.A, Letter.C, Letter.AR)
+    assert (grid.letter(1, 1), grid.letter(3, 1), grid.letter(3, 2)) == ("A", "C", "A/R")
 
 
 def test_arrow_keys_step_over_category_rows_and_tab_moves_right(qtbot: object, grid: Grid) -> None:
@@ -155,10 +155,10 @@ def test_a_pasted_block_applies_as_one_step_and_a_bad_value_is_reported_with_its
         "that cell was left as it was."
     ]
     assert [grid.letter(3, 1), grid.letter(3, 2), grid.letter(4, 1), grid.letter(4, 2)] == [
-        Letter.R, Letter.AR, Letter.C, Letter.I]
+        "R", "A/R", "C", "I"]
     assert grid.stack.count() == 1
     grid.stack.undo()
-    assert [grid.letter(3, 1), grid.letter(4, 1), grid.letter(4, 2)] == [Letter.C, None, None]
+    assert [grid.letter(3, 1), grid.letter(4, 1), grid.letter(4, 2)] == ["C", None, None]
 
 
 def test_a_block_copied_from_the_grid_pastes_back_elsewhere(qtbot: object, grid: Grid) -> None:
@@ -168,14 +168,14 @@ def test_a_block_copied_from_the_grid_pastes_back_elsewhere(qtbot: object, grid:
     grid.go(6, 2)
     with qtbot.assertNotEmitted(grid.view.pasteProblems):  # type: ignore[attr-defined]
         grid.view.paste()
-    assert (grid.letter(6, 2), grid.letter(6, 3)) == (Letter.C, Letter.AR)
+    assert (grid.letter(6, 2), grid.letter(6, 3)) == ("C", "A/R")
 
 
 def test_a_paste_past_the_edge_is_clipped_and_reported(qtbot: object, grid: Grid) -> None:
     grid.go(6, 3)
     with qtbot.waitSignal(grid.view.pasteProblems) as blocker:  # type: ignore[attr-defined]
         grid.view.paste("A\tR\nC\tC\n")
-    assert grid.letter(6, 3) is Letter.A
+    assert grid.letter(6, 3) == "A"
     assert blocker.args[0] == [
         "The pasted block reaches past the edge of the matrix: 1 row and 1 column were left out."]
 
@@ -184,7 +184,7 @@ def test_one_pasted_value_fills_every_selected_cell(grid: Grid) -> None:
     grid.view.selectionModel().select(QItemSelection(grid.model.index(3, 1), grid.model.index(4, 3)),
                                       QItemSelectionModel.SelectionFlag.ClearAndSelect)
     grid.view.paste("c\n")
-    assert [grid.letter(row, column) for row in (3, 4) for column in (1, 2, 3)] == [Letter.C] * 6
+    assert [grid.letter(row, column) for row in (3, 4) for column in (1, 2, 3)] == ["C"] * 6
     assert grid.stack.count() == 1
 
 
@@ -237,22 +237,43 @@ def test_a_single_click_selects_the_cell_and_offers_no_menu(qtbot: object, grid:
     assert grid.view.currentIndex() == index
     assert grid.view.selected_cells() == [grid.model.cell_key(6, 2)]
     qtbot.keyClick(grid.view, "c")  # type: ignore[attr-defined]  # typing goes straight on, no Escape first
-    assert grid.letter(6, 2) is Letter.C
+    assert grid.letter(6, 2) == "C"
 
 
 @_POPUP_WARNINGS
-def test_a_double_click_on_a_cell_offers_the_letters(qtbot: object, grid: Grid) -> None:
+def test_a_double_click_on_a_cell_offers_the_letters_with_a_check_box_each(qtbot: object, grid: Grid) -> None:
     index = grid.model.index(6, 2)
     qtbot.mouseDClick(grid.view.viewport(), Qt.MouseButton.LeftButton,  # type: ignore[attr-defined]
                       pos=grid.view.visualRect(index).center())
     menu = grid.view.letter_menu
     assert menu.isVisible()
-    assert [action.text() for action in menu.actions() if action.text()][-2:] == [
-        "A/R   Accountable and Responsible: owns it and does it", "C&lear"]
-    next(action for action in menu.actions() if action.data() == "A/R").trigger()
+    assert [action.text() for action in menu.actions() if action.text()] == [
+        "&R   Responsible: does the work", "&A   Accountable: owns the outcome and signs it off",
+        "&C   Consulted: asked before, two-way", "&I   Informed: told after, one-way", "C&lear"]
+    assert all(action.isCheckable() and not action.isChecked() for action in menu.actions()[:4])
+    next(action for action in menu.actions() if action.data() == "A").trigger()
     menu.hide()
-    assert grid.letter(6, 2) is Letter.AR
-    assert grid.stack.count() == 1
+    assert grid.letter(6, 2) == "A"
+    grid.view.show_letter_menu(index)
+    assert [action.isChecked() for action in menu.actions()[:4]] == [False, True, False, False]
+    next(action for action in menu.actions() if action.data() == "R").trigger()
+    menu.hide()
+    assert grid.letter(6, 2) == "A/R"
+    assert grid.stack.count() == 2 and grid.stack.text(1) == "Tick R in cell"
+
+
+@_POPUP_WARNINGS
+def test_ticking_combines_any_letters_and_unticking_takes_one_away_from_every_selected_cell(
+        qtbot: object, grid: Grid) -> None:
+    grid.go(4, 1)
+    qtbot.keyClick(grid.view, Qt.Key.Key_Right, SHIFT)  # type: ignore[attr-defined]
+    grid.view.toggle_letter("C")
+    grid.view.toggle_letter("I")
+    assert (grid.letter(4, 1), grid.letter(4, 2)) == ("C/I", "C/I")
+    grid.view.toggle_letter("C")
+    assert (grid.letter(4, 1), grid.letter(4, 2)) == ("I", "I")
+    grid.stack.undo()
+    assert (grid.letter(4, 1), grid.letter(4, 2)) == ("C/I", "C/I")
 
 
 @_POPUP_WARNINGS
@@ -265,7 +286,7 @@ def test_enter_offers_the_letters_for_the_selected_cells(qtbot: object, grid: Gr
     assert menu.isVisible()
     next(action for action in menu.actions() if action.data() == "I").trigger()
     menu.hide()
-    assert (grid.letter(4, 1), grid.letter(4, 2)) == (Letter.I, Letter.I)
+    assert (grid.letter(4, 1), grid.letter(4, 2)) == ("I", "I")
 
 
 @_POPUP_WARNINGS
@@ -388,15 +409,15 @@ def test_ctrl_end_scrolls_the_last_cell_into_view(qtbot: object) -> None:
 
 
 # ---------------------------------------------------------- combined letters
-@pytest.mark.parametrize(("typed", "left"), [("r", Letter.R), ("a", Letter.A)])
+@pytest.mark.parametrize(("typed", "left"), [("r", "R"), ("a", "A")])
 def test_typing_a_letter_an_a_slash_r_cell_holds_leaves_just_that_letter_as_one_step(
-        qtbot: object, grid: Grid, typed: str, left: Letter) -> None:
+        qtbot: object, grid: Grid, typed: str, left: str) -> None:
     grid.go(3, 2)  # Ben holds A/R on the backlog
     qtbot.keyClick(grid.view, typed)  # type: ignore[attr-defined]
-    assert grid.letter(3, 2) is left
+    assert grid.letter(3, 2) == left
     assert grid.stack.count() == 1
     grid.stack.undo()
-    assert grid.letter(3, 2) is Letter.AR
+    assert grid.letter(3, 2) == "A/R"
 
 
 # ------------------------------------------------------------ finding cells

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from benchmarks.common import make_team
 from raci.findings import Report
 from raci.formats import export_team
-from raci.model import Letter, RuleSetting
+from raci.model import RuleSetting
 from raci.ordering import ordered_rows
 from raci.rules import RULES
 from raci.rules.registry import Registry, Rule, Scope
@@ -84,7 +84,7 @@ def test_a_custom_row_is_selected_with_the_cursor_on_its_first_cell(
     assert window.model.responsibility_at(current.row()) == row and current.column() == 1
     window.view.setFocus()
     qtbot.keyClick(window.view, "r")
-    assert window.document.team.cell(row.id, window.document.team.people[0].id) is Letter.R
+    assert window.document.team.cell(row.id, window.document.team.people[0].id) == "R"
 
 
 # ----------------------------------------------------------- row order
@@ -133,7 +133,7 @@ def test_a_finding_about_a_person_on_some_rows_selects_just_those_cells_in_the_w
         make_window: WindowFactory) -> None:
     team = load_template("scrum-team")
     developer = next(p for p in team.people if p.has_title("Developer"))
-    team.set_cells({(row.id, developer.id): Letter.R for row in team.responsibilities[:30]})
+    team.set_cells({(row.id, developer.id): "R" for row in team.responsibilities[:30]})
     window = make_window(team)
     finding = next(f for f in window.report.open_findings if f.rule == "overloaded-person")
     window.findings.select_finding(finding)

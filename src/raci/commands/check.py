@@ -15,6 +15,7 @@ import sys
 import textwrap
 from typing import Any, TextIO
 
+from raci.errors import shown
 from raci.findings import Finding, Report, Severity
 from raci.model import Team
 from raci.rules import RULES, check, citation_text
@@ -90,7 +91,7 @@ def write_text(out: TextIO, file: str, team: Team, report: Report) -> None:
     """
     profile = team.profile
     teams = f"{profile.delivery_teams} delivery team{'s' if profile.delivery_teams != 1 else ''}"
-    out.write(f"{team.name} ({file}): {profile.size.value} product, {teams}; "
+    out.write(f"{shown(team.name)} ({shown(file)}): {profile.size.value} product, {teams}; "
               f"{len(team.responsibilities)} responsibilities, {len(team.people)} people.\n")
     if len(report) == 1 and report.findings[0].rule == NOT_STARTED.id:
         out.write(f"\n{report.findings[0].message}\n\n{report.summary()}\n")
@@ -134,5 +135,6 @@ def _group_text(group: list[Finding]) -> str:
 
 
 def _wrapped(text: str, first: str, rest: str) -> list[str]:
-    return textwrap.wrap(text, _WIDTH, initial_indent=first, subsequent_indent=rest,
+    """``text`` wrapped to the terminal's width, with any control character from the file shown escaped."""
+    return textwrap.wrap(shown(text, len(text)), _WIDTH, initial_indent=first, subsequent_indent=rest,
                          break_long_words=False, break_on_hyphens=False)

@@ -5,7 +5,7 @@ workbook this app exported comes back whole; any other sheet is read by
 the layout found in it (see :mod:`raci.formats.sheet_import`). Warnings,
 grouped by kind, go to standard error; what was read, and how many rows
 matched the catalog, to standard output. ``--explain`` prints the layout
-and writes nothing.
+and writes nothing; with ``-o`` it prints the layout, then writes the team.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
     parser.add_argument("--explain", action="store_true",
                         help="show the layout found (sheet, header, people, categories, skipped columns, letter "
-                             "set, catalog matches) and the warnings, and write nothing")
+                             "set, catalog matches) and the warnings; write nothing unless -o is given too")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,12 +46,15 @@ def run(args: argparse.Namespace) -> int:
 
     sheet = Path(args.sheet)
     check_import_path(sheet)
-    if args.explain:
+    if args.explain and args.output is None:
         print(explanation(inspect(sheet)))
         return 0
     output = team_file_name(sheet, args.output)
     refuse_existing(output, args.force)
-    result = finish(inspect(sheet))
+    inspection = inspect(sheet)
+    if args.explain:  # the layout first, then the team file it makes
+        print(explanation(inspection, writing=True))
+    result = finish(inspection)
     for warning in result.warnings:
         print(shown(warning, len(warning)), file=sys.stderr)
     save_team(result.team, output)
@@ -76,8 +79,9 @@ def team_file_name(sheet: Path, output: str | None) -> Path:
     return target
 
 
-def explanation(inspection: Inspection) -> str:
-    """``--explain``'s text: the file, the layout found, the catalog matches, the summary and the warnings."""
+def explanation(inspection: Inspection, *, writing: bool = False) -> str:
+    """``--explain``'s text: the file, the layout found, the catalog matches, the summary and the warnings;
+    ``writing``: a team file is written next (``--explain -o``), so the summary and warnings follow then."""
     from raci.formats.sheet_detect import explain
     from raci.formats.sheet_import import describe_matches, finish, preview
     from raci.formats.xlsx_layout import DATA_SHEET
@@ -94,9 +98,10 @@ def explanation(inspection: Inspection) -> str:
         layout = dataclasses.replace(inspection.layout, sheet=shown(inspection.layout.sheet, 100))
         lines += [*explain(layout, inspection.frame).split("\n"), *describe_matches(read).split("\n")]
         result = finish(inspection, read=read)
-    lines.append(result.summary)
-    if result.warnings:
-        lines.append(f"Warnings ({len(result.warnings):,}):")
-        lines += [f"  {warning}" for warning in result.warnings]
-    lines.append("Nothing was written (--explain).")
+    if not writing:
+        lines.append(result.summary)
+        if result.warnings:
+            lines.append(f"Warnings ({len(result.warnings):,}):")
+            lines += [f"  {warning}" for warning in result.warnings]
+        lines.append("Nothing was written (--explain without -o).")
     return "\n".join(shown(line, len(line)) for line in lines)

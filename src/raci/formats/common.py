@@ -3,7 +3,9 @@ category groups, the colours, who and what a finding is about, which
 articles stand behind a row.
 
 Qt-free and free of the workbook libraries, so the Markdown, CSV, workbook and PDF
-exports share one wording and one palette.
+exports share one wording and one palette. Letters are the team's own set
+(:mod:`raci.letters`); their colours come from ``resources/palette.json``,
+the light theme's, which is what prints and what a spreadsheet shows.
 """
 
 from __future__ import annotations
@@ -15,22 +17,11 @@ from dataclasses import dataclass
 
 from raci import APP_NAME, __version__
 from raci.findings import Finding, Report, Severity
-from raci.model import Letter, Person, Responsibility, Team
+from raci.letters import DEFAULT, Cell, Kind, LetterSet, Theme, load_palette
+from raci.model import Person, Responsibility, Team
 from raci.ordering import category_blocks
 
 CREATOR = f"{APP_NAME} {__version__}"
-LETTER_ORDER: tuple[Letter, ...] = (Letter.R, Letter.A, Letter.AR, Letter.C, Letter.I)
-
-# Okabe-Ito hues, lightened for the fill and darkened for the text (the
-# same pairs the window uses), so a colour-blind reader can still tell the
-# letters apart and the letter itself stays readable in black-and-white print.
-LETTER_COLOURS: dict[Letter, tuple[str, str]] = {  # letter -> (fill, text), RRGGBB
-    Letter.R: ("CDE6F7", "00466F"),   # sky blue #56B4E9
-    Letter.A: ("FBDCB8", "7A3C00"),   # orange #E69F00
-    Letter.AR: ("F0D2E6", "6B2350"),  # reddish purple #CC79A7
-    Letter.C: ("C8EBDC", "00533C"),   # bluish green #009E73
-    Letter.I: ("F6F1C4", "4F4800"),   # yellow #F0E442
-}
 SEVERITY_COLOURS: dict[Severity, tuple[str, str]] = {
     Severity.ERROR: ("F6C9B8", "7A2E00"),    # vermillion #D55E00
     Severity.WARNING: ("FBEBC2", "5C4100"),  # orange #E69F00
@@ -41,13 +32,45 @@ CATEGORY_FILL = "E6E6E6"
 HEADER_FILL = "F2F2F2"
 
 
-def legend_line() -> str:
-    """One line that explains the letters, the one rule every row keeps, and R against A (from the catalog's guide)."""
-    from raci.catalog import letter_guide  # read on first use, with the catalog
+def legend_cells(team: Team) -> tuple[Cell, ...]:
+    """The cells a legend, a pick list and the colour rules cover: the set's legend, then other cells in use.
 
-    parts = [f"{letter.value} = {letter.meaning}" for letter in LETTER_ORDER]
-    guide = letter_guide()
-    return "Legend: " + "; ".join(parts) + f". {guide.title} {guide.summary}"
+    RACI gives R, A, A/R, C, I, and after them any other combination the
+    team holds (R/C, C/I), in the set's order.
+    """
+    letters = team.letter_set
+    legend = letters.legend_cells()
+    used = {cell for _row, _person, cell in team.iter_cells()}
+    return (*legend, *(cell for cell in letters.all_cells() if cell in used and cell not in legend))
+
+
+def letter_colours(letter_set: LetterSet) -> dict[Cell, tuple[str, str]]:
+    """``{cell: (fill, text)}`` as ``RRGGBB`` for every cell of a set, from the palette's light theme."""
+    colours = load_palette().cell_colours(letter_set)
+    return {cell: (colour.swatch(Theme.LIGHT).fill[1:], colour.swatch(Theme.LIGHT).text[1:])
+            for cell, colour in colours.items()}
+
+
+def speaks_of_r_and_a(letter_set: LetterSet) -> bool:
+    """Whether the set's owner is A and its doer R, as the catalog's guide to R versus A speaks of them."""
+    owner, doer = letter_set.first(Kind.OWNS), letter_set.first(Kind.DOES)
+    return owner is not None and doer is not None and (owner.symbol, doer.symbol) == ("A", "R")
+
+
+def legend_line(letter_set: LetterSet = DEFAULT) -> str:
+    """One line that explains the letters and the one rule every row keeps, and for R and A the guide between them.
+
+    RACI's line is the one it has always been; another set names itself
+    ("Legend (RASCI): ...").
+    """
+    parts = [f"{cell} = {letter_set.describe(cell)}" for cell in letter_set.legend_cells()]
+    label = "Legend: " if letter_set == DEFAULT else f"Legend ({letter_set.name}): "
+    if speaks_of_r_and_a(letter_set):
+        from raci.catalog import letter_guide  # read on first use, with the catalog
+
+        guide = letter_guide()  # the guide to R versus A speaks of those two letters
+        return label + "; ".join(parts) + f". {guide.title} {guide.summary}"
+    return label + "; ".join(parts) + f". Each row needs exactly one {letter_set.word(Kind.OWNS)}."
 
 
 def profile_line(team: Team, today: datetime.date | None = None) -> str:
@@ -85,9 +108,9 @@ def category_groups(team: Team) -> list[Group]:
             for block in category_blocks(rows)]
 
 
-def letter_counts(team: Team) -> dict[str, Counter[Letter]]:
-    """Per person id, how many of each letter they hold."""
-    counts: dict[str, Counter[Letter]] = {person.id: Counter() for person in team.people}
+def letter_counts(team: Team) -> dict[str, Counter[Cell]]:
+    """Per person id, how many of each cell they hold (an A/R is counted as A/R)."""
+    counts: dict[str, Counter[Cell]] = {person.id: Counter() for person in team.people}
     for _, person_id, letter in team.iter_cells():
         counts[person_id][letter] += 1
     return counts

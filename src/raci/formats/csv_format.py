@@ -1,7 +1,10 @@
 """CSV: the matrix alone, for any spreadsheet or script.
 
 One header row (Responsibility, Category, then each person's name), one
-row per responsibility. UTF-8 with a byte-order mark, so Excel reads the
+row per responsibility. A team in another letter set than RACI ends with a
+blank row and a row naming its letters: a legend a person reads, then the
+set as the team file stores it, which the import reads back
+(:func:`raci.letters.note_cells`). UTF-8 with a byte-order mark, so Excel reads the
 accents right; text that a spreadsheet would run as a formula gets an
 apostrophe in front (see :mod:`raci.formats.safety`).
 """
@@ -16,6 +19,7 @@ from raci.findings import Report
 from raci.formats import ImportResult
 from raci.formats.output import Target, write_bytes
 from raci.formats.safety import csv_guard
+from raci.letters import DEFAULT, note_cells
 from raci.model import Team
 from raci.ordering import ordered_rows
 
@@ -29,7 +33,10 @@ def write(team: Team, target: Target, report: Report | None = None) -> None:
     for row in ordered_rows(team):
         letters = team.row_letters(row.id)
         writer.writerow([csv_guard(row.title), csv_guard(row.category),
-                         *(letters[pid].value if pid in letters else "" for pid in people)])
+                         *(letters[pid] if pid in letters else "" for pid in people)])
+    if team.letter_set != DEFAULT:  # a blank row, then the letters: a legend, and the set for the import
+        writer.writerow([])
+        writer.writerow([csv_guard(text) for text in note_cells(team.letter_set)])
     write_bytes(target, buffer.getvalue().encode("utf-8-sig"))
 
 

@@ -31,8 +31,9 @@ def render(team: Team, report: Report, today: datetime.date | None = None) -> st
     lines = [f"# {escape(team.name)}", "", escape(common.profile_line(team, today)), ""]
     if team.description.strip():
         lines += [escape(team.description), ""]
-    lines += [escape(common.legend_line()), ""]
-    lines += _letter_guide()
+    lines += [escape(common.legend_line(team.letter_set)), ""]
+    if common.speaks_of_r_and_a(team.letter_set):
+        lines += _letter_guide()
     lines += _table(team)
     lines += ["", f"## Findings ({report.summary()})", ""]
     lines += _findings(team, report)
@@ -61,7 +62,7 @@ def _table(team: Team) -> list[str]:
             lines.append(f"| **{escape(group.category)}** |" + " |" * len(people))
         for row in group.rows:
             letters = team.row_letters(row.id)
-            cells = [letters[pid].value if pid in letters else "" for pid in people]
+            cells = [letters[pid] if pid in letters else "" for pid in people]
             lines.append("| " + " | ".join([escape(row.title), *cells]) + " |")
     return lines
 

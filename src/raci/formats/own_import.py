@@ -10,14 +10,15 @@ sources, tags, sides, profile, settings, acknowledgments).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from raci import strict_json
+from raci.errors import shown as escaped
 from raci.formats import ImportResult, Warnings
-from raci.formats.letters import Unreadable, read_letter, shown
+from raci.formats.sheet_detect.cells import address as cell_address
 from raci.formats.sheet_import import fail, result_from_document
-from raci.formats.sheet_layout import NAME_LIMIT, TITLE_LIMIT, Row, cell_address, text_of
 from raci.formats.workbook_reader import Workbook
 from raci.formats.xlsx_layout import (
     CATEGORY_MARKER,
@@ -31,10 +32,28 @@ from raci.formats.xlsx_layout import (
     SHEET,
     TITLES_MARKER,
 )
+from raci.letters import DEFAULT, LetterSet, LetterSetError, UnreadableCell, from_data, read_cell
 from raci.model import make_id, normalise_title
 from raci.teamfile import VERSION as TEAM_FILE_VERSION
 
 MARKER_SEARCH_ROWS = 30
+NAME_LIMIT, TITLE_LIMIT = 200, 500  # as the team file allows
+Row = Sequence[Any]
+
+
+def text_of(value: Any) -> str:
+    """A cell as trimmed text ("" for blank); numbers as they would show."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).split())
+
+
+def shown(value: Any, limit: int = 40) -> str:
+    """A cell's value as a warning quotes it: one line, spaces collapsed, control characters visible."""
+    text = value if isinstance(value, str) else str(value)
+    return escaped(" ".join(text.split()), limit)
 
 
 def read_own(book: Workbook) -> ImportResult | None:
@@ -119,7 +138,7 @@ def _at(row: Row, column: int) -> Any:
 def _read(rows: list[Row], frame: _Frame, document: dict[str, Any], where: str, path: Path,
           warnings: list[str]) -> ImportResult:
     people, columns = _people(rows, frame, document)
-    responsibilities, cells = _rows(rows, frame, document, columns, where, warnings)
+    responsibilities, cells = _rows(rows, frame, document, columns, _letter_set(document), where, warnings)
     document = {**document, "people": people, "responsibilities": responsibilities, "cells": cells}
     title = text_of(_at(rows[0], 0)) if rows and rows[0] else ""
     if title:
@@ -158,8 +177,20 @@ def _titles(shown_text: str | None, stored: list[str]) -> list[str]:
     return [normalise_title(part)[:100] for part in shown_text.split(",") if part.strip()]
 
 
-def _rows(rows: list[Row], frame: _Frame, document: dict[str, Any], columns: list[tuple[int, str]], where: str,
-          warnings: list[str]) -> tuple[list[dict[str, Any]], dict[str, dict[str, str]]]:
+def _letter_set(document: dict[str, Any]) -> LetterSet:
+    """The letters the export recorded with the team (RACI when it names none).
+
+    A damaged record reads as RACI here; the team file's own check of the
+    document then says what is wrong with it in one sentence.
+    """
+    try:
+        return from_data(document["letters"]) if "letters" in document else DEFAULT
+    except LetterSetError:
+        return DEFAULT
+
+
+def _rows(rows: list[Row], frame: _Frame, document: dict[str, Any], columns: list[tuple[int, str]],
+          letter_set: LetterSet, where: str, warnings: list[str]) -> tuple[list[dict[str, Any]], dict[str, dict[str, str]]]:
     known = {row["id"]: row for row in document.get("responsibilities", []) if isinstance(row, dict) and "id" in row}
     taken: set[str] = set()
     reserved = set(known)
@@ -172,7 +203,7 @@ def _rows(rows: list[Row], frame: _Frame, document: dict[str, Any], columns: lis
         if marker == CATEGORY_MARKER:
             category = title
             continue
-        letters = _letters(row, number, columns, where, warnings)
+        letters = _letters(row, number, columns, letter_set, where, warnings)
         if not title:
             if letters:
                 warnings.append(f"{where}, row {number + 1}: letters but no responsibility in cell "
@@ -189,17 +220,17 @@ def _rows(rows: list[Row], frame: _Frame, document: dict[str, Any], columns: lis
     return responsibilities, cells
 
 
-def _letters(row: Row, number: int, columns: list[tuple[int, str]], where: str,
+def _letters(row: Row, number: int, columns: list[tuple[int, str]], letter_set: LetterSet, where: str,
              warnings: Warnings) -> dict[str, str]:
     letters = {}
     for column, person_id in columns:
         value = _at(row, column)
         try:
-            letter = read_letter(value)
-        except Unreadable:
-            warnings.add(lambda: f"{where}, cell {cell_address(number, column)}: '{shown(value)}' is not a RACI "
-                                 "letter; left blank.")
+            letter = read_cell(value, letter_set).cell
+        except UnreadableCell:
+            warnings.add(lambda: f"{where}, cell {cell_address(number, column)}: '{shown(value)}' is not a "
+                                 f"{letter_set.name} letter; left blank.")
             continue
         if letter is not None:
-            letters[person_id] = letter.value
+            letters[person_id] = letter
     return letters

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from raci.findings import Report
 from raci.formats import common
-from raci.formats.common import CATEGORY_FILL, CHECK_BAD_COLOURS, HEADER_FILL, LETTER_COLOURS, LETTER_ORDER
+from raci.formats.common import CATEGORY_FILL, CHECK_BAD_COLOURS, HEADER_FILL
 from raci.formats.safety import clean_text
 from raci.formats.xlsx_cells import Sheet, column_name, fill, font_colour, line_count
 from raci.formats.xlsx_layout import (
@@ -32,11 +32,43 @@ from raci.formats.xlsx_layout import (
     TITLES_MARKER,
     TITLES_ROW,
 )
-from raci.model import Letter, Team
+from raci.letters import Cell, Kind, LetterSet
+from raci.model import Team
 
 ROTATE_ABOVE = 12  # more people than this: names are turned on their side to keep columns narrow
-VALIDATION_LETTERS = [letter.value for letter in Letter]  # R, A, C, I, A/R
-_TEXT = {letter: letter.value for letter in Letter}  # a dict lookup; Enum's .value is a slow descriptor
+LIST_LIMIT = 255  # characters Excel allows in a data validation list written out in full
+
+
+@dataclass(frozen=True)
+class Letters:
+    """The team's letters as the sheet uses them: colour rules, the pick list, the check column's owners.
+
+    ``cells`` are the legend's cells and any other combination in use
+    (RACI: R, A, A/R, C, I); ``owners`` those of them that hold the set's
+    owner (A, A/R); ``choices`` the pick list: each letter, then the other
+    cells (R, A, C, I, A/R), as long as Excel takes.
+    """
+
+    letter_set: LetterSet
+    cells: tuple[Cell, ...]
+    owners: tuple[Cell, ...]
+    choices: tuple[Cell, ...]
+
+    @classmethod
+    def of(cls, team: Team) -> Letters:
+        letters = team.letter_set
+        cells = common.legend_cells(team)
+        owners = tuple(cell for cell in cells if letters.kinds(cell) & Kind.OWNS.bit)
+        choices: list[Cell] = []
+        for cell in (*letters.symbols, *(cell for cell in cells if cell not in letters.symbols)):
+            if len(",".join([*choices, cell])) > LIST_LIMIT:
+                break
+            choices.append(cell)  # type: ignore[arg-type]  # a symbol is its own one-letter cell
+        return cls(letters, cells, owners, tuple(choices))
+
+    def choices_text(self) -> str:
+        """``"R, A, C, I or A/R"``."""
+        return f"{', '.join(self.choices[:-1])} or {self.choices[-1]}" if len(self.choices) > 1 else self.choices[0]
 
 
 @dataclass(frozen=True)
@@ -45,6 +77,7 @@ class Grid:
 
     people: int
     last_row: int
+    letters: Letters
 
     @property
     def last_person_column(self) -> str:
@@ -65,11 +98,11 @@ class Grid:
 
 def write_matrix(sheet: Sheet, team: Team, report: Report) -> None:
     """Fill ``sheet`` with the matrix, its formats, validation and print setup."""
-    grid = Grid(len(team.people), FIRST_DATA_ROW - 1)
+    grid = Grid(len(team.people), FIRST_DATA_ROW - 1, Letters.of(team))
     _write_title_block(sheet, team, grid)
     _write_ids_row(sheet, team, grid)
     _write_header(sheet, team, grid)
-    grid = Grid(grid.people, _write_rows(sheet, team, grid))
+    grid = Grid(grid.people, _write_rows(sheet, team, grid), grid.letters)
     _add_rules(sheet, grid)
     _size_columns(sheet, team, grid)
     _set_view_and_print(sheet, team, grid)
@@ -82,7 +115,7 @@ def _write_title_block(sheet: Sheet, team: Team, grid: Grid) -> None:
     # Merged across the printed width, so the lines wrap inside the page.
     for row, size, props, line in (
         (PROFILE_ROW, 10, {}, common.profile_line(team)),
-        (LEGEND_ROW, 9, {"italic": True}, common.legend_line()),
+        (LEGEND_ROW, 9, {"italic": True}, common.legend_line(team.letter_set)),
     ):
         style = sheet.style(font_size=size, **wrapped, **props)
         if grid.check_column > 1:
@@ -118,7 +151,8 @@ def _write_header(sheet: Sheet, team: Team, grid: Grid) -> None:
     sheet.value(TITLES_ROW, 1, "Responsibility", corner)
     for column, person in enumerate(team.people, start=2):
         sheet.text(TITLES_ROW, column, common.titles_text(person), titles)
-    sheet.value(TITLES_ROW, grid.check_column, "A's (need 1)", titles)
+    owner = team.letter_set.first(Kind.OWNS)
+    sheet.value(TITLES_ROW, grid.check_column, f"{owner.symbol if owner else 'A'}'s (need 1)", titles)
     sheet.value(TITLES_ROW, grid.ids_column, TITLES_MARKER)
     sheet.height(TITLES_ROW, titles_height)
 
@@ -144,6 +178,7 @@ def _write_rows(sheet: Sheet, team: Team, grid: Grid) -> int:
     width = _title_width(team)
     columns = {person.id: column for column, person in enumerate(team.people, start=2)}
     last_person = grid.last_person_column
+    kind_of, owns = team.letter_set.kind_of, Kind.OWNS.bit
     row_number = FIRST_DATA_ROW - 1
     for group in common.category_groups(team):
         if group.category:
@@ -155,12 +190,12 @@ def _write_rows(sheet: Sheet, team: Team, grid: Grid) -> int:
             row_number += 1
             sheet.text(row_number, 1, row.title, title)
             letters = team.row_letters(row.id)
-            sheet.letters(row_number, ((columns[pid], _TEXT[value]) for pid, value in letters.items()), letter)
+            sheet.letters(row_number, ((columns[pid], value) for pid, value in letters.items()), letter)
             if grid.people:
                 span = f"B{row_number}:{last_person}{row_number}"
-                accountable = sum(value.accountable for value in letters.values())
-                sheet.formula(row_number, grid.check_column, f'=COUNTIF({span},"A")+COUNTIF({span},"A/R")',
-                              check, accountable)
+                accountable = sum(1 for value in letters.values() if kind_of[value] & owns)
+                counts = "+".join(f'COUNTIF({span},"{cell}")' for cell in grid.letters.owners)
+                sheet.formula(row_number, grid.check_column, f"={counts}", check, accountable)
             sheet.value(row_number, grid.ids_column, row.id)
             lines = line_count(row.title, width)
             if lines > 1:
@@ -178,10 +213,11 @@ def _add_rules(sheet: Sheet, grid: Grid) -> None:
     if not grid.people:
         return
     last_person = grid.people + 1
-    for letter in LETTER_ORDER:
-        background, text = LETTER_COLOURS[letter]
+    colours = common.letter_colours(grid.letters.letter_set)
+    for cell in grid.letters.cells:
+        background, text = colours[cell]
         sheet.conditional(FIRST_DATA_ROW, 2, last_row, last_person, {
-            "type": "cell", "criteria": "==", "value": f'"{letter.value}"'},
+            "type": "cell", "criteria": "==", "value": f'"{cell}"'},
             {**fill(background), **font_colour(text), "bold": True})
     check = column_name(grid.check_column)
     background, text = CHECK_BAD_COLOURS
@@ -189,9 +225,9 @@ def _add_rules(sheet: Sheet, grid: Grid) -> None:
         "type": "formula", "criteria": f"=AND(ISNUMBER({check}{FIRST_DATA_ROW}),{check}{FIRST_DATA_ROW}<>1)"},
         {**fill(background), **font_colour(text), "bold": True})
     sheet.ws.data_validation(FIRST_DATA_ROW - 1, 1, last_row - 1, last_person - 1, {
-        "validate": "list", "source": VALIDATION_LETTERS, "ignore_blank": True, "show_input": False,
-        "show_error": True, "error_title": "Not a RACI letter",
-        "error_message": "Use R, A, C, I or A/R, or leave the cell empty."})
+        "validate": "list", "source": list(grid.letters.choices), "ignore_blank": True, "show_input": False,
+        "show_error": True, "error_title": f"Not a {grid.letters.letter_set.name} letter",
+        "error_message": f"Use {grid.letters.choices_text()}, or leave the cell empty."})
 
 
 def _size_columns(sheet: Sheet, team: Team, grid: Grid) -> None:

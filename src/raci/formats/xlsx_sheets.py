@@ -11,16 +11,15 @@ from xlsxwriter.workbook import Workbook
 
 from raci.findings import Report
 from raci.formats import common
-from raci.formats.common import HEADER_FILL, LETTER_ORDER, SEVERITY_COLOURS
-from raci.formats.xlsx_cells import Sheet, fill, font_colour, line_count
+from raci.formats.common import HEADER_FILL, SEVERITY_COLOURS
+from raci.formats.xlsx_cells import Sheet, column_name, fill, font_colour, line_count
 from raci.formats.xlsx_layout import DATA_MARKER, DATA_SHEET, DATA_VERSION
-from raci.model import Letter, Team
+from raci.letters import Cell, LetterSet, load_palette
+from raci.model import Team
 from raci.ordering import ordered_rows
 from raci.teamfile import team_to_document
 
 CHUNK = 30_000  # characters of JSON per cell, under Excel's 32,767 limit
-# The Okabe-Ito hues themselves for the chart bars, where the fills would be too pale.
-BAR_COLOURS = {Letter.R: "56B4E9", Letter.A: "E69F00", Letter.AR: "CC79A7", Letter.C: "009E73", Letter.I: "F0E442"}
 PIXELS_PER_CM = 37.8
 
 
@@ -67,28 +66,37 @@ def write_findings(sheet: Sheet, team: Team, report: Report) -> None:
 
 
 def write_people(sheet: Sheet, team: Team) -> None:
-    headers = ("Person", "Titles", *(letter.value for letter in LETTER_ORDER), "Total")
-    _table(sheet, headers, (24, 26, 6, 6, 6, 6, 6, 8))
+    """A row per person: how many of each cell of the legend (and each other combination in use) they hold."""
+    cells = common.legend_cells(team)
+    headers = ("Person", "Titles", *cells, "Total")
+    _table(sheet, headers, (24, 26, *(max(6, len(cell) + 2) for cell in cells), 8))
     counts = common.letter_counts(team)
     number_style = sheet.style(align="center")
     text_style = sheet.style(valign="top", text_wrap=True)
+    total = len(cells) + 3
     for row, person in enumerate(team.people, start=2):
         sheet.text(row, 1, person.name, text_style)
         sheet.text(row, 2, common.titles_text(person), text_style)
         tally = counts[person.id]
-        for column, letter in enumerate(LETTER_ORDER, start=3):
-            sheet.value(row, column, tally[letter], number_style)
-        sheet.value(row, 8, sum(tally.values()), number_style)
+        for column, cell in enumerate(cells, start=3):
+            sheet.value(row, column, tally[cell], number_style)
+        sheet.value(row, total, sum(tally.values()), number_style)
     if team.people:
-        _add_workload_chart(sheet, len(team.people))
+        _add_workload_chart(sheet, len(team.people), team.letter_set, cells)
 
 
-def _add_workload_chart(sheet: Sheet, people: int) -> None:
+def bar_colours(letter_set: LetterSet) -> dict[Cell, str]:
+    """The palette's full hues (``RRGGBB``) for chart bars, where the cells' pale fills would not show."""
+    return {cell: colour.hue[1:] for cell, colour in load_palette().cell_colours(letter_set).items()}
+
+
+def _add_workload_chart(sheet: Sheet, people: int, letter_set: LetterSet, cells: Sequence[Cell]) -> None:
     """A stacked bar per person, first person at the top, as in the table beside it."""
     chart = sheet.book.add_chart({"type": "bar", "subtype": "stacked"})
     name = sheet.ws.get_name()
-    for column, letter in enumerate(LETTER_ORDER, start=2):  # counted from 0, as XlsxWriter's ranges are
-        colour = f"#{BAR_COLOURS[letter]}"
+    hues = bar_colours(letter_set)
+    for column, cell in enumerate(cells, start=2):  # counted from 0, as XlsxWriter's ranges are
+        colour = f"#{hues[cell]}"
         chart.add_series({
             "name": [name, 0, column],
             "categories": [name, 1, 0, people, 0],
@@ -103,7 +111,7 @@ def _add_workload_chart(sheet: Sheet, people: int) -> None:
     chart.set_y_axis({"reverse": True})
     chart.set_legend({"position": "right"})
     chart.set_size({"width": 18 * PIXELS_PER_CM, "height": max(7.5, 0.55 * people + 3) * PIXELS_PER_CM})
-    sheet.ws.insert_chart("J2", chart)
+    sheet.ws.insert_chart(f"{column_name(len(cells) + 5)}2", chart)  # one column clear of the table's Total
 
 
 def write_responsibilities(sheet: Sheet, team: Team) -> None:

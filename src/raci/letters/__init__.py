@@ -54,7 +54,7 @@ from raci.letters.choosing import SetChoice, choose_set, legend_pairs
 from raci.letters.kinds import INVOLVED, Kind, kind_table, kinds_in, mask
 from raci.letters.palette import Colour, Palette, Swatch, Theme, load_palette
 from raci.letters.reading import BLANK, NOT_INVOLVED, Reading, UnreadableCell, parse_cell, read_cell, reads
-from raci.letters.serial import from_data, to_data
+from raci.letters.serial import from_data, from_note, note_cells, to_data
 from raci.letters.sets import Cell, LetterDef, LetterSet
 from raci.letters.switching import LetterMove, SwitchPlan, counterpart, map_cell, plan_switch
 from raci.letters.validate import LetterSetError
@@ -63,6 +63,7 @@ __all__ = [
     "BLANK", "BUILT_IN", "CAIRO", "DACI", "DEFAULT", "INVOLVED", "NOT_INVOLVED", "RACI", "RACI_VS", "RASCI",
     "Cell", "Colour", "Kind", "LetterDef", "LetterMove", "LetterSet", "LetterSetError", "Palette", "Reading",
     "SetChoice", "Swatch", "SwitchPlan", "Theme", "UnreadableCell",
-    "builtin", "choose_set", "counterpart", "from_data", "is_builtin", "kind_table", "kinds_in", "legend_pairs",
-    "load_palette", "map_cell", "mask", "parse_cell", "plan_switch", "read_cell", "reads", "to_data",
+    "builtin", "choose_set", "counterpart", "from_data", "from_note", "is_builtin", "kind_table", "kinds_in",
+    "legend_pairs", "load_palette", "map_cell", "mask", "note_cells", "parse_cell", "plan_switch", "read_cell", "reads",
+    "to_data",
 ]

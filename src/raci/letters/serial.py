@@ -5,17 +5,23 @@ other; ``from_data`` reads either back and checks it as any set is checked
 when built, so a hand-edited file gets one sentence naming the letter at
 fault. Optional fields are left out when they hold their default, so a
 file says only what the team chose.
+
+An export that keeps only the grid (the CSV) records the set in one line
+of two cells (:func:`note_cells`): a legend a person reads, then the set
+as the team file stores it; :func:`from_note` reads it back, so the app's
+own export comes back in its own letters without guessing.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
 from raci.letters.builtin import builtin, is_builtin
 from raci.letters.kinds import Kind
 from raci.letters.sets import LetterDef, LetterSet
-from raci.letters.text import shown
+from raci.letters.text import fold, shown
 from raci.letters.validate import LetterSetError
 
 _SET_KEYS = {"id", "name", "letters", "say_names", "description"}
@@ -99,3 +105,32 @@ def _typed(value: Any, kind: type, what: str) -> Any:
     if not isinstance(value, kind):
         raise LetterSetError(f"{what} must be {'true or false' if kind is bool else 'text'}.")
     return value
+
+
+NOTE_LABEL = "Letters"
+_NOTE_LIMIT = 16 * 1024  # a team's own set in JSON is a few hundred characters
+
+
+def note_cells(letter_set: LetterSet) -> tuple[str, str]:
+    """The two cells that record a set under a grid: ``"Letters (RASCI): R = Responsible; ..."``, ``"rasci"``.
+
+    The second cell is a built-in set's id, or a team's own set as the JSON
+    the team file stores.
+    """
+    legend = "; ".join(f"{letter.symbol} = {letter.name}" for letter in letter_set.letters)
+    data = to_data(letter_set)
+    text = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return f"{NOTE_LABEL} ({letter_set.name}): {legend}", text
+
+
+def from_note(first: object, second: object) -> LetterSet | None:
+    """The set two cells record (see :func:`note_cells`), or ``None`` when they are not such a record."""
+    if not isinstance(first, str) or not isinstance(second, str) or not fold(first).startswith(fold(NOTE_LABEL)):
+        return None
+    text = second.strip()
+    if not text or len(text) > _NOTE_LIMIT:
+        return None
+    try:
+        return from_data(json.loads(text)) if text.startswith("{") else builtin(text)
+    except (LetterSetError, ValueError, RecursionError):
+        return None

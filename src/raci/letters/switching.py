@@ -7,6 +7,12 @@ first. A letter whose kind the new set lacks (RASCI's Support in RACI) has
 no counterpart and leaves its cells; a cell left with no letter becomes
 blank. :func:`plan_switch` says all of this before anything changes, so
 the window and ``raci letters`` can show it and apply it as one step.
+
+Editing a team's own set is a switch too, from the set as it was to the
+set as edited; there the editor knows which old letter each new one was
+made from (a letter renamed from R to D), and says so with ``pairs``
+(old symbol -> new symbol, or ``None`` for a letter taken out), which wins
+over the counterpart by kind.
 """
 
 from __future__ import annotations
@@ -31,10 +37,20 @@ def counterpart(letter: LetterDef, to_set: LetterSet) -> LetterDef | None:
     return same_kind[0] if same_kind else None
 
 
-def map_cell(cell: Cell | None, from_set: LetterSet, to_set: LetterSet) -> Cell | None:
+Pairs = Mapping[str, "str | None"]  # old symbol -> new symbol (None: the letter is taken out)
+
+
+def _target(letter: LetterDef, to_set: LetterSet, pairs: Pairs | None) -> LetterDef | None:
+    if pairs is not None and letter.symbol in pairs:
+        symbol = pairs[letter.symbol]
+        return None if symbol is None else to_set.letter(symbol)
+    return counterpart(letter, to_set)
+
+
+def map_cell(cell: Cell | None, from_set: LetterSet, to_set: LetterSet, pairs: Pairs | None = None) -> Cell | None:
     """The cell in ``to_set`` that holds the counterparts of ``cell``'s letters; ``None`` if none has one."""
     symbols = [match.symbol for letter in from_set.letters_of(cell)
-               if (match := counterpart(letter, to_set)) is not None]
+               if (match := _target(letter, to_set, pairs)) is not None]
     return to_set.cell(*symbols) if symbols else None
 
 
@@ -83,7 +99,9 @@ class SwitchPlan:
             elif move.changes or move.new.name != move.old.name:
                 lines.append(f"{old} becomes {move.new.symbol} ({move.new.name}) in {count}.")
         if not self.changed:
-            lines.append(f"No cell changes: every letter in use means the same in {self.to_set.name}.")
+            renamed = any(move.new is not None and move.new.name != move.old.name for move in self.moves)
+            same = "keeps its symbol" if renamed else "means the same"
+            lines.append(f"No cell changes: every letter in use {same} in {self.to_set.name}.")
         else:
             verb = "changes" if self.changed == 1 else "change"
             blank = f"; {self.emptied:,} of them {'becomes' if self.emptied == 1 else 'become'} blank" \
@@ -92,15 +110,20 @@ class SwitchPlan:
         return lines
 
 
-def plan_switch(cells: Iterable[Cell], from_set: LetterSet, to_set: LetterSet) -> SwitchPlan:
-    """What switching the given cells (a team's filled cells, any order) from one set to another does."""
+def plan_switch(cells: Iterable[Cell], from_set: LetterSet, to_set: LetterSet,
+                pairs: Pairs | None = None) -> SwitchPlan:
+    """What switching the given cells (a team's filled cells, any order) from one set to another does.
+
+    ``pairs`` names the new letter of some old ones (see the module's
+    docstring); the others go to their counterpart by kind.
+    """
     counts = Counter(cells)
-    mapping = {cell: map_cell(cell, from_set, to_set) for cell in counts}
+    mapping = {cell: map_cell(cell, from_set, to_set, pairs) for cell in counts}
     per_letter: Counter[str] = Counter()
     for cell, count in counts.items():
         for letter in from_set.letters_of(cell):
             per_letter[letter.symbol] += count
-    moves = tuple(LetterMove(letter, counterpart(letter, to_set), per_letter[letter.symbol])
+    moves = tuple(LetterMove(letter, _target(letter, to_set, pairs), per_letter[letter.symbol])
                   for letter in from_set.letters if per_letter[letter.symbol])
     changed = sum(count for cell, count in counts.items() if mapping[cell] != cell)
     emptied = sum(count for cell, count in counts.items() if mapping[cell] is None)

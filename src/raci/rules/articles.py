@@ -46,7 +46,7 @@ _COMBINED_BY_SIZE = {
     "customers and with every team at once." + _WHAT_THE_ARTICLES_SAY,
 }
 _COMBINED_FIX = (
-    "Choose the way out that fits the team: give the backlog's A to a product owner of its own "
+    "Choose the way out that fits the team: give the backlog's {owner} to a product owner of its own "
     "(Nathanson; Fechter for firms past the small stage); keep the manager's work and let an empowered "
     "delivery team run its backlog (Tacit Edge); hand the owner hat to someone already on the team "
     "(Racki); or, keeping both, move the forecasting and pricing work elsewhere to protect the time the "
@@ -95,7 +95,7 @@ def combined_roles(rule: Rule, facts: Facts, person_id: str, threshold: float | 
         cells=tuple(zip(held, repeat(person_id))),
         severity=severity,
         explanation=_COMBINED_BY_SIZE[severity],
-        fix=_COMBINED_FIX,
+        fix=_COMBINED_FIX.format(owner=facts.words.owner),
     )
 
 
@@ -114,7 +114,8 @@ def _combined_message(facts: Facts, person_id: str, backlog: list[str], manager_
     return f"{name} is titled both {PM} and {PO} on {_product_words(facts.team.profile)}."
 
 
-_BACKLOG_FIX = "Give the product owner an A on every backlog row."
+def _backlog_fix(facts: Facts) -> str:
+    return f"Give the product owner {facts.words.a(facts.words.owner)} on every backlog row."
 
 
 @RULES.team_rule(
@@ -131,13 +132,15 @@ _BACKLOG_FIX = "Give the product owner an A on every backlog row."
 def backlog_unowned(rule: Rule, facts: Facts, threshold: float | None) -> Iterator[Finding]:
     rows = facts.rows_with.get("backlog", [])
     unowned = [row_id for row_id in rows if not facts.rows[row_id].accountable]
+    owner = facts.words.owner
     if unowned and len(unowned) == len(rows):
         yield rule.finding(f"Nobody is accountable for the product backlog: {facts.titles(rows)} "
-                           f"{'has' if len(rows) == 1 else 'have'} no A.", responsibilities=rows, fix=_BACKLOG_FIX)
+                           f"{'has' if len(rows) == 1 else 'have'} no {owner}.", responsibilities=rows,
+                           fix=_backlog_fix(facts))
         return
     for row_id in unowned:
-        yield rule.finding(f"The backlog row {facts.title(row_id)} has nobody accountable (no A).",
-                           responsibilities=(row_id,), fix=_BACKLOG_FIX)
+        yield rule.finding(f"The backlog row {facts.title(row_id)} has nobody accountable (no {owner}).",
+                           responsibilities=(row_id,), fix=_backlog_fix(facts))
 
 
 @RULES.team_rule(
@@ -167,8 +170,8 @@ def backlog_split(rule: Rule, facts: Facts, threshold: float | None) -> Iterator
         f"for {plural(teams, 'delivery team')}.",
         people=holders,
         cells=tuple(chain.from_iterable(zip(owned[person_id], repeat(person_id)) for person_id in holders)),
-        fix=f"Keep the A on the backlog with {plural(teams, 'person', 'people')} "
-        "(one per delivery team); the others can be R or C.",
+        fix=f"Keep the {facts.words.owner} on the backlog with {plural(teams, 'person', 'people')} "
+        f"(one per delivery team); the others can be {facts.words.either(facts.words.doer, facts.words.asked)}.",
     )
 
 
@@ -195,8 +198,9 @@ def owner_serves_several_teams(rule: Rule, facts: Facts, threshold: float | None
         f"{plural(teams, 'delivery team')} share {plural(len(owners), 'backlog owner')} "
         f"({facts.names(owners)}), and no row says who serves several sprint teams.",
         people=owners,
-        fix="Add the catalog row \u201cServe several sprint teams within clear boundaries\u201d and give its A "
-        "to the owner who serves them, or give each team an owner for its own part of the backlog.",
+        fix="Add the catalog row \u201cServe several sprint teams within clear boundaries\u201d and give its "
+        f"{facts.words.owner} to the owner who serves them, or give each team an owner for its own part of the "
+        "backlog.",
     )
 
 
@@ -214,9 +218,10 @@ def owner_serves_several_teams(rule: Rule, facts: Facts, threshold: float | None
 def vision_unowned(rule: Rule, facts: Facts, threshold: float | None) -> Iterator[Finding]:
     rows = facts.rows_with.get("vision", [])
     if rows and not any(facts.rows[row_id].accountable for row_id in rows):
+        words = facts.words
         yield rule.finding(f"Nobody is accountable for the product vision: {facts.titles(rows)} "
-                           f"{'has' if len(rows) == 1 else 'have'} no A.", responsibilities=rows,
-                           fix="Give the product manager an A on the vision rows.")
+                           f"{'has' if len(rows) == 1 else 'have'} no {words.owner}.", responsibilities=rows,
+                           fix=f"Give the product manager {words.a(words.owner)} on the vision rows.")
 
 
 @RULES.team_rule(
@@ -234,10 +239,12 @@ def vision_unowned(rule: Rule, facts: Facts, threshold: float | None) -> Iterato
 def no_customer_contact(rule: Rule, facts: Facts, threshold: float | None) -> Iterator[Finding]:
     rows = facts.rows_with.get("customer-contact", [])
     if rows and not any(facts.rows[row_id].active for row_id in rows):
-        yield rule.finding(f"Nobody is R or A on direct contact with customers: {facts.titles(rows)} "
+        doer_or_owner = f"{facts.words.doer} or {facts.words.owner}"
+        yield rule.finding(f"Nobody is {doer_or_owner} on direct contact with customers: {facts.titles(rows)} "
                            f"{'has' if len(rows) == 1 else 'have'} no one doing the work.",
                            responsibilities=rows,
-                           fix="Make someone, usually the product manager, R or A on at least one of these rows.")
+                           fix=f"Make someone, usually the product manager, {doer_or_owner} on at least one of "
+                           "these rows.")
 
 
 # Folded into combined-roles, limited to forecasting and pricing rows: every finance row is on the
@@ -268,5 +275,6 @@ def developer_as_owner(rule: Rule, facts: Facts, person_id: str, threshold: floa
         f"{person.name}, a {title}, is accountable for the backlog ({facts.titles(backlog)}).",
         people=(person_id,),
         cells=tuple(zip(backlog, repeat(person_id))),
-        fix="If this is a deliberate choice, acknowledge it; otherwise give the backlog's A to a product owner.",
+        fix="If this is a deliberate choice, acknowledge it; otherwise give the backlog's "
+        f"{facts.words.owner} to a product owner.",
     )

@@ -8,7 +8,7 @@ finding), and a matrix without a single letter reports only that. A cell edit
 re-counts and re-checks only its row and its person, and moves their
 findings within their rules' sorted groups; every other kind of change
 (rows or people added, removed, moved or renamed, tags, the profile, the
-settings) rebuilds everything, which costs one full check. An
+settings, the letter set) rebuilds everything, which costs one full check. An
 acknowledgment added or withdrawn only re-applies the acknowledgments.
 """
 
@@ -77,11 +77,14 @@ class Checker:
             self._report = self._evaluation.report()
         return self._report
 
-    def letter_counts(self, person_ids: Iterable[str]) -> dict[str, tuple[int, int, int, int]]:
-        """How many R, A, C and I each person holds (an A/R is one R and one A), from the checks' tallies."""
-        self.report()  # brings the tallies up to date
+    def kind_counts(self, person_ids: Iterable[str]) -> dict[str, tuple[int, ...]]:
+        """How many cells of each kind each person holds, in Kind order (an A/R is one owner's and one doer's).
+
+        From the checks' tallies, brought up to date first.
+        """
+        self.report()
         assert self._evaluation is not None
-        return self._evaluation.facts.letter_counts(person_ids)
+        return self._evaluation.facts.kind_counts(person_ids)
 
     def close(self) -> None:
         """Stop following the team's edits."""
@@ -103,7 +106,7 @@ class Checker:
                 self._rows.add(row_id)
                 self._people.add(person_id)
         elif event.change is not Change.ACKNOWLEDGMENTS:
-            # Structure, names, tags, profile or settings: any finding's text may change.
+            # Structure, names, tags, profile, settings or letters: any finding's text may change.
             self._evaluation = None
             self._rows, self._people = set(), set()
 

@@ -1,23 +1,25 @@
 """The figures the rules read: per-row and per-person tallies, built once and kept up to date.
 
 Rules never walk the grid themselves, and never compare letters: they ask
-for kinds of holder (:data:`ACCOUNTABLE`, :data:`RESPONSIBLE`,
-:data:`CONSULTED`, :data:`INFORMED`, and :data:`ACTIVE` for either of the
-first two). :class:`Facts` counts each row's holders by kind
-(:class:`RowTally`), counts each person's (:class:`PersonTally`), and
-groups the rows the article rules care about by their marks. After a cell
-edit only the touched rows and people are counted again, which is what
-keeps a re-check after one edit far below a full check.
+for kinds of holder (:data:`ACCOUNTABLE` for whoever owns the outcome,
+:data:`RESPONSIBLE` does the work, :data:`CONSULTED` is asked,
+:data:`INFORMED` is told, and :data:`ACTIVE` for either of the first two),
+whatever the team's letter set calls them (RACI's A, DACI's Approver).
+:class:`Facts` counts each row's holders by kind (:class:`RowTally`),
+counts each person's (:class:`PersonTally`), and groups the rows the
+article rules care about by their marks. After a cell edit only the
+touched rows and people are counted again, which is what keeps a re-check
+after one edit far below a full check.
 
-A row is kept as one byte per person, in column order: the letter, ``x``
-for A/R, ``.`` for none. A kind is a ``bytes.translate`` table over those
-bytes, so counting a row is ``bytes.count``; each person's column is sliced
-out of the rows' bytes joined; the people a message names are picked out
-with ``itertools.compress``, and only as many as it names. All of it runs
-in C, which is what keeps a full check of a team with every cell filled (a
-hundred thousand letters) within budget. The byte codes are this module's
-business alone: when a cell may hold several letters, only the tables and
-the tallies change, not the rules.
+A row is kept as one byte per person, in column order: the bit mask of the
+kinds the person's cell holds (:mod:`raci.letters.kinds`; 0 for none), so
+an A/R is the owner's bit and the doer's. A kind of holder is a
+``bytes.translate`` table over those bytes (1 for every mask holding the
+kind), so counting a row is ``translate`` and ``count``; each person's
+column is sliced out of the rows' bytes joined; the people a message names
+are picked out with ``itertools.compress``, and only as many as it names.
+All of it runs in C, which is what keeps a full check of a team with every
+cell filled (a hundred thousand cells) within budget.
 
 The article rules read tags, sides and sources from each row's own fields
 (a team file carries them), so a custom row without tags is simply not part
@@ -27,13 +29,14 @@ of those rules.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, islice, repeat
 from typing import NamedTuple
 
-from raci.model import Letter, Responsibility, Side, Team
-from raci.rules.wording import LIST_LIMIT, listing_of, quoted
+from raci.letters import INVOLVED, Kind, LetterSet, kind_table, mask
+from raci.model import Responsibility, Side, Team
+from raci.rules.wording import LIST_LIMIT, LetterWords, letter_words, listing_of, quoted
 
 # The tags the article rules look at.
 MANAGER_CORE_TAGS = frozenset({"vision", "roadmap", "market", "finance"})
@@ -70,23 +73,24 @@ def marks_of(row: Responsibility) -> frozenset[str]:
     return frozenset(marks)
 
 
-_NONE, _BOTH = ord("."), ord("x")
+def _where(keep: Callable[[int], bool]) -> bytes:
+    """A ``bytes.translate`` table: 1 for every kinds mask ``keep`` accepts, 0 for the others."""
+    return bytes(1 if keep(code) else 0 for code in range(256))
 
 
-def _kind(codes: bytes) -> bytes:
-    """A ``bytes.translate`` table: 1 for the given codes, 0 for every other byte."""
-    table = bytearray(256)
-    for code in codes:
-        table[code] = 1
-    return bytes(table)
-
-
-# The kinds of holder, as translate tables over a row's bytes.
-ACCOUNTABLE = _kind(b"Ax")  # owns the outcome: A or A/R
-RESPONSIBLE = _kind(b"Rx")  # does the work: R or A/R
-CONSULTED = _kind(b"C")  # is asked
-INFORMED = _kind(b"I")  # is told
-ACTIVE = _kind(b"ARx")  # owns or does: R, A or A/R
+# The kinds of holder, as translate tables over a row's bytes (any cell holding the kind).
+ACCOUNTABLE = kind_table(Kind.OWNS)  # owns the outcome: A or A/R
+RESPONSIBLE = kind_table(Kind.DOES)  # does the work: R or A/R
+CONSULTED = kind_table(Kind.ASKED)  # is asked: C
+INFORMED = kind_table(Kind.TOLD)  # is told: I
+ACTIVE = kind_table(Kind.OWNS, Kind.DOES)  # owns or does: R, A or A/R
+HANDS_ON = kind_table(Kind.OWNS, Kind.DOES, Kind.HELPS)  # owns, does or helps with the work
+WATCHING = kind_table(Kind.ASKED, Kind.TOLD)  # is asked or told
+_TOLD, _INVOLVED = mask(Kind.TOLD), mask(*INVOLVED)
+ONLY_INFORMED = _where(lambda code: code == _TOLD)  # told and nothing else: I
+TOLD_BESIDE = _where(lambda code: code & _TOLD and code & _INVOLVED & ~_TOLD)  # told and more: C/I, R/I
+FILLED = _where(bool)  # any letter at all
+_EACH_KIND = tuple(kind_table(kind) for kind in Kind)
 # PersonTally's lists after its counts, each with its rows' mark and the kind of holder it keeps.
 _PERSON_LISTS = ((MANAGER_CORE, ACCOUNTABLE), (OWNER_CORE, ACCOUNTABLE), (TIME_COMPETING, ACTIVE),
                  ("backlog", ACCOUNTABLE))
@@ -97,8 +101,12 @@ OUTSIDE_TITLES = ("Stakeholder", "Sponsor")
 class RowTally(NamedTuple):
     """How many people hold each kind on one row, and the row's bytes.
 
-    An A/R counts in ``accountable``, ``responsible`` and ``active``. A named
-    tuple rather than a dataclass: a full check makes a thousand of them.
+    A cell counts once in every kind it holds: an A/R in ``accountable``,
+    ``responsible`` and (once) ``active``; a C/I in ``consulted`` and
+    ``informed``. ``informed_only`` counts the cells that hold nothing but
+    the told kind, ``told_beside`` those that hold it beside another
+    (C/I). A named tuple rather than a dataclass: a full check makes a
+    thousand of them.
     """
 
     filled: int
@@ -108,28 +116,21 @@ class RowTally(NamedTuple):
     informed: int
     active: int
     codes: bytes  # one byte per person, in column order
+    informed_only: int = 0
+    told_beside: int = 0
 
 
-def tally_row(letters: dict[str, Letter] | None, people: tuple[str, ...], column: dict[str, int]) -> RowTally:
-    """Count one row's ``{person id: letter}``; ``people`` are the person ids in column order."""
+def tally_row(letters: Mapping[str, str] | None, people: tuple[str, ...], column: dict[str, int],
+              letter_set: LetterSet) -> RowTally:
+    """Count one row's ``{person id: cell}``; ``people`` are the person ids in column order."""
+    codes = letter_set.row_codes(letters, people, column)
     if not letters:
-        return RowTally(0, 0, 0, 0, 0, 0, bytes([_NONE]) * len(people))
-    if len(letters) == len(people) and tuple(letters) == people:
-        # A full row whose letters are in column order, as a loaded file's are.
-        text = "".join(letters.values())
-    elif 2 * len(letters) >= len(people):
-        # A busy row: look every person up, in C.
-        text = "".join(map(letters.get, people, repeat(".")))
-    else:
-        # A sparse row: place its few letters.
-        placed = ["."] * len(people)
-        for person_id, letter in letters.items():
-            placed[column[person_id]] = letter
-        text = "".join(placed)
-    codes = text.replace(Letter.AR.value, "x").encode("ascii")
-    accountable, responsible, both = codes.count(b"A"), codes.count(b"R"), codes.count(_BOTH)
-    return RowTally(len(letters), accountable + both, responsible + both, codes.count(b"C"), codes.count(b"I"),
-                    accountable + responsible + both, codes)
+        return RowTally(0, 0, 0, 0, 0, 0, codes)
+    translate = codes.translate
+    informed = translate(INFORMED).count(1)
+    told = (translate(ONLY_INFORMED).count(1), translate(TOLD_BESIDE).count(1)) if informed else (0, 0)
+    return RowTally(len(letters), translate(ACCOUNTABLE).count(1), translate(RESPONSIBLE).count(1),
+                    translate(CONSULTED).count(1), informed, translate(ACTIVE).count(1), codes, *told)
 
 
 @dataclass(slots=True)
@@ -138,13 +139,16 @@ class PersonTally:
 
     ``load`` is the number of rows where the person owns or does the work
     (R, A or A/R): an A/R is one piece of work, so it counts once;
-    ``accountable`` the rows where they own it. The lists hold row ids in
-    row order.
+    ``accountable`` the rows where they own it; ``hands_on`` the rows where
+    they own, do or help with it (RASCI's S); ``watching`` the rows where
+    they are asked or told. The lists hold row ids in row order.
     """
 
     has_letters: bool = False
     load: int = 0
     accountable: int = 0
+    hands_on: int = 0
+    watching: int = 0
     manager_accountable: list[str] = field(default_factory=list)  # owns rows of the manager's core
     owner_accountable: list[str] = field(default_factory=list)  # owns rows of the owner's core (the backlog)
     time_competing: list[str] = field(default_factory=list)  # owns or does forecasting or pricing rows
@@ -164,6 +168,8 @@ class Facts:
 
     def __init__(self, team: Team) -> None:
         self.team = team
+        self.letter_set = team.letter_set
+        self.words: LetterWords = letter_words(team.letter_set)
         self.column = {person.id: position for position, person in enumerate(team.people)}
         self.person_name = {person.id: person.name for person in team.people}
         self.quoted_title = {row.id: quoted(row.title) for row in team.responsibilities}
@@ -180,7 +186,7 @@ class Facts:
         self._peer_label = {self.peer_key[person.id]: f"people titled {person.titles[0]}" if person.titles
                             else "people without a title" for person in team.people}
         cells = team._cells  # noqa: SLF001 - a read-only pass over the filled cells, the fastest there is
-        self.rows = {row.id: tally_row(cells.get(row.id), self.person_ids, self.column)
+        self.rows = {row.id: tally_row(cells.get(row.id), self.person_ids, self.column, self.letter_set)
                      for row in team.responsibilities}
         self.filled = sum(tally.filled for tally in self.rows.values())
         self.people = self._tally_everyone()
@@ -202,7 +208,7 @@ class Facts:
         cells = self.team._cells  # noqa: SLF001
         for row_id in row_ids:
             old = self.rows[row_id]
-            self.rows[row_id] = new = tally_row(cells.get(row_id), self.person_ids, self.column)
+            self.rows[row_id] = new = tally_row(cells.get(row_id), self.person_ids, self.column, self.letter_set)
             self.filled += new.filled - old.filled
         for person_id in person_ids:
             self.people[person_id] = self._person_tally(self._column_of(person_id), [
@@ -217,9 +223,10 @@ class Facts:
         """A person's tally from their byte on every row, and on the rows of each mark in _PERSON_LISTS."""
         lists = [list(compress(self.rows_with.get(mark, []), codes.translate(kind)))
                  for (mark, kind), codes in zip(_PERSON_LISTS, marked)]
-        accountable = column.count(b"A") + column.count(_BOTH)
-        load = accountable + column.count(b"R")
-        return PersonTally(column.count(_NONE) != len(column), load, accountable, *lists)
+        translate = column.translate
+        return PersonTally(column.count(0) != len(column), translate(ACTIVE).count(1),
+                           translate(ACCOUNTABLE).count(1), translate(HANDS_ON).count(1),
+                           translate(WATCHING).count(1), *lists)
 
     # ------------------------------------------------------------ reading
     def shared_state(self) -> tuple[int, tuple[tuple[str, PeerGroup], ...]]:
@@ -272,16 +279,18 @@ class Facts:
         """A row's title, quoted."""
         return self.quoted_title[row_id]
 
-    def letter_counts(self, person_ids: Iterable[str]) -> dict[str, tuple[int, int, int, int]]:
-        """How many R, A, C and I each person holds (an A/R is one R and one A), read from the rows' bytes."""
+    def kind_counts(self, person_ids: Iterable[str]) -> dict[str, tuple[int, ...]]:
+        """How many cells of each kind each person holds, in :class:`~raci.letters.Kind` order.
+
+        A cell counts once for every kind it holds: an A/R is one owner's
+        and one doer's. Read from the rows' bytes.
+        """
         width = len(self.person_ids)
         grid = b"".join(tally.codes for tally in self.rows.values())
         counts = {}
         for person_id in person_ids:
-            column = grid[self.column[person_id]::width]
-            both = column.count(_BOTH)
-            counts[person_id] = (column.count(b"R") + both, column.count(b"A") + both, column.count(b"C"),
-                                 column.count(b"I"))
+            translate = grid[self.column[person_id]::width].translate
+            counts[person_id] = tuple(translate(table).count(1) for table in _EACH_KIND)
         return counts
 
     def backlog_owners(self) -> list[str]:

@@ -8,6 +8,11 @@ much, who only watches). Each reports at most one finding per row or per
 person, never one per cell; a matrix with no letters at all gets a single
 finding that says how much is left to fill.
 
+The checks count kinds (who owns the outcome, who does the work, ...), so
+they hold for any letter set; their messages name the team's own letters
+through ``facts.words`` ("no A" in RACI, "no Approver" in DACI). The rule
+descriptions and explanations speak RACI, the letters most readers know.
+
 A row finding points at its row only; its message names the people
 involved, and their letters are in plain sight on the selected row.
 Pointing at their cells as well made a full check of a dense 1000 x 100
@@ -18,7 +23,7 @@ pointing at the people would mark their whole columns.
 from __future__ import annotations
 
 from raci.findings import RACI_PRACTICE, Finding, Severity
-from raci.rules.facts import ACCOUNTABLE, ACTIVE, CONSULTED, RESPONSIBLE, Facts
+from raci.rules.facts import ACCOUNTABLE, ACTIVE, CONSULTED, RESPONSIBLE, TOLD_BESIDE, Facts
 from raci.rules.registry import RULES, Rule, Scope
 from raci.rules.wording import plural
 
@@ -38,9 +43,10 @@ def no_accountable(rule: Rule, facts: Facts, row_id: str, threshold: float | Non
     tally = facts.rows[row_id]
     if not tally.filled or tally.accountable:
         return None
-    return rule.finding(f"{facts.title(row_id)} has letters but nobody accountable (no A).",
+    words = facts.words
+    return rule.finding(f"{facts.title(row_id)} has letters but nobody accountable (no {words.owner}).",
                         responsibilities=(row_id,),
-                        fix="Give one person an A (or A/R) on this row.")
+                        fix=f"Give one person {words.a(words.owner)} (or {words.both}) on this row.")
 
 
 @RULES.row_rule(
@@ -59,7 +65,8 @@ def many_accountable(rule: Rule, facts: Facts, row_id: str, threshold: float | N
     return rule.finding(f"{facts.title(row_id)} has {holders} people accountable: "
                         f"{facts.holder_names(row_id, ACCOUNTABLE, holders)}.",
                         responsibilities=(row_id,),
-                        fix="Keep one A on this row and change the others to R or C.")
+                        fix=f"Keep one {facts.words.owner} on this row and change the others to "
+                        f"{facts.words.either(facts.words.doer, facts.words.asked)}.")
 
 
 @RULES.row_rule(
@@ -75,8 +82,11 @@ def no_responsible(rule: Rule, facts: Facts, row_id: str, threshold: float | Non
     tally = facts.rows[row_id]
     if not tally.filled or tally.responsible:
         return None
-    return rule.finding(f"{facts.title(row_id)} has nobody responsible for doing the work (no R).",
-                        responsibilities=(row_id,), fix="Give someone an R, or make the A an A/R.")
+    words = facts.words
+    return rule.finding(f"{facts.title(row_id)} has nobody responsible for doing the work (no {words.doer}).",
+                        responsibilities=(row_id,),
+                        fix=f"Give someone {words.a(words.doer)}, or make the {words.owner} {words.a(words.both)}."
+                        if not words.by_name else f"Give someone {words.a(words.doer)}.")
 
 
 @RULES.row_rule(
@@ -130,12 +140,14 @@ def overloaded_person(rule: Rule, facts: Facts, person_id: str, threshold: float
     peers = facts.peers(person_id)
     if peers.size < 3 or load <= 2 * peers.median_load or load < (threshold or 0):
         return None
+    words = facts.words
     return rule.finding(
-        f"{facts.name(person_id)} is R or A on {load} rows, more than twice the median of the "
-        f"{peers.size} {peers.label} ({peers.median_load:g}).",
+        f"{facts.name(person_id)} is {words.doer} or {words.owner} on {load} rows, more than twice the median "
+        f"of the {peers.size} {peers.label} ({peers.median_load:g}).",
         people=(person_id,),
         cells=facts.cells_held(person_id, ACTIVE),
-        fix="Hand some of these rows to others, or make them C where a say is all that is needed.",
+        fix="Hand some of these rows to others"
+        + (f", or make them {words.asked} where a say is all that is needed." if words.asked else "."),
     )
 
 
@@ -160,7 +172,8 @@ def accountable_for_too_much(rule: Rule, facts: Facts, person_id: str, threshold
         f"({accountable * 100 / rows:.0f}%).",
         people=(person_id,),
         cells=facts.cells_held(person_id, ACCOUNTABLE),
-        fix="Hand the A of rows others already do (their R) to them, keeping the rows you must sign off yourself.",
+        fix=f"Hand the {facts.words.owner} of rows others already do (their {facts.words.doer}) to them, "
+        "keeping the rows you must sign off yourself.",
     )
 
 
@@ -177,13 +190,13 @@ def accountable_for_too_much(rule: Rule, facts: Facts, person_id: str, threshold
 )
 def onlooker(rule: Rule, facts: Facts, person_id: str, threshold: float | None) -> Finding | None:
     tally = facts.people[person_id]
-    if not tally.has_letters or tally.load or facts.is_outsider(person_id):
+    if not tally.watching or tally.hands_on or facts.is_outsider(person_id):
         return None
     return rule.finding(
-        f"{facts.name(person_id)} is only consulted or informed, never responsible or accountable.",
+        f"{facts.name(person_id)} is {facts.words.onlooker}.",
         people=(person_id,),
-        fix="Add the rows of work they do, with their R's; if they only follow along, title them Stakeholder "
-        "or leave them off this matrix.",
+        fix=f"Add the rows of work they do, with their {facts.words.many(facts.words.doer)}; if they only follow "
+        "along, title them Stakeholder or leave them off this matrix.",
     )
 
 
@@ -199,12 +212,14 @@ def onlooker(rule: Rule, facts: Facts, person_id: str, threshold: float | None) 
 )
 def informed_only(rule: Rule, facts: Facts, row_id: str, threshold: float | None) -> Finding | None:
     tally = facts.rows[row_id]
-    if not tally.filled or tally.informed != tally.filled:
+    if not tally.filled or tally.informed_only != tally.filled:
         return None
-    return rule.finding(f"{facts.title(row_id)} has only I's: {plural(tally.informed, 'person', 'people')} "
-                        "told, nobody owning or doing it.",
+    words = facts.words
+    return rule.finding(f"{facts.title(row_id)} has only {words.many(words.told)}: "
+                        f"{plural(tally.informed_only, 'person', 'people')} told, nobody owning or doing it.",
                         responsibilities=(row_id,),
-                        fix="Give one person the A and someone the R; keep the I's for those who only need to know.")
+                        fix=f"Give one person the {words.owner} and someone the {words.doer}; keep the "
+                        f"{words.many(words.told)} for those who only need to know.")
 
 
 @RULES.row_rule(
@@ -224,7 +239,9 @@ def too_many_consulted(rule: Rule, facts: Facts, row_id: str, threshold: float |
     return rule.finding(f"{facts.title(row_id)} consults {consulted} people "
                         f"({facts.holder_names(row_id, CONSULTED, consulted)}).",
                         responsibilities=(row_id,),
-                        fix="Turn the C of those who only need to know into an I.")
+                        fix=f"Turn the {facts.words.asked} of those who only need to know into "
+                        f"{facts.words.a(facts.words.told)}." if facts.words.told
+                        else f"Keep the {facts.words.asked} of those whose say the work needs.")
 
 
 @RULES.row_rule(
@@ -244,7 +261,34 @@ def too_many_responsible(rule: Rule, facts: Facts, row_id: str, threshold: float
     return rule.finding(f"{facts.title(row_id)} has {responsible} people responsible "
                         f"({facts.holder_names(row_id, RESPONSIBLE, responsible)}).",
                         responsibilities=(row_id,),
-                        fix="Split this row into smaller tasks, each with one or two R's.")
+                        fix=f"Split this row into smaller tasks, each with one or two "
+                        f"{facts.words.many(facts.words.doer)}.")
+
+
+@RULES.row_rule(
+    "letter-adds-nothing",
+    title="A letter that adds nothing",
+    severity=Severity.INFO,
+    citation=_PRACTICE,
+    description="A cell holds I beside another letter (C/I, R/I): whoever is asked, does or owns the work is "
+    "told of it anyway.",
+    explanation="Being informed is part of every other letter: whoever is consulted hears how it ends, and "
+    "whoever does or owns the work knows it first. A cell such as C/I says no more than C; the letter that "
+    "says what the person does is enough, and the matrix reads faster without the other. It is a note, not "
+    "a mistake: switch the check off if the team writes cells this way on purpose.",
+)
+def letter_adds_nothing(rule: Rule, facts: Facts, row_id: str, threshold: float | None) -> Finding | None:
+    count = facts.rows[row_id].told_beside
+    if not count:
+        return None
+    told = facts.words.told
+    holders = facts.holders(row_id, TOLD_BESIDE)
+    verb = "holds" if count == 1 else "hold"
+    return rule.finding(f"{facts.title(row_id)}: {facts.holder_names(row_id, TOLD_BESIDE, count)} {verb} "
+                        f"{told} beside another letter, which adds nothing.",
+                        responsibilities=(row_id,),
+                        cells=tuple((row_id, person_id) for person_id in holders),
+                        fix="Keep only the other letter: being asked, doing or owning the work includes being told.")
 
 
 def _not_started(rule: Rule, facts: Facts, threshold: float | None) -> Finding | None:
@@ -256,7 +300,8 @@ def _not_started(rule: Rule, facts: Facts, threshold: float | None) -> Finding |
         return rule.finding(f"{to_fill}, nobody in the team yet.",
                             fix="Add the people of the team, then fill in who does and who owns each row.")
     return rule.finding(f"{to_fill}, {plural(people, 'person', 'people')} in the team, no letters yet.",
-                        fix="Fill in who does (R) and who owns (A) each row; the checks start with the first letter.")
+                        fix=f"Fill in who does ({facts.words.doer}) and who owns ({facts.words.owner}) each row; "
+                        "the checks start with the first letter.")
 
 
 NOT_STARTED = RULES.add(Rule(

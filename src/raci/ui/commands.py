@@ -16,10 +16,11 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from raci.letters import Cell, LetterSet
 from raci.model import (
     Acknowledgment,
     CellKey,
-    Letter,
+    LetterSwitch,
     Person,
     Profile,
     Removal,
@@ -44,15 +45,14 @@ def cells_phrase(count: int) -> str:
     return "cell" if count == 1 else f"{count} cells"
 
 
-def cells_text(changes: Mapping[CellKey, Letter | None]) -> str:
+def cells_text(changes: Mapping[CellKey, str | None]) -> str:
     """Menu text for a cell edit: "Set 3 cells to A", "Clear 2 cells", "Change 5 cells"."""
     values = set(changes.values())
     noun = cells_phrase(len(changes))
     if values == {None}:
         return f"Clear {noun}"
     if len(values) == 1:
-        letter = next(iter(values))
-        return f"Set {noun} to {letter.value}"  # type: ignore[union-attr]  # None handled above
+        return f"Set {noun} to {str.__str__(next(iter(values)))}"  # type: ignore[arg-type]  # None handled above
     return f"Change {noun}"
 
 
@@ -67,14 +67,14 @@ class SetCellsCommand(QUndoCommand):
     def __init__(
         self,
         team: Team,
-        changes: Mapping[CellKey, Letter | None],
+        changes: Mapping[CellKey, str | None],
         text: str | Callable[[int], str] | None = None,
         parent: QUndoCommand | None = None,
     ) -> None:
         super().__init__(text if isinstance(text, str) else "", parent)
         self.team = team
         self.changes = dict(changes)
-        self.previous: dict[CellKey, Letter | None] = {}
+        self.previous: dict[CellKey, Cell | None] = {}
         self._describe = None if isinstance(text, str) else text
 
     def redo(self) -> None:
@@ -88,6 +88,29 @@ class SetCellsCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.team.set_cells(self.previous)
+
+
+class SwitchLettersCommand(QUndoCommand):
+    """Write the team in another letter set, every cell moved as ``mapping`` says; undo puts back every cell.
+
+    ``mapping`` is what :func:`raci.letters.plan_switch` worked out and the
+    person saw (old cell -> new cell, ``None`` for blank).
+    """
+
+    def __init__(self, team: Team, letters: LetterSet, mapping: Mapping[Cell, Cell | None] | None = None,
+                 text: str = "") -> None:
+        super().__init__(text or f"Switch letters to {letters.name}")
+        self.team = team
+        self.letters = letters
+        self.mapping = None if mapping is None else dict(mapping)
+        self.replaced: LetterSwitch | None = None
+
+    def redo(self) -> None:
+        self.replaced = self.team.set_letter_set(self.letters, self.mapping)
+
+    def undo(self) -> None:
+        assert self.replaced is not None
+        self.team.restore_letter_set(self.replaced)
 
 
 class AddPersonCommand(QUndoCommand):

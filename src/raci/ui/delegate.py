@@ -4,7 +4,9 @@ The style's default painting replaces a selected cell's fill with the
 selection colour, which would hide the letter's colour exactly while a
 person works on it; this delegate keeps the fill, tints it, and frames the
 current cell instead. It also draws the grid (the table's own grid is off)
-so that a category row reads as one band across all the people.
+so that a category row reads as one band across all the people. A cell
+holding several letters (``A/C/I``) that would not fit its column is drawn
+in a smaller font, never cut.
 """
 
 from __future__ import annotations
@@ -13,13 +15,15 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from raci.ui.matrix_model import CategoryRole, SeverityRole
 from raci.ui.palette import SEVERITY_COLOURS, corner_marker
 
 _SELECTION_TINT = 70  # alpha of the selection colour over a cell's fill: the fill stays visible
+_SMALLEST = 0.5  # the least a crowded cell's font shrinks to, as a share of the letters' size
+_MARGIN = 3  # pixels kept free on each side of a cell's letters
 
 
 class LetterDelegate(QStyledItemDelegate):
@@ -58,7 +62,8 @@ class LetterDelegate(QStyledItemDelegate):
         if text:
             colour = data(index, Qt.ItemDataRole.ForegroundRole)
             painter.setPen(colour if colour is not None else palette.color(QPalette.ColorRole.Text))
-            painter.setFont(data(index, Qt.ItemDataRole.FontRole) or option.font)
+            font = data(index, Qt.ItemDataRole.FontRole) or option.font
+            painter.setFont(_fitted(font, text, rect.width() - 2 * _MARGIN) if len(text) > 1 else font)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         severity = data(index, SeverityRole)
         if severity is not None:
@@ -68,3 +73,17 @@ class LetterDelegate(QStyledItemDelegate):
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2))
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
         painter.restore()
+
+
+def _fitted(font: QFont, text: str, width: float) -> QFont:
+    """``font``, or a smaller copy of it, so that ``text`` fits ``width`` (down to half the size)."""
+    needed = QFontMetricsF(font).horizontalAdvance(text)
+    if needed <= width or needed <= 0:
+        return font
+    smaller = QFont(font)
+    size = font.pointSizeF()
+    if size > 0:
+        smaller.setPointSizeF(max(size * _SMALLEST, size * width / needed))
+    else:
+        smaller.setPixelSize(max(1, round(font.pixelSize() * max(_SMALLEST, width / needed))))
+    return smaller

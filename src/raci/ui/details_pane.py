@@ -127,6 +127,6 @@ def _holders(row: Responsibility, team: Team) -> str:
     letters = team.row_letters(row.id)
     if not letters:
         return f"<p style='{_muted()}'>Nobody holds a letter on this row yet.</p>"
-    names = [f"{html.escape(person.name)} <b>{letters[person.id].value}</b>"
+    names = [f"{html.escape(person.name)} <b>{html.escape(letters[person.id])}</b>"
              for person in team.people if person.id in letters]
     return f"<p><b>Who:</b> {', '.join(names)}</p>"

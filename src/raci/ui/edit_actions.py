@@ -1,4 +1,4 @@
-"""The window's editing actions: people, responsibilities, suggestions, team details, checks, acknowledgments.
+"""The window's editing actions: people, responsibilities, suggestions, team details, letters, checks, acknowledgments.
 
 Each action asks what it needs (through :mod:`raci.ui.dialogs` or a
 confirmation), then pushes exactly one undo step, so every edit is one
@@ -31,6 +31,7 @@ from raci.ui.commands import (
     RenameTeamCommand,
     SetCellsCommand,
     SetProfileCommand,
+    SwitchLettersCommand,
     UpdatePersonCommand,
     UpdateResponsibilityCommand,
     WithdrawAcknowledgmentCommand,
@@ -94,6 +95,8 @@ class EditActions(QObject):
                                         "Change the team's name and description")
         self.check_settings_action = make("Check &Settings\u2026", self.check_settings, None,
                                           "Switch checks off or on and change their limits for this team")
+        self.letters_action = make("&Letters\u2026", self.letters, None,
+                                   "Choose the team's letters (RACI, RASCI, DACI, CAIRO, RACI-VS) or define its own")
         self.add_person_action.setIconText("Add Person")
         self.add_from_catalog_action.setIconText("Add from Catalog")
         self.suggest_action.setIconText("Suggest")
@@ -111,7 +114,7 @@ class EditActions(QObject):
         rows.addActions([self.move_up_action, self.move_down_action])
         checks.addActions([self.acknowledge_action, self.withdraw_action])
         checks.addSeparator()
-        checks.addAction(self.check_settings_action)
+        checks.addActions([self.letters_action, self.check_settings_action])
 
     # ---------------------------------------------------------------- state
     @property
@@ -284,6 +287,19 @@ class EditActions(QObject):
         commands = rule_settings_commands(self.team, chosen)
         if commands:
             self.push_all("Change check settings", list(commands))
+
+    def letters(self) -> None:
+        """Checks > Letters: the set chosen (after seeing what it changes) is one undo step."""
+        from raci.ui.letters_dialog import ask_letters
+
+        answer = ask_letters(self.parent_widget, self.team)
+        if answer is None:
+            return
+        letters, mapping = answer
+        same = letters.id == self.team.letter_set.id
+        text = f"Edit the letters of {letters.name}" if same else f"Switch letters to {letters.name}"
+        self.push(SwitchLettersCommand(self.team, letters, mapping, text))
+        self._show_status(f"The team now writes its cells in {letters.name}.", 8000)
 
     # ------------------------------------------------------ acknowledgments
     def acknowledge(self, finding: Finding) -> None:

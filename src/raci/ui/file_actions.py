@@ -125,7 +125,7 @@ class FileActions(QObject):
             return False
         self.document.replace(team, Path(path).resolve())
         self.settings.add_recent_file(path)
-        self._status(f"Opened {Path(path).name}.")
+        self._status(f"Opened {shown(Path(path).name)}.")
         return True
 
     # ----------------------------------------------------------------- save
@@ -154,7 +154,7 @@ class FileActions(QObject):
         self.recent_menu.clear()
         recent = self.settings.recent_files()
         for number, path in enumerate(recent, start=1):
-            action = self.recent_menu.addAction(f"&{number} {Path(path).name}")
+            action = self.recent_menu.addAction(f"&{number} {shown(Path(path).name)}")
             action.setToolTip(path)
             action.triggered.connect(lambda _=False, chosen=path: self.open_path(chosen))
         if not recent:
@@ -226,7 +226,7 @@ class FileActions(QObject):
         except RaciError as error:
             QMessageBox.critical(self.parent_widget, "Cannot export", str(error))
             return
-        self._status(f"Exported to {target.name}.")
+        self._status(f"Exported to {shown(target.name)}.")
 
     # ------------------------------------------------------------- recovery
     def offer_recovery(self) -> bool:

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
     from raci.findings import Finding, Report
+    from raci.letters import LetterSet
     from raci.model import Responsibility, Team
     from raci.ui.recovery import RecoveryStore
 
@@ -183,11 +184,11 @@ class MainWindow(QMainWindow):
         self.details = DetailsPane(self)
         self.profile_panel = ProfilePanel(self)
         self.workload = WorkloadView(self)
-        self.help_panel = HelpPanel(self)
+        self.help_panel = HelpPanel(self, self.document.team.letter_set)
         for dock, panel in zip(self.docks, (self.findings, self.details, self.profile_panel, self.workload,
                                             self.help_panel)):
             dock.setWidget(panel)
-        self.legend = LegendStrip(self)
+        self.legend = LegendStrip(self, self.document.team.letter_set)
         self.counts = SeverityCounts(self)
         self.statusBar().addPermanentWidget(self.legend)
         self.statusBar().addPermanentWidget(self.counts)
@@ -235,6 +236,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         document = self.document
         self.model.teamChanged.connect(self._on_team_changed)
+        self.model.letterSetChanged.connect(self._on_letter_set_changed)
         document.undo_stack.indexChanged.connect(self._on_undo_step)
         document.teamReplaced.connect(self._on_team_replaced)
         document.pathChanged.connect(self._update_title)
@@ -306,6 +308,13 @@ class MainWindow(QMainWindow):
         self.help_panel.set_dark(dark)
         self.details.show_responsibility(self.details.responsibility, self.document.team)
 
+    def _on_letter_set_changed(self, letters: LetterSet) -> None:
+        """The team writes in other letters (switched, or another team): the legends follow."""
+        if not hasattr(self, "legend"):
+            return  # still building: the legends are made with the team's letters
+        self.legend.set_letters(letters)
+        self.help_panel.set_letters(letters)
+
     def _show_team_details(self) -> None:
         team = self.document.team
         self.profile_panel.set_team_details(team.name, team.description)
@@ -343,7 +352,8 @@ class MainWindow(QMainWindow):
         """Tell the person which pasted values were left out."""
         if problems:
             more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-            self.show_status(f"Pasted, but left out what is not a RACI letter: {problems[0]}{more}.", 15_000)
+            letters = self.document.team.letter_set.name
+            self.show_status(f"Pasted, but left out what is not a {letters} letter: {problems[0]}{more}.", 15_000)
 
     def show_status(self, text: str, milliseconds: int = 8000) -> None:
         self.statusBar().showMessage(text, milliseconds)

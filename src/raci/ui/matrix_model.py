@@ -7,7 +7,10 @@ and a dict lookup per cell. Edits go through undo commands; the team
 announces each change and the model turns it into Qt's signals: one
 ``dataChanged`` over the bounding range of the cells a change touched,
 column inserts/removes/moves for people, a layout change (selection kept)
-for moved rows and a reset for added or removed rows.
+for moved rows and a reset for added or removed rows. A cell shows the
+letters it holds in the team's letter set (``A/R``, ``R/C``) in that set's
+colours; a new letter set repaints every cell and says so through
+:attr:`MatrixModel.letterSetChanged`, for the legends.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from PySide6.QtGui import QGuiApplication, QUndoStack
 
 from raci.errors import TeamEditError
 from raci.findings import Report
-from raci.model import CellKey, Change, Letter, Person, Phase, Responsibility, Team, TeamEvent, parse_letter
+from raci.letters import Cell, LetterSet, parse_cell
+from raci.model import CellKey, Change, Person, Phase, Responsibility, Team, TeamEvent
 from raci.ordering import OTHER_CATEGORY, category_blocks
 from raci.ui.commands import PlaceResponsibilitiesCommand, SetCellsCommand
 from raci.ui.markers import Markers
@@ -28,7 +32,7 @@ from raci.ui.palette import category_font, grid_colours, is_dark, letter_font, s
 
 MIME_TYPE = "application/x-raci-responsibility-ids"
 
-LetterRole = int(Qt.ItemDataRole.UserRole) + 1  # the cell's Letter (its text once through Qt), or None
+LetterRole = int(Qt.ItemDataRole.UserRole) + 1  # the cell (``"A/R"``), or None
 SeverityRole = int(Qt.ItemDataRole.UserRole) + 2  # the worst open finding's Severity (its value through Qt), or None
 CategoryRole = int(Qt.ItemDataRole.UserRole) + 3  # the category name on header rows, else None
 
@@ -52,6 +56,7 @@ class MatrixModel(QAbstractTableModel):
     """Responsibilities grouped under category rows (column 0) by people (columns 1..n)."""
 
     teamChanged = Signal()
+    letterSetChanged = Signal(object)  # the team's LetterSet: another team, or the team switched sets
 
     def __init__(self, team: Team, undo_stack: QUndoStack, parent: Any = None) -> None:
         super().__init__(parent)
@@ -63,7 +68,8 @@ class MatrixModel(QAbstractTableModel):
         self._markers = Markers()
         self._letter_font = letter_font()
         self._category_font = category_font()
-        self._colours = grid_colours(is_dark(QGuiApplication.palette()))
+        self._dark = is_dark(QGuiApplication.palette())
+        self._colours = grid_colours(team.letter_set, self._dark)
         self._pending_keys: list[tuple[tuple[str, str], int]] = []
         self._moving_columns = False
         self._slot_rows: list[int] = []  # team row index per model row; -1 on a category header
@@ -89,9 +95,16 @@ class MatrixModel(QAbstractTableModel):
         self._unsubscribe = team.subscribe(self._on_team_event)
         self._markers = Markers()
         self._person_filter = None
+        self._colours = grid_colours(team.letter_set, self._dark)
         self._rebuild()
         self.endResetModel()
         self.teamChanged.emit()
+        self.letterSetChanged.emit(team.letter_set)
+
+    @property
+    def letter_set(self) -> LetterSet:
+        """The letters the team writes its cells in."""
+        return self._team.letter_set
 
     def detach(self) -> None:
         """Stop listening to the team (call before dropping the model while the team lives on)."""
@@ -127,10 +140,19 @@ class MatrixModel(QAbstractTableModel):
 
     def set_dark(self, dark: bool) -> None:
         """Paint the letters in the dark scheme's colours (or the light one's)."""
-        self._colours = grid_colours(dark)
+        self._dark = dark
+        self._colours = grid_colours(self._team.letter_set, dark)
         if self.rowCount() and self.columnCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1),
                                   [_BACKGROUND, _FOREGROUND])
+
+    def _letters_changed(self) -> None:
+        """Another letter set: every cell reads and looks different."""
+        self._colours = grid_colours(self._team.letter_set, self._dark)
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1),
+                                  CELL_ROLES)
+        self.letterSetChanged.emit(self._team.letter_set)
 
     def set_font_scale(self, scale: float) -> None:
         """The letters' and category rows' fonts at ``scale`` times their size (the grid's zoom)."""
@@ -256,7 +278,7 @@ class MatrixModel(QAbstractTableModel):
             return self._title_data(position, role)
         letter = self._team.letter_at(position, column - 1)
         if role == _DISPLAY or role == _EDIT:
-            return letter.value if letter is not None else ""
+            return letter if letter is not None else ""
         if role == LetterRole:
             return letter
         if role == _BACKGROUND:
@@ -276,9 +298,10 @@ class MatrixModel(QAbstractTableModel):
     def _cell_at(self, position: int, column: int) -> CellKey:
         return (self._team.responsibilities[position].id, self._team.people[column - 1].id)
 
-    def _cell_text(self, position: int, column: int, letter: Letter | None, *, with_findings: bool) -> str:
+    def _cell_text(self, position: int, column: int, letter: Cell | None, *, with_findings: bool) -> str:
         rid, pid = self._cell_at(position, column)
-        what = letter.meaning if letter is not None else "no letter (type R, A, C or I)"
+        letters = self._team.letter_set
+        what = letters.describe(letter) if letter is not None else f"no letter (type {_typed_keys(letters)})"
         text = f"{self._team.people[column - 1].name} on '{self._team.responsibilities[position].title}': {what}"
         return text + self._markers.notes("cell", (rid, pid)) if with_findings else text
 
@@ -336,19 +359,19 @@ class MatrixModel(QAbstractTableModel):
         return None
 
     def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = _EDIT) -> bool:
-        """Set a letter cell from text (any spelling :func:`~raci.model.parse_letter` reads) as an undo step."""
+        """Set a letter cell from text (any spelling :func:`~raci.letters.parse_cell` reads) as an undo step."""
         key = self.cell_key(index.row(), index.column()) if index.isValid() else None
         if key is None or role != _EDIT:
             return False
         try:
-            letter = parse_letter(None if value is None else str(value.value if isinstance(value, Letter) else value))
+            letter = parse_cell(None if value is None else str(value), self._team.letter_set)
         except TeamEditError:
             return False
         self.set_cells({key: letter})
         return True
 
     # ---------------------------------------------------------------- editing
-    def set_cells(self, changes: Mapping[CellKey, Letter | None],
+    def set_cells(self, changes: Mapping[CellKey, str | None],
                   text: str | Callable[[int], str] | None = None) -> bool:
         """Push one undo step for the cells that actually change; False (and no step) when none does.
 
@@ -438,6 +461,8 @@ class MatrixModel(QAbstractTableModel):
             self._row_updated(event.ids[0])
         elif event.change is Change.PERSON:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, event.index + 1, event.index + 1)
+        elif event.change is Change.LETTERS:
+            self._letters_changed()
         if event.phase is Phase.AFTER:
             self.teamChanged.emit()
 
@@ -512,3 +537,9 @@ class MatrixModel(QAbstractTableModel):
         kind, name = key
         row = (self._row_of if kind == "row" else self._header_of).get(name, -1)
         return self.index(row, column) if row >= 0 else QModelIndex()
+
+
+def _typed_keys(letters: LetterSet) -> str:
+    """``"R, A, C or I"``: the set's symbols, as the empty cell's tooltip lists them."""
+    symbols = letters.symbols
+    return symbols[0] if len(symbols) == 1 else f"{', '.join(symbols[:-1])} or {symbols[-1]}"

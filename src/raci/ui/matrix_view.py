@@ -3,10 +3,14 @@
 The title column stays in view while the people scroll sideways (see
 :mod:`raci.ui.frozen_column`); the people's headers are turned on their
 side (:mod:`raci.ui.person_header`), so a person's column is a letter
-wide. Keys edit every selected cell as one undo step; a click selects, and
-a double click, Enter or the context menu offers the letters; copy and
-paste speak the tab-separated text spreadsheets use. The zoom scales the
-rows, the columns and the fonts together.
+wide. Keys edit every selected cell as one undo step: each one-character
+letter of the team's set is its key (R, A, C, I for RACI; S too for
+RASCI), typed over a cell as :meth:`raci.letters.LetterSet.combine` says
+(A on R gives A/R), and Space steps through the letters. A click selects;
+a double click, Enter or the context menu offers the letters, with a check
+box each so a cell can hold several; copy and paste speak the
+tab-separated text spreadsheets use. The zoom scales the rows, the columns
+and the fonts together.
 """
 
 from __future__ import annotations
@@ -18,25 +22,26 @@ from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QKeyEvent, QKeySequ
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QMenu, QTableView, QWidget
 
 from raci.clipboard import format_tsv, parse_tsv
-from raci.model import LETTER_CYCLE, CellKey, Letter
+from raci.letters import Cell
+from raci.model import CellKey
 from raci.ui.clipboard import Rect, bounding_rect, copied_block, pasted_cells
 from raci.ui.commands import MovePersonCommand, cells_phrase
 from raci.ui.delegate import LetterDelegate
 from raci.ui import grid_selection
 from raci.ui.frozen_column import FrozenColumn
+from raci.ui.letter_menu import LetterMenu, letter_keys, ticked
 from raci.ui.matrix_model import MatrixModel
 from raci.ui.person_header import PersonHeader
 
 ROW_HEIGHT = 26
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)
-_LETTER_KEYS = {"R": Letter.R, "A": Letter.A, "C": Letter.C, "I": Letter.I}
 _NO_MODIFIER = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
 _CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 _MOVE = QAbstractItemView.CursorAction
 
 
 class MatrixView(QTableView):
-    """Responsibilities by people; type R, A, C or I to set every selected cell."""
+    """Responsibilities by people; type a letter of the team's set (R, A, C or I) to set every selected cell."""
 
     pasteProblems = Signal(list)
     currentResponsibilityChanged = Signal(object)
@@ -45,7 +50,7 @@ class MatrixView(QTableView):
         super().__init__(parent)
         self.extra_context_actions: list[QAction] = []
         self.context_menu: QMenu | None = None
-        self._letter_menu: QMenu | None = None
+        self._letter_menu: LetterMenu | None = None
         self._menu_keys: list[CellKey] = []
         self._current_id: str | None = None
         self._zoom = 1.0
@@ -80,17 +85,14 @@ class MatrixView(QTableView):
         self.verticalScrollBar().valueChanged.connect(self.titles.verticalScrollBar().setValue)
 
     @property
-    def letter_menu(self) -> QMenu:
-        """The small menu of letters, made on first use (not while the window first shows)."""
-        if self._letter_menu is None:
-            menu = self._letter_menu = QMenu(self)
-            for letter in Letter:
-                mnemonic = "" if letter is Letter.AR else "&"  # A/R would share A's key
-                action = menu.addAction(f"{mnemonic}{letter.value}   {letter.meaning}")
-                action.setData(letter.value)
-                action.triggered.connect(lambda _=False, chosen=letter: self._set_menu_cells(chosen))
-            menu.addSeparator()
-            menu.addAction("C&lear").triggered.connect(lambda: self._set_menu_cells(None))
+    def letter_menu(self) -> LetterMenu:
+        """The small menu of letters, one check box each, made on first use and again for another set."""
+        letters = self.matrix_model().letter_set
+        if self._letter_menu is None or self._letter_menu.letters is not letters:
+            if self._letter_menu is not None:
+                self._letter_menu.deleteLater()
+            self._letter_menu = LetterMenu(letters, lambda symbol: self.toggle_letter(symbol, self._menu_keys),
+                                           lambda: self.set_letter(None, self._menu_keys), self)
         return self._letter_menu
 
     # ------------------------------------------------------------------ model
@@ -254,7 +256,7 @@ class MatrixView(QTableView):
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and modifiers in (Qt.KeyboardModifier.NoModifier,
                                                                         Qt.KeyboardModifier.KeypadModifier):
             return lambda: self.show_letter_menu(self.currentIndex())
-        letter = _LETTER_KEYS.get(event.text().upper()) if plain else None
+        letter = letter_keys(self.matrix_model().letter_set).get(event.text().upper()) if plain else None
         return (lambda: self.type_letter(letter)) if letter is not None else None
 
     def selected_cells(self) -> list[CellKey]:
@@ -273,16 +275,14 @@ class MatrixView(QTableView):
                     keys.update(dict.fromkeys((responsibility.id, pid) for pid in people))
         return list(keys)
 
-    def type_letter(self, letter: Letter) -> bool:
+    def type_letter(self, letter: Cell) -> bool:
         """A typed letter over every selected cell (A on R gives A/R, R on A/R gives R); one undo step."""
         team = self.matrix_model().team
-        changes = {}
-        for key in self.selected_cells():
-            held = team.cell(*key)
-            changes[key] = held.combined_with(letter) if held is not None else letter
-        return self.matrix_model().set_cells(changes, lambda n: f"Set {cells_phrase(n)} to {letter.value}")
+        combine = team.letter_set.combine
+        changes = {key: combine(team.cell(*key), letter) for key in self.selected_cells()}
+        return self.matrix_model().set_cells(changes, lambda n: f"Set {cells_phrase(n)} to {letter}")
 
-    def set_letter(self, letter: Letter | None, keys: Sequence[CellKey] | None = None) -> bool:
+    def set_letter(self, letter: Cell | None, keys: Sequence[CellKey] | None = None) -> bool:
         """Set (or with ``None`` clear) exactly this letter in the cells; one undo step."""
         return self.matrix_model().set_cells(dict.fromkeys(self.selected_cells() if keys is None else keys, letter))
 
@@ -290,14 +290,32 @@ class MatrixView(QTableView):
         return self.set_letter(None)
 
     def cycle_selection(self) -> bool:
-        """Space: the current cell's next letter in blank, R, A, C, I, blank, set on every selected cell."""
+        """Space: the current cell's next letter (blank, R, A, C, I, blank for RACI), set on every selected cell."""
         keys = self.selected_cells()
         if not keys:
             return False
+        team = self.matrix_model().team
         current = self.matrix_model().cell_key(self.currentIndex().row(), self.currentIndex().column())
-        held = self.matrix_model().team.cell(*(current if current in keys else keys[0]))
-        position = LETTER_CYCLE.index(Letter.A if held is Letter.AR else held)
-        return self.set_letter(LETTER_CYCLE[(position + 1) % len(LETTER_CYCLE)], keys)
+        held = team.cell(*(current if current in keys else keys[0]))
+        return self.set_letter(team.letter_set.cycle(held), keys)
+
+    def toggle_letter(self, symbol: str, keys: Sequence[CellKey] | None = None) -> bool:
+        """Tick or untick one letter in the cells, as the letter menu's check box does; one undo step.
+
+        The current cell decides which: if it holds the letter, the letter
+        leaves every selected cell that has it; if not, it joins every
+        selected cell that lacks it (a *not involved* letter stands alone).
+        """
+        keys = self.selected_cells() if keys is None else list(keys)
+        if not keys:
+            return False
+        team = self.matrix_model().team
+        current = self.matrix_model().cell_key(self.currentIndex().row(), self.currentIndex().column())
+        anchor = current if current in keys else keys[0]
+        verb = "Untick" if symbol in {letter.symbol for letter in team.letter_set.letters_of(team.cell(*anchor))} \
+            else "Tick"
+        return self.matrix_model().set_cells(ticked(team, keys, anchor, symbol),
+                                             lambda n: f"{verb} {symbol} in {cells_phrase(n)}")
 
     def move_current_responsibility(self, step: int) -> bool:
         """Ctrl+Shift+Up/Down: move the current row up or down; the cursor stays on it."""
@@ -358,11 +376,9 @@ class MatrixView(QTableView):
         if not index.isValid() or self.matrix_model().cell_key(index.row(), index.column()) is None:
             return False
         self._menu_keys = self.selected_cells()
-        self.letter_menu.popup(self.viewport().mapToGlobal(self.visualRect(index).bottomLeft()))
+        held = self.matrix_model().team.cell(*self.matrix_model().cell_key(index.row(), index.column()))  # type: ignore[misc]
+        self.letter_menu.show_for(held, self.viewport().mapToGlobal(self.visualRect(index).bottomLeft()))
         return True
-
-    def _set_menu_cells(self, letter: Letter | None) -> None:
-        self.set_letter(letter, self._menu_keys)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         self.show_context_menu(event.globalPos())
@@ -371,8 +387,8 @@ class MatrixView(QTableView):
         """Set or clear the selected cells, plus the window's own actions (add or remove a row or person)."""
         menu = QMenu(self)
         keys = self.selected_cells()
-        for letter in Letter:
-            action = menu.addAction(f"Set to {letter.value}")
+        for letter in self.matrix_model().letter_set.legend_cells():
+            action = menu.addAction(f"Set to {letter}")
             action.setEnabled(bool(keys))
             action.triggered.connect(lambda _=False, chosen=letter, cells=keys: self.set_letter(chosen, cells))
         clear = menu.addAction("Clear")

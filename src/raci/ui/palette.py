@@ -1,12 +1,15 @@
 """Colours, fonts and marker icons of the matrix, in a light and a dark scheme.
 
-Letter colours derive from the Okabe-Ito palette, which stays distinct for
-the common forms of colour blindness: in the light scheme each letter gets
-a light fill of one Okabe-Ito hue and dark text of the same hue; in the
-dark scheme a dark fill and light text of the same hue. Either way the
-letter itself reads clearly (well above 4.5:1 contrast) and the colour is
-only a second cue. Severity markers differ by shape as well as colour for
-the same reason. The light colours are also what printed exports use.
+Letter colours come from ``resources/palette.json`` through
+:func:`raci.letters.load_palette`, the one place the grid, the legend, the
+workload bars and the exports take them from. They derive from the
+Okabe-Ito palette, which stays distinct for the common forms of colour
+blindness: in the light scheme each letter gets a light fill of one
+Okabe-Ito hue and dark text of the same hue; in the dark scheme a dark
+fill and light text of the same hue. Either way the letter itself reads
+clearly (well above 4.5:1 contrast) and the colour is only a second cue;
+workload bars add a pattern per letter. Severity markers differ by shape as
+well as colour for the same reason.
 """
 
 from __future__ import annotations
@@ -19,52 +22,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap, QPolygonF
 
 from raci.findings import Severity
-from raci.model import Letter
-
-# Light fills: R sky blue, A orange, A/R reddish purple, C bluish green, I yellow; their lightness
-# and strength differ as well as their hue, so that they stay apart (CIE76 distance of 6 or more)
-# for protan, deutan and tritan colour vision too (tests/ui/test_theme.py simulates each).
-LETTER_COLOURS: Mapping[Letter, QColor] = MappingProxyType(
-    {
-        Letter.R: QColor("#dbeefc"),
-        Letter.A: QColor("#f9cc98"),
-        Letter.AR: QColor("#efbfdc"),
-        Letter.C: QColor("#a9dfc4"),
-        Letter.I: QColor("#faf6d2"),
-    }
-)
-
-# Dark text of the same hue as each fill.
-LETTER_TEXT_COLOURS: Mapping[Letter, QColor] = MappingProxyType(
-    {
-        Letter.R: QColor("#00466f"),
-        Letter.A: QColor("#7a3c00"),
-        Letter.AR: QColor("#6b2350"),
-        Letter.C: QColor("#00533c"),
-        Letter.I: QColor("#4f4800"),
-    }
-)
-
-# The dark scheme: deep fills and light text of the same Okabe-Ito hues.
-DARK_LETTER_COLOURS: Mapping[Letter, QColor] = MappingProxyType(
-    {
-        Letter.R: QColor("#133f5f"),
-        Letter.A: QColor("#6b3a02"),
-        Letter.AR: QColor("#55203f"),
-        Letter.C: QColor("#0b4634"),
-        Letter.I: QColor("#66600a"),
-    }
-)
-
-DARK_LETTER_TEXT_COLOURS: Mapping[Letter, QColor] = MappingProxyType(
-    {
-        Letter.R: QColor("#c2e4fa"),
-        Letter.A: QColor("#ffd9ab"),
-        Letter.AR: QColor("#f7cbe6"),
-        Letter.C: QColor("#b5eed8"),
-        Letter.I: QColor("#f7f0ae"),
-    }
-)
+from raci.letters import Cell, LetterSet, Theme, load_palette
 
 SEVERITY_COLOURS: Mapping[Severity, QColor] = MappingProxyType(
     {
@@ -76,19 +34,27 @@ SEVERITY_COLOURS: Mapping[Severity, QColor] = MappingProxyType(
 
 CATEGORY_FILL = QColor("#dfe4ea")
 CATEGORY_TEXT = QColor("#1f2933")
+_DARK_CATEGORY = (QColor("#2c3238"), QColor("#e3e7eb"))
+
+# How the palette's bar patterns are drawn (the bars' second cue beside colour).
+PATTERNS: Mapping[str, Qt.BrushStyle] = MappingProxyType({
+    "solid": Qt.BrushStyle.SolidPattern, "diagonal": Qt.BrushStyle.BDiagPattern,
+    "horizontal": Qt.BrushStyle.HorPattern, "dots": Qt.BrushStyle.Dense6Pattern,
+    "vertical": Qt.BrushStyle.VerPattern, "cross": Qt.BrushStyle.CrossPattern,
+    "back-diagonal": Qt.BrushStyle.FDiagPattern, "diagonal-cross": Qt.BrushStyle.DiagCrossPattern,
+})
 
 
 class GridColours(NamedTuple):
-    """The grid's colours in one scheme."""
+    """The grid's colours in one scheme, for one letter set: each cell's fill and text."""
 
-    letter_fill: Mapping[Letter, QColor]
-    letter_text: Mapping[Letter, QColor]
+    letter_fill: Mapping[Cell, QColor]
+    letter_text: Mapping[Cell, QColor]
     category_fill: QColor
     category_text: QColor
 
 
-LIGHT_GRID = GridColours(LETTER_COLOURS, LETTER_TEXT_COLOURS, CATEGORY_FILL, CATEGORY_TEXT)
-DARK_GRID = GridColours(DARK_LETTER_COLOURS, DARK_LETTER_TEXT_COLOURS, QColor("#2c3238"), QColor("#e3e7eb"))
+_GRIDS: dict[tuple[LetterSet, bool], GridColours] = {}
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -96,15 +62,28 @@ def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
-def grid_colours(dark: bool) -> GridColours:
-    return DARK_GRID if dark else LIGHT_GRID
+def grid_colours(letter_set: LetterSet, dark: bool) -> GridColours:
+    """Every cell's colours for a set in one scheme (made once per set and scheme; look cells up in it)."""
+    key = (letter_set, dark)
+    grid = _GRIDS.get(key)
+    if grid is None:
+        theme = Theme.DARK if dark else Theme.LIGHT
+        swatches = {cell: colour.swatch(theme) for cell, colour in load_palette().cell_colours(letter_set).items()}
+        fills = MappingProxyType({cell: QColor(swatch.fill) for cell, swatch in swatches.items()})
+        texts = MappingProxyType({cell: QColor(swatch.text) for cell, swatch in swatches.items()})
+        category = _DARK_CATEGORY if dark else (CATEGORY_FILL, CATEGORY_TEXT)
+        grid = _GRIDS[key] = GridColours(fills, texts, *category)
+    return grid
 
 
-def bar_colours(letter: Letter, dark: bool) -> tuple[QColor, QColor]:
-    """A letter's chip (white letter on it) and bar colours in the workload panel, in one scheme."""
+def bar_colours(letter_set: LetterSet, cell: Cell, dark: bool) -> tuple[QColor, QColor, Qt.BrushStyle]:
+    """A letter's chip (white letter on it) and bar colours in the workload panel in one scheme, and the bar's pattern."""
+    colour = load_palette().cell_colours(letter_set)[cell]
+    pattern = PATTERNS.get(colour.pattern, Qt.BrushStyle.SolidPattern)
+    grid = grid_colours(letter_set, dark)
     if dark:
-        return DARK_LETTER_COLOURS[letter], DARK_LETTER_TEXT_COLOURS[letter].darker(130)
-    return LETTER_TEXT_COLOURS[letter], LETTER_COLOURS[letter].darker(125)
+        return grid.letter_fill[cell], grid.letter_text[cell].darker(130), pattern
+    return grid.letter_text[cell], grid.letter_fill[cell].darker(125), pattern
 
 
 def contrast(first: QColor, second: QColor) -> float:

@@ -44,7 +44,8 @@ from raci import APP_NAME
 from raci.findings import Finding, Report
 from raci.formats import common
 from raci.formats.output import Target, write_bytes
-from raci.model import Letter, Person, Responsibility, Team
+from raci.letters import Cell, Kind
+from raci.model import Person, Responsibility, Team
 
 RESOLUTION = 300  # dots per inch of the PDF's drawing surface
 MARGIN_MM = 10.0
@@ -100,19 +101,16 @@ def _font(points: float, *, bold: bool = False, italic: bool = False) -> QFont:
     return font
 
 
-_ACCOUNTABLE = frozenset(letter for letter in Letter if letter.accountable)
-
-
 class _LetterLook:
-    """A letter's colours and its text laid out once, with half its size for centring."""
+    """A cell's colours and its letters laid out once, with half their size for centring."""
 
-    def __init__(self, letter: Letter, device: QPdfWriter) -> None:
-        background, colour = common.LETTER_COLOURS[letter]
+    def __init__(self, letter: Cell, colours: tuple[str, str], device: QPdfWriter) -> None:
+        background, colour = colours
         self.background, self.colour = QColor(f"#{background}"), QColor(f"#{colour}")
-        self.text = QStaticText(letter.value)
+        self.text = QStaticText(letter)
         self.text.prepare(font=_font(8, bold=True))
         metrics = QFontMetricsF(_font(8, bold=True), device)
-        self.half_width = metrics.horizontalAdvance(letter.value) / 2
+        self.half_width = metrics.horizontalAdvance(letter) / 2
         self.half_height = metrics.height() / 2
 
 
@@ -137,7 +135,11 @@ class _Document:
         self._segment: tuple[list[_Column], float] | None = None  # the columns whose lines run down from a top
         self._heights: dict[str, float] = {}
         self._metrics = QFontMetricsF(_font(8), writer)
-        self._letters = {letter: _LetterLook(letter, writer) for letter in common.LETTER_ORDER}
+        colours = common.letter_colours(team.letter_set)
+        self._legend_cells = team.letter_set.legend_cells()
+        self._letters = {cell: _LetterLook(cell, colours[cell], writer) for cell in common.legend_cells(team)}
+        kinds = team.letter_set.kind_of
+        self._owns = {cell for cell in team.letter_set.all_cells() if kinds[cell] & Kind.OWNS.bit}
 
     def mm(self, millimetres: float) -> float:
         return millimetres * RESOLUTION / 25.4
@@ -182,16 +184,21 @@ class _Document:
         painter.setFont(_font(8))
         metrics = QFontMetricsF(painter.font(), self.writer)
         box = self.mm(6)
-        for letter in common.LETTER_ORDER:
-            self._letter_box(letter, QRectF(x, y, box * 1.3, box * 0.8))
-            x += box * 1.3 + self.mm(1.5)
+        letters = self.team.letter_set
+        for cell in self._legend_cells:
+            width = box * (1.3 if len(cell) < 3 else 0.45 * len(cell))
+            self._letter_box(cell, QRectF(x, y, width, box * 0.8))
+            x += width + self.mm(1.5)
             painter.setPen(QColor("#303030"))
-            words = letter.meaning.split(":")[0]
+            painter.setFont(_font(8))  # the box left its bold letters' font; the words are measured in this one
+            words = letters.describe(cell).split(":")[0]
             painter.drawText(QRectF(x, y, self.area.width(), box * 0.8), Qt.AlignmentFlag.AlignVCenter, words)
             x += metrics.horizontalAdvance(words) + self.mm(5)
         painter.setFont(_font(8, italic=True))
+        owner = letters.first(Kind.OWNS)
+        owners = " or ".join(cell for cell in self._legend_cells if cell in self._owns) or (owner.symbol if owner else "")
         painter.drawText(QRectF(x, y, self.area.right() - x, box * 0.8), Qt.AlignmentFlag.AlignVCenter,
-                         "Each row needs exactly one A or A/R.")
+                         f"Each row needs exactly one {owners}.")
         return y + box * 0.8
 
     def _text(self, text: str, rect: QRectF, flags: int = 0) -> float:
@@ -201,10 +208,10 @@ class _Document:
         self.painter.drawText(rect, flags, text)
         return rect.top() + used.height()
 
-    def _letter_box(self, letter: Letter, rect: QRectF) -> None:
+    def _letter_box(self, letter: Cell, rect: QRectF) -> None:
         self._letter_boxes(letter, [rect])
 
-    def _letter_boxes(self, letter: Letter, rects: list[QRectF]) -> None:
+    def _letter_boxes(self, letter: Cell, rects: list[QRectF]) -> None:
         """Boxes of one letter: one fill for all of them, then the letter stamped in each."""
         look, painter = self._letters[letter], self.painter
         painter.setPen(Qt.PenStyle.NoPen)
@@ -353,14 +360,14 @@ class _Document:
         painter.drawText(QRectF(self.area.left() + self.mm(1), top, self.mm(FIRST_COLUMN_MM - 2), height),
                          Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, row.title)
         letters = self.team.row_letters(row.id)
-        boxes: dict[Letter, list[QRectF]] = {}
+        boxes: dict[Cell, list[QRectF]] = {}
         for column in columns:
             letter = letters.get(column.person.id)
             if letter is not None:
                 boxes.setdefault(letter, []).append(QRectF(column.x + 1, top + 1, column.width - 2, height - 2))
         for letter, rects in boxes.items():
             self._letter_boxes(letter, rects)
-        accountable = sum(letter in _ACCOUNTABLE for letter in letters.values())
+        accountable = sum(letter in self._owns for letter in letters.values())
         check = QRectF(self._right(columns) - self.mm(CHECK_COLUMN_MM), top, self.mm(CHECK_COLUMN_MM), height)
         if accountable != 1:
             background, text = common.CHECK_BAD_COLOURS

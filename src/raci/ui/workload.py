@@ -1,4 +1,9 @@
-"""The workload view: per person, how many R, A, C and I they hold, as small painted bars.
+"""The workload view: per person, how many cells of each kind they hold, as small painted bars.
+
+One bar per kind the team's letter set has, labelled with its letter and in
+its colour and pattern (R, A, C and I for RACI; S too for RASCI; D, A, C
+and I for DACI); a cell counts in every kind it holds, so an A/R adds to
+both the A and the R bar.
 
 People named by an open finding carry that finding's severity marker.
 Selecting a person emits :attr:`WorkloadView.personSelected` with their id
@@ -7,7 +12,7 @@ Escape clears it.
 
 An edit costs what it changed: the model follows the team's cell events to
 know whose letters changed and reads only those people's counts, from the
-tallies the checker keeps anyway (:meth:`raci.rules.Checker.letter_counts`)
+tallies the checker keeps anyway (:meth:`raci.rules.Checker.kind_counts`)
 when the window hands them over; the flags follow the report by the
 findings that came or went (:class:`~raci.ui.markers.Markers`). All of it
 happens only while the view is visible: a hidden view catches up when it
@@ -22,7 +27,7 @@ from operator import itemgetter
 from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractListModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPainter, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -36,21 +41,44 @@ from PySide6.QtWidgets import (
 )
 
 from raci.findings import Report, Severity
-from raci.model import Change, Letter, Phase, Team, TeamEvent
+from raci.letters import Cell, Kind, LetterSet
+from raci.model import Change, Phase, Team, TeamEvent
 from raci.ui.markers import Markers
 from raci.ui.palette import bar_colours, is_dark, severity_icon
 
-BAR_LETTERS = (Letter.R, Letter.A, Letter.C, Letter.I)  # A/R counts as one A and one R
 LoadRole = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
-Counts = tuple[int, int, int, int]  # R, A, C, I
+Counts = tuple[int, ...]  # one count per bar (R, A, C, I for RACI)
+KindCounts = tuple[int, ...]  # one count per Kind, in Kind order
+_KINDS = tuple(Kind)
 _person_of = itemgetter(1)  # of a cell key (responsibility id, person id)
 
 
 class LetterTally(Protocol):
-    """Where the counts come from: something that keeps each person's letters counted (the checker)."""
+    """Where the counts come from: something that keeps each person's cells counted by kind (the checker)."""
 
-    def letter_counts(self, person_ids: Collection[str]) -> Mapping[str, Counts]: ...
+    def kind_counts(self, person_ids: Collection[str]) -> Mapping[str, KindCounts]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """One bar: a kind of the set, the letter that stands for it (its chip and colour), and its label."""
+
+    kind: Kind
+    cell: Cell  # the set's first letter of this kind, whose colour the bar takes
+    label: str  # "R"; "C+S" when two letters share the kind (RACI-VS's Signatory is asked, like C)
+    name: str  # "Responsible", for the text a screen reader gets
+
+
+def bars_of(letters: LetterSet) -> tuple[Bar, ...]:
+    """The bars for a set: one per kind it has, in the order its letters first name them (R, A, C, I)."""
+    bars = []
+    for letter in letters.letters:
+        if any(bar.kind is letter.kind for bar in bars):
+            continue
+        same = [other.symbol for other in letters.letters if other.kind is letter.kind]
+        bars.append(Bar(letter.kind, letters.cell(letter.symbol), "+".join(same), letter.name))
+    return tuple(bars)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,18 +92,18 @@ class PersonLoad:
     flag: Severity | None = None
 
 
-def count_letters(team: Team, person_ids: Collection[str]) -> dict[str, Counts]:
-    """Each person's R, A, C and I counted from the team's cells, for when no tally is kept."""
-    tallies = {person_id: [0, 0, 0, 0] for person_id in person_ids}
+def count_kinds(team: Team, person_ids: Collection[str]) -> dict[str, KindCounts]:
+    """Each person's cells counted by kind from the team's cells, for when no tally is kept."""
+    kinds_of = team.letter_set.kinds
+    tallies = {person_id: [0] * len(_KINDS) for person_id in person_ids}
     for _row, person_id, letter in team.iter_cells():
         tally = tallies.get(person_id)
         if tally is None:
             continue
-        tally[0] += letter.responsible
-        tally[1] += letter.accountable
-        tally[2] += letter is Letter.C
-        tally[3] += letter is Letter.I
-    return {person_id: (r, a, c, i) for person_id, (r, a, c, i) in tallies.items()}
+        kinds = kinds_of(letter)
+        for position, kind in enumerate(_KINDS):
+            tally[position] += bool(kinds & kind.bit)
+    return {person_id: tuple(tally) for person_id, tally in tallies.items()}
 
 
 class WorkloadModel(QAbstractListModel):
@@ -84,6 +112,8 @@ class WorkloadModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.loads: list[PersonLoad] = []
+        self.bars: tuple[Bar, ...] = ()
+        self.letter_set: LetterSet | None = None
         self.scale = 1  # the largest single count, so bars compare across people
         self._team: Team | None = None
         self._unsubscribe: Callable[[], None] = lambda: None
@@ -97,8 +127,19 @@ class WorkloadModel(QAbstractListModel):
         if team is not self._team:
             self._follow(team)
         flagged = self._markers.follow(report)["person"]
-        counts: Callable[[Collection[str]], Mapping[str, Counts]] = (
-            tally.letter_counts if tally is not None else lambda ids: count_letters(team, ids))
+        by_kind: Callable[[Collection[str]], Mapping[str, KindCounts]] = (
+            tally.kind_counts if tally is not None else lambda ids: count_kinds(team, ids))
+        if team.letter_set is not self.letter_set:  # other bars: every row is drawn anew
+            self.beginResetModel()
+            self.letter_set, self.bars, self._everyone, self.loads = team.letter_set, bars_of(team.letter_set), True, []
+            self._row_of = {}
+            self.endResetModel()
+        positions = [_KINDS.index(bar.kind) for bar in self.bars]
+
+        def counts(ids: Collection[str]) -> dict[str, Counts]:
+            return {person_id: tuple(kinds[position] for position in positions)
+                    for person_id, kinds in by_kind(ids).items()}
+
         if self._everyone:
             self._everyone, self._letters_changed = False, set()
             self._show_everyone(team, counts([person.id for person in team.people]))
@@ -149,7 +190,7 @@ class WorkloadModel(QAbstractListModel):
             return
         if event.change is Change.CELLS:
             self._letters_changed.update(map(_person_of, event.cells))  # in C: Delete on everything is 100,000 cells
-        elif event.change in (Change.PEOPLE, Change.PERSON) or (
+        elif event.change in (Change.PEOPLE, Change.PERSON, Change.LETTERS) or (
                 event.change is Change.RESPONSIBILITIES and event.operation != "move"):
             self._everyone = True
 
@@ -161,7 +202,7 @@ class WorkloadModel(QAbstractListModel):
 
     def _rescale(self) -> bool:
         """Set the scale from everyone's counts; True when it changed."""
-        scale = max((max(load.counts) for load in self.loads), default=1) or 1
+        scale = max((max(load.counts, default=0) for load in self.loads), default=1) or 1
         changed, self.scale = scale != self.scale, scale
         return changed
 
@@ -176,7 +217,7 @@ class WorkloadModel(QAbstractListModel):
             return None
         load = self.loads[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            letters = ", ".join(f"{n} {letter.value}" for n, letter in zip(load.counts, BAR_LETTERS))
+            letters = ", ".join(f"{n} {bar.label}" for n, bar in zip(load.counts, self.bars))
             return f"{load.name}: {letters}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._markers.notes("person", load.person_id).strip() or "No finding names this person."
@@ -186,13 +227,16 @@ class WorkloadModel(QAbstractListModel):
 
 
 class WorkloadDelegate(QStyledItemDelegate):
-    """Paints a person's name, titles and flag, then four small bars in two rows (R and A, C and I)."""
+    """Paints a person's name, titles and flag, then a small bar per kind, two to a line (R and A, C and I)."""
 
-    ROW_HEIGHT = 60
+    ROW_HEIGHT = 60  # two lines of bars, as RACI's four need
     LINE = 15
+    LINE_GAP = 3
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        return QSize(180, self.ROW_HEIGHT)
+        model = index.model()
+        lines = (len(model.bars) + 1) // 2 if isinstance(model, WorkloadModel) else 2
+        return QSize(180, self.ROW_HEIGHT + max(0, lines - 2) * (self.LINE + self.LINE_GAP))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         load: PersonLoad = index.data(LoadRole)
@@ -208,10 +252,11 @@ class WorkloadDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(7.0, option.font.pointSizeF() - 1))
         small.setBold(True)
         painter.setFont(small)
-        for position, (letter, count) in enumerate(zip(BAR_LETTERS, load.counts)):
+        for position, (bar, count) in enumerate(zip(model.bars, load.counts)):
             line, column = divmod(position, 2)
-            slot = QRect(rect.left() + column * (half + 10), rect.top() + 21 + line * (self.LINE + 3), half, self.LINE)
-            self._paint_bar(painter, slot, letter, count, model.scale, option.palette)
+            slot = QRect(rect.left() + column * (half + 10), rect.top() + 21 + line * (self.LINE + self.LINE_GAP),
+                         half, self.LINE)
+            self._paint_bar(painter, slot, model.letter_set, bar, count, model.scale, option.palette)  # type: ignore[arg-type]
         painter.restore()
 
     def _paint_name(self, painter: QPainter, option: QStyleOptionViewItem, rect: QRect, load: PersonLoad) -> None:
@@ -235,17 +280,23 @@ class WorkloadDelegate(QStyledItemDelegate):
                          titles)
 
     @staticmethod
-    def _paint_bar(painter: QPainter, slot: QRect, letter: Letter, count: int, scale: int, palette: QPalette) -> None:
-        chip_fill, bar_fill = bar_colours(letter, is_dark(palette))
-        chip = QRect(slot.left(), slot.top(), 16, slot.height())
+    def _paint_bar(painter: QPainter, slot: QRect, letters: LetterSet, bar: Bar, count: int, scale: int,
+                   palette: QPalette) -> None:
+        dark = is_dark(palette)
+        chip_fill, bar_fill, pattern = bar_colours(letters, bar.cell, dark)
+        chip = QRect(slot.left(), slot.top(), max(16, painter.fontMetrics().horizontalAdvance(bar.label) + 6),
+                     slot.height())
         painter.fillRect(chip, chip_fill)
         painter.setPen(QColor("white"))
-        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, letter.value)
+        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, bar.label)
         count_width = painter.fontMetrics().horizontalAdvance("000") + 4
-        track = QRect(chip.right() + 4, slot.top() + 3, max(8, slot.width() - 20 - count_width), slot.height() - 6)
+        track = QRect(chip.right() + 4, slot.top() + 3, max(8, slot.right() - chip.right() - 4 - count_width),
+                      slot.height() - 6)
         painter.fillRect(track, palette.color(QPalette.ColorRole.AlternateBase))
-        painter.fillRect(QRect(track.left(), track.top(), round(track.width() * count / scale), track.height()),
-                         bar_fill)
+        filled = QRect(track.left(), track.top(), round(track.width() * count / scale), track.height())
+        painter.fillRect(filled, bar_fill)
+        if pattern is not Qt.BrushStyle.SolidPattern:  # a second cue beside the colour
+            painter.fillRect(filled, QBrush(chip_fill if not dark else bar_fill.lighter(170), pattern))
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         painter.drawText(QRect(track.right() + 4, slot.top(), count_width, slot.height()),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(count))

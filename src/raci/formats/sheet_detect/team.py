@@ -7,16 +7,11 @@ with nothing taken, so only the slug is made), numbered ``-2``, ``-3``...
 on a clash. A counter per slug keeps that linear however many rows share
 a title.
 
-Cells: a team that holds a letter set (the letter-set team model, which
-stores a :class:`raci.letters.LetterSet` as ``letter_set`` and cells as
-plain strings) takes the sheet's set and cells as read. A team that holds
-RACI letters only (:class:`raci.model.Letter`) takes the cells it can and
-names the others in one warning, so nothing is lost silently either way.
+Cells: the team takes the sheet's letter set and its cells as read.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -25,11 +20,10 @@ from raci.catalog_match import CatalogMatcher
 from raci.formats.sheet_detect.build import SheetRead, read_sheet
 from raci.formats.sheet_detect.cells import Frame
 from raci.formats.sheet_detect.layout import Layout
-from raci.formats.sheet_detect.warnings import ImportWarning, WarningKind, WarningLog
-from raci.model import Letter, Person, Responsibility, Team, make_id
+from raci.formats.sheet_detect.warnings import ImportWarning, WarningLog
+from raci.model import Person, Responsibility, Team, make_id
 
 DEFAULT_NAME = "Imported team"
-_LETTERS = {letter.value: letter for letter in Letter}
 
 
 class Ids:
@@ -68,25 +62,16 @@ def to_team(read: SheetRead, *, name: str = "", description: str = "") -> tuple[
     ids = Ids()
     people = [Person(ids.make(person.name, "person"), person.name, person.titles) for person in read.people]
     rows, cells = [], {}
-    holds_sets = "letter_set" in {field.name for field in dataclasses.fields(Team)}
     log = WarningLog(read.layout.address)
     for row in read.rows:
         row_id = ids.make(row.title, "responsibility", row.sources[0] if row.sources else "")
         rows.append(Responsibility(row_id, row.title, row.description, row.category, row.side, row.tags,
                                    row.sources))
-        held = {}
-        for position, cell in row.cells:
-            letter: Any = cell if holds_sets else _LETTERS.get(cell)
-            if letter is None:
-                column = read.people[position].column
-                log.add(WarningKind.LOST_CELL, row.row, column if column >= 0 else 0, "RACI letters only", cell)
-                continue
-            held[people[position].id] = letter
+        held = {people[position].id: cell for position, cell in row.cells}
         if held:
             cells[row_id] = held
     fields: dict[str, Any] = {"name": (name or read.layout.team_name or DEFAULT_NAME)[:200],
-                              "description": "\n".join(filter(None, (description, read.notes)))[:5000]}
-    if holds_sets:
-        fields["letter_set"] = read.layout.letter_set
+                              "description": "\n".join(filter(None, (description, read.notes)))[:5000],
+                              "letter_set": read.layout.letter_set}
     team = Team.from_parts(people=people, responsibilities=rows, cells=cells, **fields)
     return team, log.warnings()
