@@ -413,3 +413,43 @@ def test_a_key_column_of_ticket_ids_is_no_legend_but_a_skipped_column() -> None:
     found = read(grid)
     assert found.layout.columns_with(ColumnRole.LEGEND) == ()
     assert [str(warning) for warning in found.warnings] == ["Column A 'Key' holds IDs: skipped."]
+
+
+# --------------------------------------------------------------- the letter set a sheet records under its grid
+def test_the_line_recording_a_set_under_the_grid_is_taken_off_and_gives_the_set() -> None:
+    from raci.letters import note_cells
+    from raci.formats.sheet_detect import prepare
+
+    grid = [["Responsibility", "Category", "Ann", "Bob"], ["Plan", "", "A", "S"], ["Build", "", "R", "A"],
+            [], list(note_cells(RASCI))]
+    frame = prepare(grid)
+    assert (frame.letters, frame.height) == (RASCI, 3)
+    layout = detect_layout(frame)
+    assert layout.letter_set is RASCI and layout.letter_set_reason == "RASCI: as the sheet records it under the grid."
+    assert "Letters: RASCI: as the sheet records it under the grid." in explain(layout, frame).splitlines()
+    assert [row.title for row in read_sheet(frame, layout, load_catalog()).rows] == ["Plan", "Build"]
+
+
+def test_a_teams_own_letters_recorded_under_the_grid_read_as_letters() -> None:
+    from raci.letters import Kind, LetterDef, LetterSet, note_cells
+    from raci.formats.sheet_detect import prepare
+
+    own = LetterSet("ours", "Our letters", (LetterDef("Q2", "Doer", "does it", Kind.DOES),
+                                             LetterDef("K", "Keeper", "answers for it", Kind.OWNS)))
+    grid = [["Responsibility", "Category", "Ann", "Bob"], ["Plan", "", "K", "Q2"], ["Build", "", "Q2", "K/Q2"],
+            [], list(note_cells(own))]
+    frame = prepare(grid)
+    read = read_sheet(frame, detect_layout(frame), load_catalog())
+    assert read.layout.letter_set == own and read.warnings == ()
+    assert [[cell for _, cell in row.cells] for row in read.rows] == [["K", "Q2"], ["Q2", "K/Q2"]]
+    # The same grid without its record line does not know those letters: none of its cells comes in.
+    bare = read_sheet(grid[:3], detect_layout(grid[:3]), load_catalog())
+    assert bare.layout.letter_set != own and not any(row.cells for row in bare.rows)
+
+
+def test_a_record_line_that_is_not_the_last_line_or_names_no_set_stays_in_the_sheet() -> None:
+    from raci.formats.sheet_detect import prepare
+
+    grid = [["Task", "Ann", "Bob"], ["Plan", "A", "R"], ["Letters (RASCI): R = Responsible", "nonsense"]]
+    frame = prepare(grid)
+    assert frame.letters is None and frame.height == 3

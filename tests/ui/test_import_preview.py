@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from raci.formats.sheet_detect import ColumnRole, Orientation, RowRole
 from raci.formats.sheet_import import inspect
+from raci.model import Team
 from raci.teamfile import dumps_team
 from raci.ui.import_preview import ImportPreview
 from raci.ui.main_window import MainWindow
@@ -277,3 +278,42 @@ def test_the_preview_fits_a_small_laptop_screen(preview: ImportPreview) -> None:
     assert preview.width() <= screen.width() and preview.height() <= screen.height()
     assert preview.view.model() is preview.grid and preview.grid.rowCount(QModelIndex()) == 17
     assert isinstance(preview, QDialog)
+
+
+# ------------------------------------------------------------------ letter sets
+def test_a_rasci_sheet_is_shown_in_rasci_and_its_support_cells_come_in(qtbot: QtBot) -> None:
+    dialog = ImportPreview(None, inspect(DATA / "import-cases" / "rasci-legend.csv"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.letters_box.currentText() == "RASCI"
+    assert dialog.summary.text().startswith("Read 2 responsibilities, 3 people and 6 cells from the sheet (RASCI")
+    assert header(dialog, 4, Qt.Orientation.Vertical) == "5  Legend"
+    team = dialog.result_value().team
+    assert team.letter_set.name == "RASCI"
+    assert [team.cell(team.responsibilities[0].id, person.id) for person in team.people] == ["A", "R", "S"]
+
+
+def test_the_csv_of_a_team_in_its_own_letters_comes_in_in_them_without_its_record_line(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    from raci.findings import Report
+    from raci.formats import export_team
+    from raci.letters import Kind, LetterDef, LetterSet
+    from tests.conftest import make_small_team
+
+    studio = LetterSet("studio", "Studio", (LetterDef("M", "Maker", "makes it", Kind.DOES),
+                                            LetterDef("O", "Owner", "answers for it", Kind.OWNS)))
+    team = make_small_team()
+    team.set_letter_set(studio, {"R": "M", "A": "O", "A/R": "O/M", "C": None, "I": None})
+    export_team(team, tmp_path / "studio.csv", Report())
+    dialog = ImportPreview(None, inspect(tmp_path / "studio.csv"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.letters_box.currentText() == "Studio"
+    assert dialog.grid.rowCount() == 1 + len(team.responsibilities)  # the header and the rows, not the record
+    back = dialog.result_value().team
+    assert back.letter_set == studio
+    assert named_cells(back) == named_cells(team)
+
+
+def named_cells(team: Team) -> set[tuple[str, str, str]]:
+    return {(team.responsibility(row).title, team.person(person).name, cell) for row, person, cell in team.iter_cells()}

@@ -37,7 +37,7 @@ from raci.errors import RaciError, shown
 from raci.formats import ImportResult
 from raci.formats.sheet_detect import ColumnRole, Layout, LayoutNotFound, Orientation, RowRole, detect_layout
 from raci.formats.sheet_import import Inspection, finish, preview
-from raci.letters import BUILT_IN, LetterSet
+from raci.letters import BUILT_IN, LetterSet, is_builtin
 from raci.ui.import_grid import COLUMN_WORDS, ROW_WORDS, ImportGrid, cell_of
 
 # What a person may make a column or a row; an inverted sheet's letter columns stay letter columns.
@@ -71,6 +71,9 @@ class ImportPreview(QDialog):
         self._rows: dict[int, RowRole] = {}
         self._letters: LetterSet | None = None
         self._frames = {inspection.frame.turned: inspection.frame}
+        # The built-in sets, and the team's own when the sheet records one (this app's CSV export of such a team).
+        recorded = inspection.frame.letters
+        self._sets: list[LetterSet] = [*BUILT_IN, *((recorded,) if recorded and not is_builtin(recorded) else ())]
         self.setWindowTitle(f"Import {shown(inspection.path.name)}")
         self.grid = ImportGrid(self)
         self.menu: QMenu | None = None
@@ -87,7 +90,7 @@ class ImportPreview(QDialog):
         self.problem.setObjectName("importProblem")
         self.problem.hide()
         self.orientation_box = _combo(self, [ORIENTATION_WORDS[key] for key in Orientation], list(Orientation))
-        self.letters_box = _combo(self, [letter_set.name for letter_set in BUILT_IN], list(BUILT_IN))
+        self.letters_box = _combo(self, [letter_set.name for letter_set in self._sets], self._sets)
         self.column_label, self.column_box = QLabel(self), QComboBox(self)
         self.row_label, self.row_box = QLabel(self), QComboBox(self)
         self.view = QTableView(self)
@@ -140,7 +143,7 @@ class ImportPreview(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.orientation_box.activated.connect(lambda index: self.set_orientation(list(Orientation)[index]))
-        self.letters_box.activated.connect(lambda index: self.set_letter_set(BUILT_IN[index]))
+        self.letters_box.activated.connect(lambda index: self.set_letter_set(self._sets[index]))
         self.column_box.activated.connect(self._column_chosen)
         self.row_box.activated.connect(self._row_chosen)
         self.view.selectionModel().currentChanged.connect(lambda *_: self._follow_current())
@@ -245,7 +248,7 @@ class ImportPreview(QDialog):
     # ------------------------------------------------------------ the boxes follow the current cell
     def _sync_boxes(self) -> None:
         for box, value, values in ((self.orientation_box, self.layout.orientation, list(Orientation)),
-                                   (self.letters_box, self.layout.letter_set, list(BUILT_IN))):
+                                   (self.letters_box, self.layout.letter_set, self._sets)):
             box.setCurrentIndex(values.index(value) if value in values else -1)
         self._follow_current()
 
