@@ -18,6 +18,7 @@ changed until then.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 from raci.errors import RaciError, shown
 from raci.formats import ImportResult
 from raci.formats.sheet_detect import ColumnRole, Layout, LayoutNotFound, Orientation, RowRole, detect_layout
+from raci.formats.sheet_detect.cells import text_of
 from raci.formats.sheet_import import Inspection, finish, preview
 from raci.letters import BUILT_IN, LetterSet, is_builtin
 from raci.ui.import_grid import COLUMN_WORDS, ROW_WORDS, ImportGrid, cell_of
@@ -47,6 +49,8 @@ ROW_CHOICES = (RowRole.RESPONSIBILITY, RowRole.CATEGORY, RowRole.SKIPPED)
 # Column widths in "M"s, by role (None: the catalog column).
 _WIDTHS = {ColumnRole.TITLE: 24, ColumnRole.PERSON: 10, ColumnRole.LETTER: 14, ColumnRole.DESCRIPTION: 14, ColumnRole.NOTES: 14, ColumnRole.CATEGORY: 12,
            ColumnRole.SKIPPED: 5, ColumnRole.LEGEND: 5, None: 18}
+# Columns as wide as their header's text, up to this many "M"s.
+_FITTED = {ColumnRole.PERSON: 15, ColumnRole.LETTER: 15, ColumnRole.TITLE: 30}
 ORIENTATION_WORDS = {
     Orientation.NORMAL: "People across the top",
     Orientation.TRANSPOSED: "People down the side (transposed)",
@@ -153,7 +157,7 @@ class ImportPreview(QDialog):
 
     def _size_to_screen(self) -> None:
         screen = self.screen().availableGeometry() if self.screen() is not None else None
-        width, height = 1000, 660
+        width, height = 1200, 680
         if screen is not None:
             width, height = min(width, int(screen.width() * 0.9)), min(height, int(screen.height() * 0.9))
         self.resize(width, height)
@@ -216,12 +220,21 @@ class ImportPreview(QDialog):
         self._sync_boxes()
 
     def _shape_view(self) -> None:
-        """Column widths by role, and each category row's text spread over the cells up to the titles."""
+        """Column widths by role (a person's column wide enough for the name, up to a limit), and each category
+        or title row's text spread over the blank cells after it, up to the titles."""
         header = self.view.horizontalHeader()
-        em = self.view.fontMetrics().horizontalAdvance("M")
+        metrics = self.view.fontMetrics()
+        em = metrics.horizontalAdvance("M")
+        names = self._names_line()
         for column in range(self.grid.columnCount()):
             role = self.grid.column_role(column) if column < self.grid.catalog_column else None
-            header.resizeSection(column, em * _WIDTHS.get(role, 8))
+            width = em * _WIDTHS.get(role, 8)
+            if role in _FITTED and names is not None and (text := text_of(names.value(column))):
+                bold = QFont(self.view.font())
+                bold.setBold(True)
+                wanted = QFontMetrics(bold).horizontalAdvance(text) + em
+                width = max(width, min(wanted, em * _FITTED[role]))
+            header.resizeSection(column, width)
         self.view.clearSpans()
         title = self.layout.title_column
         frame = self.grid.frame
@@ -229,12 +242,18 @@ class ImportPreview(QDialog):
             return
         for row in self.layout.rows_with(RowRole.CATEGORY, RowRole.TITLE):
             line = frame.lines[row] if row < frame.height else None
-            if line is None or len(line.columns) != 1:
+            if line is None or not line.columns:
                 continue
             start = line.columns[0]
             end = title if self.layout.rows[row] is RowRole.CATEGORY else self.grid.catalog_column - 1
+            if len(line.columns) > 1:
+                end = min(end, line.columns[1] - 1)  # up to the next cell that holds something
             if end > start:
                 self.view.setSpan(row, start, 1, end - start + 1)
+
+    def _names_line(self):  # noqa: ANN202 - a Line, or None
+        frame, number = self.grid.frame, self.layout.names_row
+        return frame.lines[number] if frame is not None and number is not None and number < frame.height else None
 
     def _frame(self, turned: bool):  # noqa: ANN202 - a Frame
         if turned not in self._frames:
