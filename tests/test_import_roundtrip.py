@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from raci.catalog import load_catalog
 from raci.findings import Report
 from raci.formats import export_team, import_sheet
-from raci.letters import RACI
+from raci.letters import RACI, RASCI
 from raci.model import KNOWN_TITLES, Acknowledgment, Profile, Responsibility, RuleSetting, Size, Team
 from raci.ordering import ordered_rows
 from raci.resources import data_file
@@ -131,6 +131,21 @@ def test_every_template_comes_back_through_its_csv_export_with_its_grid_names_an
     assert _rows(back) == _rows(team, ordered_rows(team))
     rows = len(team.responsibilities)
     assert result.summary.endswith(f"{rows} of {rows} rows matched the catalog.")
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=lambda path: path.name)
+def test_every_template_in_rasci_comes_back_through_csv_and_xlsx_with_its_letters_and_catalog_links(
+        template: Path, tmp_path: Path) -> None:
+    team = load_team(template)
+    team.set_letter_set(RASCI)
+    rows = len(team.responsibilities)
+    whole = import_sheet(_exported(team, tmp_path / "team.xlsx"))
+    assert whole.warnings == () and team_to_document(whole.team) == _in_export_order(team)
+    by_layout = import_sheet(_exported(team, tmp_path / "team.csv"))
+    assert by_layout.warnings == () and by_layout.team.letter_set is RASCI
+    assert [person.name for person in by_layout.team.people] == [person.name for person in team.people]
+    assert _rows(by_layout.team) == _rows(team, ordered_rows(team))
+    assert by_layout.summary.endswith(f"(RASCI letters); {rows} of {rows} rows matched the catalog.")
 
 
 def _exported(team: Team, path: Path) -> Path:
