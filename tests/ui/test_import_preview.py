@@ -317,3 +317,8 @@ def test_the_csv_of_a_team_in_its_own_letters_comes_in_in_them_without_its_recor
 
 def named_cells(team: Team) -> set[tuple[str, str, str]]:
     return {(team.responsibility(row).title, team.person(person).name, cell) for row, person, cell in team.iter_cells()}
+
+
+def test_the_boxes_start_on_the_first_responsibilitys_title(preview: ImportPreview) -> None:
+    assert (preview.column_label.text(), preview.column_box.currentText()) == ("Column B is:", "Titles")
+    assert (preview.row_label.text(), preview.row_box.currentText()) == ("Row 6 is:", "Responsibility")

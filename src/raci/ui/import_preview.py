@@ -83,6 +83,7 @@ class ImportPreview(QDialog):
         self.menu: QMenu | None = None
         self._build()
         self._read_again()
+        self._start_on_first_row()
         self._size_to_screen()
 
     # ------------------------------------------------------------ building
@@ -154,6 +155,12 @@ class ImportPreview(QDialog):
         self.view.horizontalHeader().customContextMenuRequested.connect(self._column_menu)
         self.view.verticalHeader().customContextMenuRequested.connect(self._row_menu)
         self.warnings.currentRowChanged.connect(self._show_warning)
+
+    def _start_on_first_row(self) -> None:
+        """The current cell starts on the first responsibility's title, so the boxes say what they change."""
+        rows, title = self.layout.rows_with(RowRole.RESPONSIBILITY), self.layout.title_column
+        if rows and title is not None:
+            self.view.setCurrentIndex(self.grid.index(rows[0], title))
 
     def _size_to_screen(self) -> None:
         screen = self.screen().availableGeometry() if self.screen() is not None else None
