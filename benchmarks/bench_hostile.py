@@ -5,8 +5,9 @@ would, and reports that process's peak memory; the time includes starting
 Python. The files are the worst cases found for each cap (see
 ``raci.formats.sheet_reader``): the ones the issue measured (equal titles
 that made id creation quadratic, a cell far to the right, a cell in column
-XFD on every row, a long defined name) and, for each cap, a file right at
-it, which must import. The export cases compare the PDF with the workbook
+XFD on every row, a long defined name), for each cap a file right at it,
+which must import, and the .ods files pandas reads through odfpy (which
+builds every element in memory) at and over their caps. The export cases compare the PDF with the workbook
 export (at most 3x) and the workbook export's memory with XlsxWriter's own
 minimum on the same cells.
 """
@@ -118,6 +119,37 @@ def _junk_rows(name: str, count: int) -> Callable[[], Path]:
 _SMALL = _xlsx("small.xlsx", _matrix(20))
 
 
+def _ods(name: str, grid: Callable[[], list[list[str]]], change: Callable[[str], str] | None = None
+         ) -> Callable[[], Path]:
+    """An OpenDocument spreadsheet of ``grid`` (text cells), its content passed through ``change``."""
+    def write(path: Path) -> None:
+        from benchmarks.bench_import import write_ods
+
+        write_ods(path, grid())
+        if change is not None:
+            with zipfile.ZipFile(path) as original:
+                parts = [(item, original.read(item.filename)) for item in original.infolist()]
+            with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as copy:
+                for item, data in parts:
+                    copy.writestr(item, change(data.decode()).encode() if item.filename == "content.xml" else data)
+    return functools.partial(_file, name, write)
+
+
+def _letters(rows: int, people: int, text: str = "") -> Callable[[], list[list[str]]]:
+    return lambda: [["Task", *(f"Person {n}" for n in range(people))]] + [
+        [f"Task {row}{text}", *("RACI"[(row + n) % 4] for n in range(people))] for row in range(rows)]
+
+
+def _repeated(rows: int, columns: int) -> Callable[[str], str]:
+    """The second row repeated ``rows`` times, its first cell ``columns`` times: a few bytes, a huge rectangle."""
+    def change(text: str) -> str:
+        start = text.index("<table:table-row>", text.index("</table:table-row>"))
+        return text[:start] + f'<table:table-row table:number-rows-repeated="{rows}">' + \
+            f'<table:table-cell table:number-columns-repeated="{columns}" office:value-type="string">' + \
+            "<text:p>R</text:p></table:table-cell></table:table-row>" + text[start:]
+    return change
+
+
 # ----------------------------------------------------------------- import
 def _import(path: Callable[[], Path], expected: int) -> Callable[[Path], float]:
     """Run ``raci import`` on the file in a fresh process; returns its peak memory in MB."""
@@ -172,6 +204,15 @@ IMPORT_CASES = [
           "the XML elements cap: parsing with nothing to keep"),
     _case("styles of 3.9 MB", _with_part("styles-cap.xlsx", _SMALL, _fonts_up_to(3.9), "xl/styles.xml"), IMPORTED,
           "just under the 4 MB cap on the parts openpyxl parses on opening"),
+    _case(".ods of 1,715 x 100 letters", _ods("ods-cap.ods", _letters(1_715, 100)), IMPORTED,
+          "just under the .ods elements cap (350,000): odfpy builds every element"),
+    _case(".ods of 2,000 x 100 letters", _ods("ods-over.ods", _letters(2_000, 100)), REFUSED,
+          "over the .ods elements cap: refused while counting, before odfpy"),
+    _case(".ods with a cell repeated 1,024 x 49,999 times", _ods("ods-repeat.ods", _letters(20, 3),
+                                                                  _repeated(49_999, 1_024)), REFUSED,
+          "a few bytes that pandas would write out as 51 million cells"),
+    _case(".ods of 39 MB text in 20,000 cells", _ods("ods-text.ods", _letters(2_000, 9, " text" * 3_900)),
+          IMPORTED, "just under the .ods XML cap (40 MB)"),
 ]
 
 

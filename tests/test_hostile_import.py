@@ -314,18 +314,28 @@ def test_openpyxl_warnings_never_reach_the_terminal(tmp_path: Path, capsys: pyte
 
 def test_a_library_warning_that_matters_becomes_one_warning_in_our_words(tmp_path: Path) -> None:
     notes: list[str] = []
-    with workbooks()._library_warnings(notes, tmp_path / "team.xlsx"):
+    with workbooks().library_warnings(notes, tmp_path / "team.xlsx"):
         warnings.warn("Sheet\x1b[2J part dropped", UserWarning, stacklevel=1)
         warnings.warn("Data Validation extension is not supported and will be removed", UserWarning, stacklevel=1)
     assert notes == ["team.xlsx: a part of the workbook could not be read and was skipped "
                      "(Sheet\\x1b[2J part dropped); the cells were read, check the result."]
 
 
-def test_a_million_unreadable_cells_give_a_bounded_list_of_warnings(tmp_path: Path) -> None:
-    path = csv(tmp_path / "noisy.csv", "Task,Ana,Ben\n" + "Plan,x,y\n" * 3000)
-    warnings_ = import_sheet(path).warnings
-    assert len(warnings_) == 1000
-    assert warnings_[-1] == "... and 5,001 more warnings like these."
+def test_thousands_of_unreadable_cells_give_one_warning_with_a_count_and_the_first_addresses(tmp_path: Path) -> None:
+    path = csv(tmp_path / "noisy.csv", "Task,Ana,Ben\n" + "Plan,A,R\nBuild,R,A\nShip,x?,y?\n" * 3000)
+    result = import_sheet(path)
+    assert result.warnings == (
+        "6,000 cells could not be read as RACI letters and were left blank: B4 'x?', C4 'y?', B7 'x?', C7 'y?', "
+        "B10 'x?', ...",)
+    assert len(result.team.responsibilities) == 9000
+
+
+def test_the_reading_steps_warnings_are_bounded(tmp_path: Path) -> None:
+    from raci.formats.sheet_import import bounded
+
+    kept = bounded([f"warning {number}" for number in range(3000)])
+    assert len(kept) == 1000
+    assert kept[-1] == "... and 2,001 more warnings like these."
 
 
 # ------------------------------------------------------ nothing changed on the way back
@@ -373,7 +383,8 @@ def test_hidden_details_holding_nan_are_refused_in_one_sentence(tmp_path: Path) 
     assert "at /profile/delivery_teams, NaN is not a number JSON allows" in sentence
 
 
-def test_a_sheet_name_with_escape_sequences_is_shown_escaped(tmp_path: Path) -> None:
+def test_a_sheet_name_with_escape_sequences_is_shown_escaped(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "named.xlsx"
     book = xlsxwriter.Workbook(str(path))
     sheet = book.add_worksheet("Bad\u202ename")  # a right-to-left override: it could reverse a message
@@ -381,8 +392,14 @@ def test_a_sheet_name_with_escape_sequences_is_shown_escaped(tmp_path: Path) -> 
         sheet.write(row, column, value)
     sheet.write_row(3, 0, ["Test it", "zz"])
     book.close()
-    (warning,) = import_sheet(path).warnings
-    assert warning.isprintable() and warning.startswith("Sheet Bad\\u202ename, cell B4: 'zz' is not")
+    code, out, err = run(capsys, "import", str(path), "-o", str(tmp_path / "named.raci.json"))
+    assert code == 0
+    assert err == "1 cell could not be read as RACI letters and was left blank: B4 'zz'.\n"
+    assert "from Sheet Bad\\u202ename (RACI letters)" in out
+    assert out.isprintable() or all(line.isprintable() for line in out.splitlines())
+    code, out, _ = run(capsys, "import", str(path), "--explain")
+    assert code == 0 and "Sheet: Bad\\u202ename" in out
+    assert all(line.isprintable() for line in out.splitlines())
 
 
 def test_the_stream_reader_gives_what_openpyxl_gives(tmp_path: Path) -> None:
@@ -410,18 +427,17 @@ def test_the_cycle_collector_rests_while_a_sheet_becomes_a_team(
     """It found nothing to free and cost a fifth of a large import's time."""
     import gc
 
-    from raci.formats import sheet_layout
-
-    seen: list[bool] = []
-    real = sheet_layout.read_generic
-
-    def watched(*args: Any, **kwargs: Any) -> Any:
-        seen.append(gc.isenabled())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(sheet_layout, "read_generic", watched)
     import raci.formats.sheet_import as sheet_import
 
-    monkeypatch.setattr(sheet_import, "read_generic", watched)
+    seen: list[bool] = []
+
+    def watched(real: Callable[..., Any]) -> Callable[..., Any]:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            seen.append(gc.isenabled())
+            return real(*args, **kwargs)
+        return call
+
+    for name in ("choose_sheet", "read_sheet", "to_team"):
+        monkeypatch.setattr(sheet_import, name, watched(getattr(sheet_import, name)))
     import_sheet(csv(tmp_path / "team.csv", "Task,Ana,Ben\nPlan,A,R\n"))
-    assert seen == [False] and gc.isenabled()
+    assert seen == [False, False, False] and gc.isenabled()

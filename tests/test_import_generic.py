@@ -12,6 +12,7 @@ from openpyxl import Workbook
 
 from raci.formats import import_sheet
 from raci.letters import RACI, UnreadableCell, read_cell
+from raci.model import Side
 
 
 def _workbook(path: Path, rows: list[list[object]], title: str = "Matrix") -> Path:
@@ -56,7 +57,9 @@ def test_letters_are_read_in_any_case_combined_and_from_look_alike_alphabets(tmp
 
 def test_an_unreadable_value_is_a_warning_naming_its_cell_and_left_blank(tmp_path: Path) -> None:
     result = import_sheet(_workbook(tmp_path / "apollo.xlsx", TITLED))
-    assert result.warnings == ("Sheet Matrix, cell B8: 'X?' is not a RACI letter; left blank.",)
+    assert result.warnings == ("1 cell could not be read as RACI letters and was left blank: B8 'X?'.",)
+    assert result.summary == ("Read 4 responsibilities, 3 people and 10 cells from Sheet Matrix (RACI letters); "
+                              "2 of 4 rows matched the catalog.")
     assert result.team.cell(result.team.responsibilities[3].id, result.team.people[0].id) is None
 
 
@@ -66,7 +69,8 @@ def test_a_column_headed_with_a_known_title_gives_that_person_the_title(tmp_path
     assert team.people[0].titles == ()
 
 
-def test_a_notes_column_is_skipped_with_a_warning_and_a_category_column_is_used(tmp_path: Path) -> None:
+def test_an_id_column_is_skipped_with_a_warning_a_notes_column_kept_and_a_category_column_used(
+        tmp_path: Path) -> None:
     rows = [
         ["ID", "Task", "Phase", "Dana", "Eli", "Notes"],
         [1, "Kick off", "Start", "A", "R", "first week"],
@@ -75,16 +79,16 @@ def test_a_notes_column_is_skipped_with_a_warning_and_a_category_column_is_used(
     result = import_sheet(_workbook(tmp_path / "plan.xlsx", rows))
     team = result.team
     assert [person.name for person in team.people] == ["Dana", "Eli"]
-    assert [(row.title, row.category) for row in team.responsibilities] == [("Kick off", "Start"), ("Ship", "End")]
-    assert result.warnings == ("Sheet Matrix, column F ('Notes'): no letters in it, so it was not read as "
-                               "a person.",)
+    assert [(row.title, row.category, row.description) for row in team.responsibilities] == [
+        ("Kick off", "Start", "Notes: first week"), ("Ship", "End", "Notes: needs sign-off")]
+    assert result.warnings == ("Column A 'ID' holds numbers: skipped.",)
 
 
 def test_letters_under_a_blank_header_are_kept_under_a_made_up_name(tmp_path: Path) -> None:
     rows = [["Activity", "Ana", None], ["Plan", "A", "R"]]
     result = import_sheet(_workbook(tmp_path / "blank.xlsx", rows))
     assert [person.name for person in result.team.people] == ["Ana", "Person in column C"]
-    assert result.warnings == ("Sheet Matrix, cell C1: no name above letters; read as 'Person in column C'.",)
+    assert result.warnings == ("1 column with letters but no name, read as 'Person in column ...': C1.",)
 
 
 def test_a_csv_with_a_title_row_semicolons_and_a_bom_is_read(tmp_path: Path) -> None:
@@ -98,10 +102,10 @@ def test_a_csv_with_a_title_row_semicolons_and_a_bom_is_read(tmp_path: Path) -> 
     result = import_sheet(path)
     assert result.team.name == "Launch plan"
     assert [person.name for person in result.team.people] == ["Zoë", "Ümit"]
-    assert result.warnings == ("matrix.csv, cell C4: '??' is not a RACI letter; left blank.",)
+    assert result.warnings == ("1 cell could not be read as RACI letters and was left blank: C4 '??'.",)
 
 
-def test_a_csv_written_by_the_csv_export_comes_back_with_categories(tmp_path: Path) -> None:
+def test_a_csv_written_by_the_csv_export_comes_back_with_categories_and_catalog_links(tmp_path: Path) -> None:
     from raci.findings import Report
     from raci.formats import export_team
 
@@ -114,7 +118,15 @@ def test_a_csv_written_by_the_csv_export_comes_back_with_categories(tmp_path: Pa
     assert [person.name for person in back.people] == [person.name for person in team.people]
     assert [(row.title, row.category) for row in back.responsibilities] == [
         (row.title, row.category) for row in team.responsibilities]
-    assert sorted(back.iter_cells()) == sorted(team.iter_cells())
+    # A CSV carries no ids: rows come back by title, each with its letters, linked to the catalog again.
+    names = {person.id: person.name for person in team.people}
+    titles = {row.id: row.title for row in team.responsibilities}
+    again_names = {person.id: person.name for person in back.people}
+    again_titles = {row.id: row.title for row in back.responsibilities}
+    assert sorted((again_titles[row], again_names[person], letter) for row, person, letter in back.iter_cells()) == \
+        sorted((titles[row], names[person], letter) for row, person, letter in team.iter_cells())
+    vision = back.responsibilities[0]
+    assert (vision.side, vision.tags, vision.sources) == (Side.MANAGER, ("vision",), ("set-product-vision",))
 
 
 @pytest.mark.parametrize("text", ["A/R", "R/A", "ar", "r a", "A,R", "R, A", "Ａ／Ｒ", "Р/А", "Α/Ρ"])

@@ -1,15 +1,22 @@
-"""This app's own workbook comes back whole, including edits made to it in Excel."""
+"""This app's exports come back: its workbook whole (edits made in Excel included), its CSV by layout,
+with the same grid, names and catalog links."""
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from raci.catalog import load_catalog
 from raci.findings import Report
 from raci.formats import export_team, import_sheet
-from raci.model import Acknowledgment, Profile, RuleSetting, Size, Team
+from raci.letters import RACI, RASCI
+from raci.model import KNOWN_TITLES, Acknowledgment, Profile, Responsibility, RuleSetting, Size, Team
+from raci.ordering import ordered_rows
 from raci.resources import data_file
 from raci.teamfile import load_team, team_to_document
 
@@ -102,3 +109,92 @@ def test_an_unreadable_letter_typed_in_excel_is_a_warning_with_its_cell(tmp_path
     _edit(path, lambda ws: ws.__setitem__("D10", "X?"))
     result = import_sheet(path)
     assert result.warnings == ("Sheet RACI, cell D10: 'X?' is not a RACI letter; left blank.",)
+
+
+# ------------------------------------------------------------------ through the CSV export, by layout
+def _rows(team: Team, rows: list[Responsibility] | None = None) -> list[tuple[object, ...]]:
+    """Each row as a sheet carries it, with its catalog link and its letters by person name (a CSV has no ids)."""
+    names = {person.id: person.name for person in team.people}
+    return [(row.title, row.category, row.description, row.side, row.tags, row.sources,
+             {names[person]: letter for person, letter in team.row_letters(row.id).items()})
+            for row in (rows if rows is not None else team.responsibilities)]
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=lambda path: path.name)
+def test_every_template_comes_back_through_its_csv_export_with_its_grid_names_and_catalog_links(
+        template: Path, tmp_path: Path) -> None:
+    team = load_team(template)
+    result = import_sheet(_exported(team, tmp_path / "team.csv"))
+    assert result.warnings == ()
+    back = result.team
+    assert [person.name for person in back.people] == [person.name for person in team.people]
+    assert _rows(back) == _rows(team, ordered_rows(team))
+    rows = len(team.responsibilities)
+    assert result.summary.endswith(f"{rows} of {rows} rows matched the catalog.")
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=lambda path: path.name)
+def test_every_template_in_rasci_comes_back_through_csv_and_xlsx_with_its_letters_and_catalog_links(
+        template: Path, tmp_path: Path) -> None:
+    team = load_team(template)
+    team.set_letter_set(RASCI)
+    rows = len(team.responsibilities)
+    whole = import_sheet(_exported(team, tmp_path / "team.xlsx"))
+    assert whole.warnings == () and team_to_document(whole.team) == _in_export_order(team)
+    by_layout = import_sheet(_exported(team, tmp_path / "team.csv"))
+    assert by_layout.warnings == () and by_layout.team.letter_set is RASCI
+    assert [person.name for person in by_layout.team.people] == [person.name for person in team.people]
+    assert _rows(by_layout.team) == _rows(team, ordered_rows(team))
+    assert by_layout.summary.endswith(f"(RASCI letters); {rows} of {rows} rows matched the catalog.")
+
+
+def _exported(team: Team, path: Path) -> Path:
+    export_team(team, path, Report())
+    return path
+
+
+def _in_export_order(team: Team) -> dict[str, object]:
+    """The team's document with its rows in the order the exports write them (in category blocks)."""
+    document = team_to_document(team)
+    order = {row.id: number for number, row in enumerate(ordered_rows(team))}
+    document["responsibilities"].sort(key=lambda row: order[row["id"]])
+    return document
+
+
+_CATALOG_TITLES = [entry.title for entry in load_catalog().entries]
+_NAMES = st.from_regex(r"[A-Z][a-z]{3,8} [A-Z][a-z]{3,9}", fullmatch=True)
+_OWN_TITLES = st.from_regex(r"[A-Z][a-z]{3,9}( [a-z]{3,9}){1,4}", fullmatch=True)
+
+
+@st.composite
+def _teams(draw: st.DrawFn) -> Team:
+    """A team with unique names, catalog and own row titles, categories, person titles and RACI letters."""
+    team = Team(name="Generated")
+    names = draw(st.lists(_NAMES, min_size=1, max_size=6, unique=True))
+    people = [team.add_person(name, draw(st.lists(st.sampled_from(KNOWN_TITLES), max_size=2, unique=True)))
+              for name in names]
+    titles = draw(st.lists(st.one_of(st.sampled_from(_CATALOG_TITLES), _OWN_TITLES), min_size=1, max_size=10,
+                           unique=True))
+    for title in titles:
+        row = team.add_responsibility(title, category=draw(st.sampled_from(["", "Discovery", "Delivery"])))
+        cells = draw(st.dictionaries(st.sampled_from(people), st.sampled_from(RACI.legend_cells()), min_size=1))
+        team.set_cells({(row.id, person.id): letter for person, letter in cells.items()})
+    return team
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_teams())
+def test_generated_teams_come_back_through_the_csv_and_xlsx_exports(team: Team) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        whole = import_sheet(_exported(team, Path(folder) / "team.xlsx")).team
+        by_layout = import_sheet(_exported(team, Path(folder) / "team.csv"))
+    assert team_to_document(whole) == _in_export_order(team)
+    back = by_layout.team
+    assert [person.name for person in back.people] == [person.name for person in team.people]
+    expected = ordered_rows(team)
+    assert [row[:2] + row[6:] for row in _rows(back)] == [row[:2] + row[6:] for row in _rows(team, expected)]
+    linked = [row.sources for row in back.responsibilities]
+    catalog = {entry.title: entry.id for entry in load_catalog().entries}
+    assert linked == [(catalog[row.title],) if row.title in catalog else linked[number]
+                      for number, row in enumerate(expected)]
+    assert by_layout.warnings == ()

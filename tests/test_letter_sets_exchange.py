@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from raci.findings import Report
 from raci.formats import csv_format, export_team, import_sheet, markdown
+from raci.formats.sheet_import import inspect
 from raci.letters import CAIRO, DACI, RACI, RACI_VS, RASCI, Kind, LetterDef, LetterSet
 from raci.model import Team
 from raci.resources import data_file
@@ -181,17 +182,16 @@ def test_a_rasci_sheet_with_s_and_a_legend_comes_in_as_rasci_with_no_cell_lost()
     result = import_sheet(CASES / "rasci-legend.csv")
     assert result.team.letter_set is RASCI
     assert_no_cell_lost(result.team, expected(CASES, "rasci-legend.csv"))
-    assert any("read in the letters of RASCI: the sheet uses S (Support)" in warning for warning in result.warnings)
-    assert not any("is not a" in warning for warning in result.warnings)
+    assert "(RASCI letters)" in result.summary and result.warnings == ()
+    assert inspect(CASES / "rasci-legend.csv").layout.letter_set_reason == (
+        "RASCI: the sheet uses S (Support) and its legend lists S = Support.")
 
 
 def test_spelled_out_letters_and_combinations_come_in_and_marks_are_one_warning() -> None:
     result = import_sheet(CASES / "words-not-involved-multi.csv")
     assert result.team.letter_set is RACI
     assert_no_cell_lost(result.team, expected(CASES, "words-not-involved-multi.csv"))
-    assert [warning for warning in result.warnings if "not involved" in warning] == [
-        "words-not-involved-multi.csv: 2 cells marked as not involved (N, -) were left blank."]
-    assert not any("is not a" in warning for warning in result.warnings)
+    assert result.warnings == ("'N' and '-' in 2 cells read as not involved: B5, C5.",)
 
 
 @pytest.mark.parametrize(("letter_set", "cells"), [

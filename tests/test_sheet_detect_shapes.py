@@ -223,6 +223,31 @@ def test_a_row_without_letters_between_lettered_rows_is_a_responsibility_nobody_
     assert [(row.title, row.category) for row in found.rows] == [("Plan", ""), ("Hiring", ""), ("Build", "")]
 
 
+@pytest.mark.parametrize("notes", [["TBD", "?"], ["X?", "maybe"]])
+def test_a_row_of_notes_under_every_person_is_a_row_with_unreadable_cells_not_a_second_header(
+        notes: list[str]) -> None:
+    grid = [["Task", "Ann", "Bob"], ["Plan", "A", "R"], ["Build", "R", "A"], ["Ship", *notes], ["Test", "C", "A"]]
+    found = read(grid)
+    assert [row.title for row in found.rows] == ["Plan", "Build", "Ship", "Test"]
+    assert [warning.kind for warning in found.warnings] == [WarningKind.UNREADABLE]
+
+
+def test_a_row_of_letters_under_other_lettered_rows_never_heads_an_inverted_sheet() -> None:
+    grid = [["Task", "Ann", "Bob"], *[[title, *letters] for _ in range(50) for title, letters in (
+        ("Plan", ("A", "R")), ("Build", ("R", "A")), ("Ship", ("zz", "qq")))]]
+    found = read(grid)
+    assert found.layout.orientation is Orientation.NORMAL
+    assert [person.name for person in found.people] == ["Ann", "Bob"] and len(found.rows) == 150
+
+
+def test_a_linked_row_takes_the_catalogs_category_only_when_the_sheet_gives_none() -> None:
+    plain = [["Task", "Ann", "Bob"], ["Own the product roadmap", "A", "R"]]
+    assert [row.category for row in read(plain).rows] == ["Roadmap & prioritisation"]
+    grouped = [["Task", "Category", "Ann", "Bob"], ["Own the product roadmap", "", "A", "R"],
+               ["Write the notes", "Delivery", "R", "A"]]
+    assert [row.category for row in read(grouped).rows] == ["", "Delivery"]
+
+
 def test_a_second_table_with_other_names_is_skipped_row_by_row_with_warnings() -> None:
     grid = [["Task", "Ann", "Bob"], ["Plan", "R", "A"], ["Build", "A", "R"], [],
             ["Summary", "Cy", "Di"], ["Review", "R", "A"]]
@@ -388,3 +413,43 @@ def test_a_key_column_of_ticket_ids_is_no_legend_but_a_skipped_column() -> None:
     found = read(grid)
     assert found.layout.columns_with(ColumnRole.LEGEND) == ()
     assert [str(warning) for warning in found.warnings] == ["Column A 'Key' holds IDs: skipped."]
+
+
+# --------------------------------------------------------------- the letter set a sheet records under its grid
+def test_the_line_recording_a_set_under_the_grid_is_taken_off_and_gives_the_set() -> None:
+    from raci.letters import note_cells
+    from raci.formats.sheet_detect import prepare
+
+    grid = [["Responsibility", "Category", "Ann", "Bob"], ["Plan", "", "A", "S"], ["Build", "", "R", "A"],
+            [], list(note_cells(RASCI))]
+    frame = prepare(grid)
+    assert (frame.letters, frame.height) == (RASCI, 3)
+    layout = detect_layout(frame)
+    assert layout.letter_set is RASCI and layout.letter_set_reason == "RASCI: as the sheet records it under the grid."
+    assert "Letters: RASCI: as the sheet records it under the grid." in explain(layout, frame).splitlines()
+    assert [row.title for row in read_sheet(frame, layout, load_catalog()).rows] == ["Plan", "Build"]
+
+
+def test_a_teams_own_letters_recorded_under_the_grid_read_as_letters() -> None:
+    from raci.letters import Kind, LetterDef, LetterSet, note_cells
+    from raci.formats.sheet_detect import prepare
+
+    own = LetterSet("ours", "Our letters", (LetterDef("Q2", "Doer", "does it", Kind.DOES),
+                                             LetterDef("K", "Keeper", "answers for it", Kind.OWNS)))
+    grid = [["Responsibility", "Category", "Ann", "Bob"], ["Plan", "", "K", "Q2"], ["Build", "", "Q2", "K/Q2"],
+            [], list(note_cells(own))]
+    frame = prepare(grid)
+    read = read_sheet(frame, detect_layout(frame), load_catalog())
+    assert read.layout.letter_set == own and read.warnings == ()
+    assert [[cell for _, cell in row.cells] for row in read.rows] == [["K", "Q2"], ["Q2", "K/Q2"]]
+    # The same grid without its record line does not know those letters: none of its cells comes in.
+    bare = read_sheet(grid[:3], detect_layout(grid[:3]), load_catalog())
+    assert bare.layout.letter_set != own and not any(row.cells for row in bare.rows)
+
+
+def test_a_record_line_that_is_not_the_last_line_or_names_no_set_stays_in_the_sheet() -> None:
+    from raci.formats.sheet_detect import prepare
+
+    grid = [["Task", "Ann", "Bob"], ["Plan", "A", "R"], ["Letters (RASCI): R = Responsible", "nonsense"]]
+    frame = prepare(grid)
+    assert frame.letters is None and frame.height == 3

@@ -286,6 +286,9 @@ def test_import_opens_the_sheet_as_a_new_untitled_modified_team(
     sheet = tmp_path / "plan.csv"
     formats.export_team(load_template("startup"), sheet)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(sheet), ""))
+    from raci.ui.import_preview import ImportPreview
+
+    monkeypatch.setattr(ImportPreview, "exec", lambda dialog: (dialog.accept(), dialog.result())[1])  # Import
     assert window.files.import_action is not None
     window.files.import_action.trigger()
     team = window.document.team

@@ -36,6 +36,8 @@ FACE_EXPORTS: dict[str, str] = {".pdf": "PDF"}
 IMPORT_SUFFIXES: dict[str, str] = {
     ".xlsx": "raci.formats.xlsx",
     ".csv": "raci.formats.csv_format",
+    ".ods": "raci.formats.pandas_sheets",
+    ".xls": "raci.formats.pandas_sheets",
 }
 
 
@@ -68,10 +70,12 @@ class Warnings(list[str]):
 
 @dataclass(frozen=True)
 class ImportResult:
-    """A team read from a spreadsheet, and what could not be read, cell by cell."""
+    """A team read from a spreadsheet, what could not be read (grouped warnings, one sentence each), and a
+    summary sentence: what was read, and how many rows are linked to the catalog."""
 
     team: Team
     warnings: tuple[str, ...] = ()
+    summary: str = ""
 
 
 def export_team(team: Team, path: str | Path, report: Report | None = None) -> None:
@@ -108,6 +112,11 @@ def register_export(suffix: str, module: str) -> None:
 def check_export_path(path: str | Path) -> None:
     """Raise :class:`ExportError` now if ``path``'s extension is no export format (before any work)."""
     _module_for(Path(path), EXPORT_SUFFIXES, "export")
+
+
+def check_import_path(path: str | Path) -> None:
+    """Raise :class:`SheetImportError` now if ``path``'s extension is no import format (before any work)."""
+    _module_for(Path(path), IMPORT_SUFFIXES, "import")
 
 
 def import_sheet(path: str | Path) -> ImportResult:

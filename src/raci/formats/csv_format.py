@@ -42,6 +42,6 @@ def write(team: Team, target: Target, report: Report | None = None) -> None:
 
 def read(path: str | Path) -> ImportResult:
     """Read a team from a CSV file laid out as a RACI matrix."""
-    from raci.formats.sheet_import import read_csv_file
+    from raci.formats.sheet_import import read_path
 
-    return read_csv_file(Path(path))
+    return read_path(Path(path))

@@ -10,13 +10,15 @@ sources, tags, sides, profile, settings, acknowledgments).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from raci import strict_json
+from raci.errors import shown as escaped
 from raci.formats import ImportResult, Warnings
+from raci.formats.sheet_detect.cells import address as cell_address
 from raci.formats.sheet_import import fail, result_from_document
-from raci.formats.sheet_layout import NAME_LIMIT, TITLE_LIMIT, Row, cell_address, shown, text_of
 from raci.formats.workbook_reader import Workbook
 from raci.formats.xlsx_layout import (
     CATEGORY_MARKER,
@@ -35,6 +37,23 @@ from raci.model import make_id, normalise_title
 from raci.teamfile import VERSION as TEAM_FILE_VERSION
 
 MARKER_SEARCH_ROWS = 30
+NAME_LIMIT, TITLE_LIMIT = 200, 500  # as the team file allows
+Row = Sequence[Any]
+
+
+def text_of(value: Any) -> str:
+    """A cell as trimmed text ("" for blank); numbers as they would show."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).split())
+
+
+def shown(value: Any, limit: int = 40) -> str:
+    """A cell's value as a warning quotes it: one line, spaces collapsed, control characters visible."""
+    text = value if isinstance(value, str) else str(value)
+    return escaped(" ".join(text.split()), limit)
 
 
 def read_own(book: Workbook) -> ImportResult | None:

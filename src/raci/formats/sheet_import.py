@@ -1,97 +1,190 @@
-"""Importing a team from a spreadsheet file: a bounded grid first, then the layout.
+"""Importing a team from a spreadsheet file: a bounded grid, then the layout, then the team.
 
-:mod:`raci.formats.sheet_reader` turns the file into grids of cell values,
-refusing anything over its caps before the expensive work (an encrypted
-workbook and an old .xls file get their own sentence, openpyxl parses with
-defusedxml, so XML entity tricks are refused too). A workbook exported by
-this app is then read back whole (see :mod:`raci.formats.own_import`);
-anything else is read by its layout (see :mod:`raci.formats.sheet_layout`).
-Every failure is one :class:`SheetImportError` sentence.
+Three steps, each in its own module:
+
+1. **Reading** (:mod:`raci.formats.sheet_reader`): the file opens as a
+   book of sheets, each read into a bounded grid when asked for; anything
+   over the caps is refused in one sentence before the expensive work.
+   .csv files are read by :mod:`~raci.formats.sheet_reader` itself, .xlsx
+   by :mod:`~raci.formats.workbook_reader`, .ods and .xls by
+   :mod:`~raci.formats.pandas_sheets`.
+2. **Understanding**: a workbook this app exported is read back whole
+   (:mod:`raci.formats.own_import`); any other file is read by its layout
+   (:mod:`raci.formats.sheet_detect`): the sheet holding the matrix is
+   chosen and its layout found.
+3. **The team**: the layout, as found or as a person corrected it in the
+   window's preview, makes the team, with its warnings grouped by kind and
+   a summary that says how many rows matched the catalog.
+
+:func:`inspect` does the first two steps (``raci import --explain`` and
+the preview stop there), :func:`finish` the third, :func:`read_path` all
+three. Every failure is one :class:`SheetImportError` sentence.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from raci.errors import TeamFileError, shown
+from raci.errors import SheetImportError, TeamFileError, shown
 from raci.formats import ImportResult, Warnings
-from raci.formats.sheet_layout import Row, find_layout, read_generic, without_note
-from raci.formats.sheet_reader import CAPS, fail, read_csv
-from raci.formats.workbook_reader import Workbook, open_workbook
-from raci.letters import DEFAULT, to_data
-from raci.teamfile import FORMAT, VERSION, loads_team, paused_collector
+from raci.formats.sheet_detect import Frame, Layout, LayoutNotFound, SheetRead, choose_sheet, read_sheet, to_team
+from raci.formats.sheet_reader import CAPS, Book, fail
+from raci.teamfile import loads_team, paused_collector
+
+__all__ = ["CAPS", "Inspection", "bounded", "describe_matches", "fail", "finish", "inspect", "open_book",
+           "read_path", "result_from_document"]
+
+MATCHES_LISTED = 12  # catalog matches ``describe_matches`` names before "and N more"
 
 
-__all__ = ["CAPS", "build_generic", "fail", "read_csv_file", "read_workbook", "result_from_document"]
+@dataclass(frozen=True)
+class Inspection:
+    """What a file holds, before it becomes a team: this app's own workbook read whole (``own``), or the
+    sheet holding the matrix with its grid (``frame``) and the layout found in it."""
+
+    path: Path
+    notes: tuple[str, ...] = ()  # the reading step's warnings (an encoding, a library warning)
+    own: ImportResult | None = None
+    sheet: str = ""
+    frame: Frame | None = None
+    layout: Layout | None = None
+
+    @property
+    def team_name(self) -> str:
+        return (self.layout.team_name if self.layout is not None else "") or name_from(self.path)
 
 
-def read_workbook(path: Path) -> ImportResult:
-    """Read a team from an .xlsx file (this app's export, or a sheet from any tool)."""
-    from raci.formats.own_import import read_own
+def open_book(path: Path) -> AbstractContextManager[Book]:
+    """The file opened as a :class:`Book` by the reader it needs: a .csv file by its name, a workbook by its
+    bytes, so that an .xls file saved with an .xlsx name (or the other way round) is read all the same."""
+    from raci.formats import sheet_reader
 
-    with paused_collector(), open_workbook(path) as book:
-        result = read_own(book)
-        if result is None:
-            result = _read_generic_workbook(path, book)
-    return _with_warnings(result, book.notes)
+    if path.suffix.lower() == ".csv":
+        return sheet_reader.open_csv(path)
+    data = sheet_reader.read_bytes(path)
+    if _read_by_pandas(path, data):
+        from raci.formats.pandas_sheets import open_pandas_book
 
+        return open_pandas_book(path, data=data)
+    from raci.formats.workbook_reader import open_workbook
 
-def _read_generic_workbook(path: Path, book: Workbook) -> ImportResult:
-    names = sorted(book.sheet_names, key=lambda name: name.casefold() != "raci")
-    candidates = []
-    for name in names:
-        if not book.visible(name):
-            continue
-        grid = book.grid(name)
-        layout = find_layout(grid.rows)
-        if layout is not None and layout.score > 0:
-            return build_generic(grid.rows, grid.where, path)
-        if layout is not None:
-            candidates.append(grid)
-    if candidates:
-        return build_generic(candidates[0].rows, candidates[0].where, path)
-    raise _no_header(path, "of any sheet")
+    return open_workbook(path, data=data)
 
 
-def _no_header(path: Path, where: str) -> Exception:
-    return fail(path, f"no row of names with RACI letters under it was found in the first 20 rows {where}",
-                "put the people's names in one row above the letters, with the activities in a column on the left")
+def _read_by_pandas(path: Path, data: bytes) -> bool:
+    """An OpenDocument spreadsheet, or an Excel 97-2003 workbook (an encrypted .xlsx is an OLE file too: the
+    .xlsx reader says it is password-protected)."""
+    from raci.formats.workbook_reader import ENCRYPTION_MARKERS, OLE_MAGIC, ZIP_MAGIC
+
+    if data.startswith(OLE_MAGIC):
+        return not any(marker in data for marker in ENCRYPTION_MARKERS)
+    if data.startswith(ZIP_MAGIC):
+        # An .ods file starts with its "mimetype" part, stored as it is; an .xlsx names its workbook part.
+        opendocument = data[30:38] == b"mimetype" and b"opendocument" in data[38:120]
+        return opendocument or path.suffix.lower() == ".ods" and b"xl/workbook" not in data
+    return path.suffix.lower() in (".ods", ".xls")
 
 
-def build_generic(rows: Sequence[Row], where: str, path: Path) -> ImportResult:
-    """A team from a sheet read by its layout; raises when no layout is found."""
-    rows, recorded = without_note(rows)
-    layout = find_layout(rows, recorded)
-    if layout is None:
-        raise _no_header(path, "of the sheet")
-    found = read_generic(rows, layout, where, recorded)
-    document = {
-        "format": FORMAT, "version": VERSION, "name": found.title or _name_from(path),
-        "description": f"Imported from {path.name}."[:5000],
-        "profile": {"size": "medium", "delivery_teams": 1, "notes": ""},
-        "people": found.people, "responsibilities": found.responsibilities, "cells": found.cells,
-    }
-    if found.letter_set != DEFAULT:
-        document["letters"] = to_data(found.letter_set)
-    return result_from_document(document, found.warnings, path)
+def inspect(path: str | Path) -> Inspection:
+    """Read ``path`` and find what it holds; raises :class:`SheetImportError` with one sentence."""
+    path = Path(path)
+    with paused_collector(), open_book(path) as book:
+        if path.suffix.lower() != ".csv":
+            from raci.formats.own_import import read_own
+
+            own = read_own(book)
+            if own is not None:
+                return Inspection(path, tuple(book.notes), own=_whole(own, book.notes))
+        names = [name for name in book.sheet_names if book.visible(name)] or book.sheet_names
+        try:
+            sheet, frame, layout = choose_sheet((name, book.grid(name).rows) for name in names)
+        except LayoutNotFound as error:
+            raise _not_found(path, error) from None
+        return Inspection(path, tuple(book.notes), sheet=sheet, frame=frame, layout=layout)
 
 
-def _name_from(path: Path) -> str:
+def _whole(result: ImportResult, notes: Sequence[str]) -> ImportResult:
+    """This app's workbook read whole, with the reading step's notes and a summary."""
+    team = result.team
+    rows, linked = len(team.responsibilities), sum(1 for row in team.responsibilities if row.sources)
+    summary = (f"Read {_count(rows, 'responsibility', 'responsibilities')}, {_count(len(team.people), 'person', 'people')} "
+               f"and {_count(team.filled_count(), 'cell', 'cells')} from a RACI Builder workbook, whole; {linked:,} of "
+               f"{rows:,} rows are linked to the catalog.")
+    return ImportResult(team, bounded((*notes, *result.warnings)), summary)
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number:,} {one if number == 1 else many}"
+
+
+def _not_found(path: Path, error: LayoutNotFound) -> SheetImportError:
+    sentence = error.sentence
+    return SheetImportError(f"Cannot import {shown(path.name)}: {sentence[:1].lower()}{sentence[1:]}")
+
+
+def preview(inspection: Inspection, layout: Layout | None = None) -> SheetRead:
+    """What the sheet gives by ``layout`` (the one found, unless given): people, rows, cells, catalog links."""
+    from raci.catalog import load_catalog
+
+    chosen = layout or inspection.layout
+    if inspection.frame is None or chosen is None:
+        raise ValueError("a workbook read whole has no layout to preview")
+    with paused_collector():
+        return read_sheet(inspection.frame, chosen, load_catalog())
+
+
+def finish(inspection: Inspection, layout: Layout | None = None, read: SheetRead | None = None) -> ImportResult:
+    """The team the file makes: this app's workbook as it was, any other sheet by ``layout`` (the one found,
+    unless a person corrected it); ``read`` is :func:`preview`'s result when the caller already has it."""
+    if inspection.own is not None:
+        return inspection.own
+    read = read if read is not None else preview(inspection, layout)
+    path = inspection.path
+    with paused_collector():
+        team, lost = to_team(read, name=read.layout.team_name or name_from(path),
+                             description=f"Imported from {path.name}."[:5000])
+    warnings = (*inspection.notes, *(warning.sentence for warning in (*read.warnings, *lost)))
+    return ImportResult(team, bounded(warnings), read.summary())
+
+
+def read_path(path: str | Path) -> ImportResult:
+    """Read a team from a .csv, .xlsx, .ods or .xls file (see the module docstring)."""
+    return finish(inspect(path))
+
+
+def describe_matches(read: SheetRead, address: Callable[[int], str] | None = None) -> str:
+    """The rows linked to catalog entries, one per line: "row 2 'Own the backlog' = own-product-backlog"."""
+    label = address or read.layout.row_label
+    linked = [row for row in read.rows if row.sources]
+    lines = [f"Catalog matches: {len(linked):,} of {len(read.rows):,} rows"]
+    for row in linked[:MATCHES_LISTED]:
+        how = "=" if row.exact else "~"
+        lines.append(f"  {label(row.row)} '{shown(row.title)}' {how} {row.sources[0]}")
+    if len(linked) > MATCHES_LISTED:
+        lines.append(f"  and {len(linked) - MATCHES_LISTED:,} more")
+    return "\n".join(lines)
+
+
+def name_from(path: Path) -> str:
+    """A team name from a file name: ``apollo_raci-2024.xlsx`` -> ``apollo raci 2024``."""
     stem = path.name.split(".")[0].replace("_", " ").replace("-", " ").strip()
     return (stem or "Imported team")[:200]
 
 
-def result_from_document(document: dict[str, Any], warnings: Sequence[str], path: Path) -> ImportResult:
-    """Check the document as a team file would be checked and wrap it up."""
+def result_from_document(document: dict[str, Any], warnings: Sequence[str], path: Path,
+                         summary: str = "") -> ImportResult:
+    """Check a team-file document as a team file would be checked and wrap it up."""
     try:
         team = loads_team(json.dumps(document), path.name)
     except TeamFileError as error:
         raise fail(path, f"the sheet does not make a valid team ({error.sentence})",
                    "fix the sheet and import it again") from None
-    return ImportResult(team, bounded(warnings))
+    return ImportResult(team, bounded(warnings), summary)
 
 
 def bounded(warnings: Sequence[str]) -> tuple[str, ...]:
@@ -102,14 +195,3 @@ def bounded(warnings: Sequence[str]) -> tuple[str, ...]:
     if total > limit:
         kept = (*kept[:-1], f"... and {total - limit + 1:,} more warnings like these.")
     return kept
-
-
-def read_csv_file(path: Path) -> ImportResult:
-    """Read a team from a .csv file (any delimiter, UTF-8 with or without BOM, or Windows-1252)."""
-    with paused_collector():
-        grid, notes = read_csv(path)
-        return _with_warnings(build_generic(grid.rows, grid.where, path), notes)
-
-
-def _with_warnings(result: ImportResult, extra: Sequence[str]) -> ImportResult:
-    return ImportResult(result.team, (*extra, *result.warnings)) if extra else result

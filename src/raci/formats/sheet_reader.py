@@ -18,10 +18,13 @@ refuses it before the expensive work:
   before it is split.
 
 What comes out is a :class:`Grid`: rows counted from 0, each a tuple as long
-as its last filled cell (blanks are ``None``), ready for
-:mod:`raci.formats.sheet_layout`. This module holds the caps, the grid and
-CSV files; :mod:`raci.formats.workbook_reader` opens workbooks and
-:mod:`raci.formats.sheet_xml` streams their XML.
+as its last filled cell (blanks are ``None``), ready for the layout
+detection (:mod:`raci.formats.sheet_detect`). Every kind of file opens as a
+:class:`Book` of named sheets read on demand: a CSV file is a book of one
+sheet. This module holds the caps, the grid and CSV files;
+:mod:`raci.formats.workbook_reader` opens .xlsx workbooks (and
+:mod:`raci.formats.sheet_xml` streams their XML),
+:mod:`raci.formats.pandas_sheets` .ods and .xls ones.
 
 The caps (:data:`CAPS`) sit far above any RACI sheet (the largest common
 ones are a few hundred rows by a few dozen people) and low enough that a
@@ -35,12 +38,13 @@ import csv
 import io
 import re
 import stat
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from raci.errors import SheetImportError, shown
-from raci.formats.safety import csv_unguard
 
 Row = tuple[Any, ...]
 _EMPTY: Row = ()
@@ -60,6 +64,11 @@ class Caps:
     columns: int = 1_024  # column AMJ
     cells: int = 1_000_000  # counted up to the last filled cell of each row, over every sheet read
     elements: int = 4_000_000  # XML elements in the sheets read (a filled cell takes two or three)
+    # An .ods file is read by pandas through odfpy, which builds every element of every XML part in memory
+    # (measured: 500,000 elements took 8 s to load, 12 s and 630 MB to import): these keep one within about
+    # 8 s and 500 MB. A 1000 x 100 matrix takes about 205,000 elements (two a filled cell).
+    ods_elements: int = 350_000
+    ods_xml_bytes: int = 40 * 1024 * 1024
 
 
 CAPS = Caps()
@@ -71,6 +80,20 @@ class Grid:
 
     where: str  # how warnings name the sheet: "Sheet RACI", or the CSV file's name
     rows: list[Row]
+
+
+class Book(Protocol):
+    """A file's sheets, each read into a :class:`Grid` when asked for (and counted against the caps then)."""
+
+    path: Path
+    notes: list[str]  # what the reading step noticed, in this program's words (an encoding, a library warning)
+
+    @property
+    def sheet_names(self) -> list[str]: ...
+
+    def visible(self, name: str) -> bool: ...
+
+    def grid(self, name: str) -> Grid: ...
 
 
 def fail(path: Path, fault: str, advice: str) -> SheetImportError:
@@ -120,7 +143,7 @@ class GridBuilder:
         """Count ``count`` more XML elements read from the workbook's sheets (the budget's second entry)."""
         self.budget[1] -= count
         if self.budget[1] < 0:
-            raise self._over(f"its XML holds more than {self.caps.elements:,} elements, far more than its "
+            raise self.over(f"its XML holds more than {self.caps.elements:,} elements, far more than its "
                              "cells need")
 
     def add(self, row: int, cells: list[tuple[int, Any]]) -> None:
@@ -128,13 +151,13 @@ class GridBuilder:
         if not cells:
             return
         if row >= self.caps.rows:
-            raise self._over(f"it has a filled cell in row {row + 1:,}, beyond the {self.caps.rows:,} rows "
+            raise self.over(f"it has a filled cell in row {row + 1:,}, beyond the {self.caps.rows:,} rows "
                              "an import reads")
         width = max(column for column, _ in cells) + 1
         if width > self.caps.columns:
             from openpyxl.utils import get_column_letter
 
-            raise self._over(f"it has a filled cell in column {get_column_letter(min(width, 18_278))} "
+            raise self.over(f"it has a filled cell in column {get_column_letter(min(width, 18_278))} "
                              f"(row {row + 1:,}), beyond the {self.caps.columns:,} columns an import reads")
         while len(self.rows) < row:
             self.rows.append(_EMPTY)
@@ -145,7 +168,7 @@ class GridBuilder:
             width = max(width, len(old))
         self.budget[0] -= width
         if self.budget[0] < 0:
-            raise self._over(f"it holds more than {self.caps.cells:,} cells (counting each row up to its last "
+            raise self.over(f"it holds more than {self.caps.cells:,} cells (counting each row up to its last "
                              "filled cell)")
         values: list[Any] = [None] * width
         for column, value in cells:
@@ -156,7 +179,7 @@ class GridBuilder:
         else:
             self.rows.append(tuple(values))
 
-    def _over(self, fault: str) -> SheetImportError:
+    def over(self, fault: str) -> SheetImportError:
         where = "" if self.where == self.path.name else f"{self.where}: "
         return fail(self.path, f"{where}{fault}", "import a sheet that holds only the RACI matrix")
 
@@ -165,6 +188,32 @@ class GridBuilder:
 
 
 # -------------------------------------------------------------------- CSV
+@dataclass
+class CsvBook:
+    """A CSV file as a book of one sheet, named ``""``."""
+
+    path: Path
+    sheet: Grid
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def sheet_names(self) -> list[str]:
+        return [""]
+
+    def visible(self, name: str) -> bool:
+        return True
+
+    def grid(self, name: str) -> Grid:
+        return self.sheet
+
+
+@contextmanager
+def open_csv(path: Path, caps: Caps | None = None) -> Iterator[CsvBook]:
+    """A .csv file read whole (see :func:`read_csv`) as a :class:`Book`."""
+    grid, notes = read_csv(path, caps)
+    yield CsvBook(path, grid, notes)
+
+
 _QUOTED = re.compile(r'"(?:[^"]|"")*"?')
 
 
@@ -185,7 +234,9 @@ def read_csv(path: Path, caps: Caps | None = None) -> tuple[Grid, list[str]]:
     builder = GridBuilder(path, path.name, caps, [caps.cells, caps.elements])
     try:
         for number, fields in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)):
-            builder.add(number, [(column, csv_unguard(value)) for column, value in enumerate(fields) if value])
+            # Fields stay as written: the layout detection takes off the apostrophe a CSV export puts before
+            # formula-like text (raci.formats.safety), once, as it reads each cell's text.
+            builder.add(number, [(column, value) for column, value in enumerate(fields) if value])
     except csv.Error as error:
         raise fail(path, f"it cannot be read as comma-separated values ({shown(error)})",
                    "export the sheet as .csv again and import that") from None

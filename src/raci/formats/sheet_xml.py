@@ -36,17 +36,19 @@ def read_sheet(source: IO[bytes], shared_strings: Sequence[str], date_styles: tu
     ``count(n)`` hears how many elements were read, every few thousand, so
     its caller can stop a sheet that is mostly elements holding nothing.
     """
-    _feed(source, _SheetTarget(shared_strings, date_styles, add, count))
+    feed(source, _SheetTarget(shared_strings, date_styles, add, count))
 
 
 def defined_name_lengths(workbook_xml: bytes) -> list[int]:
     """How many characters each ``<definedName>`` in the workbook part holds."""
     target = _NamesTarget()
-    _feed(workbook_xml, target)
+    feed(workbook_xml, target)
     return target.lengths
 
 
-def _feed(source: IO[bytes] | bytes, target: Any) -> None:
+def feed(source: IO[bytes] | bytes, target: Any) -> None:
+    """Parse ``source`` with expat, handing ``target`` each element's start, text and end (names as
+    ``"namespace}name"``), then calling its ``close()``; entity declarations raise defusedxml's errors."""
     parser = expat.ParserCreate(namespace_separator="}")
     parser.buffer_text = True  # one text event per run of text, not one per line
     parser.StartElementHandler = target.start
@@ -172,7 +174,9 @@ class _SheetTarget:
             return self._number(value)
         if kind == "b":
             return bool(int(value))
-        return value  # "str" (a formula's text result), "e" (an error such as #N/A), "d" (an ISO date)
+        if kind == "d":  # an ISO 8601 date, as Strict Open XML workbooks store dates
+            return _iso_date(value)
+        return value  # "str" (a formula's text result), "e" (an error such as #N/A)
 
     def _number(self, text: str) -> Any:
         number: float = float(text) if any(mark in text for mark in ".eE") else int(text)
@@ -184,6 +188,15 @@ class _SheetTarget:
             except (OverflowError, ValueError):
                 return number
         return number
+
+
+def _iso_date(text: str) -> Any:
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(text.removesuffix("Z"))
+    except ValueError:
+        return text
 
 
 class _NamesTarget:

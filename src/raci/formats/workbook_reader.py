@@ -39,8 +39,8 @@ _MAX_ZIP_VERSION = 63  # what Python's zipfile can extract (6.3)
 class Workbook:
     """An .xlsx file, checked part by part, opened by openpyxl, its sheets read on demand into grids."""
 
-    def __init__(self, path: Path, book: Any, caps: Caps) -> None:
-        self.path, self.caps, self._book = path, caps, book
+    def __init__(self, path: Path, book: Any, caps: Caps, archive: zipfile.ZipFile) -> None:
+        self.path, self.caps, self._book, self._archive = path, caps, book, archive
         self._budget = [caps.cells, caps.elements]
         self._grids: dict[str, Grid] = {}
         self.notes: list[str] = []  # library warnings, in this program's words
@@ -59,7 +59,7 @@ class Workbook:
 
             worksheet = self._book[name]
             builder = GridBuilder(self.path, f"Sheet {shown(name)}", self.caps, self._budget)
-            with _library_warnings(self.notes, self.path), _source(worksheet) as source:
+            with library_warnings(self.notes, self.path), self._archive.open(_part(worksheet)) as source:
                 read_sheet(source, _shared_strings(worksheet), _date_styles(worksheet), builder.add,
                            builder.elements)
             self._grids[name] = builder.grid()
@@ -67,32 +67,40 @@ class Workbook:
 
 
 @contextmanager
-def open_workbook(path: Path, caps: Caps | None = None) -> Iterator[Workbook]:
-    """Check an .xlsx file against the caps, open it, and close it afterwards; every failure is one sentence."""
+def open_workbook(path: Path, caps: Caps | None = None, data: bytes | None = None) -> Iterator[Workbook]:
+    """Check an .xlsx file (or its ``data``, already read) against the caps, open it, and close it afterwards;
+    every failure is one sentence. A Strict Open XML workbook is read too (see :mod:`raci.formats.strict_xlsx`)."""
+    from raci.formats import strict_xlsx
+
     caps = caps or sheet_reader.CAPS
-    data = read_bytes(path, caps)
-    check_workbook_bytes(path, data, caps)
+    data = read_bytes(path, caps) if data is None else data
+    strict = strict_xlsx.is_strict(check_workbook_bytes(path, data, caps))
     from openpyxl import load_workbook
 
     notes: list[str] = []
     book = None
     try:
-        with _library_warnings(notes, path):
-            book = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
-        workbook = Workbook(path, book, caps)
-        workbook.notes.extend(notes)
-        yield workbook
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            source = strict_xlsx.transitional_copy(archive, _opened_by_openpyxl) if strict else io.BytesIO(data)
+            with library_warnings(notes, path):
+                book = load_workbook(source, read_only=True, data_only=False, keep_links=False)
+            if strict and not book.sheetnames:
+                raise strict_xlsx.unreadable(path)
+            workbook = Workbook(path, book, caps, archive)
+            workbook.notes.extend(notes)
+            yield workbook
     except SheetImportError:
         raise
     except Exception as error:  # noqa: BLE001 - any parser failure means the same thing to a person
-        raise damaged(path, error) from None
+        raise (strict_xlsx.unreadable(path) if strict else damaged(path, error)) from None
     finally:
         if book is not None:
             book.close()
 
 
-def check_workbook_bytes(path: Path, data: bytes, caps: Caps | None = None) -> None:
-    """Refuse what is not a workbook, and a workbook over the caps, before anything parses it."""
+def check_workbook_bytes(path: Path, data: bytes, caps: Caps | None = None) -> bytes | None:
+    """Refuse what is not a workbook, and a workbook over the caps, before anything parses it; returns the
+    workbook part's XML (``None`` when it is missing: openpyxl finds it by its content type, or says so)."""
     caps = caps or sheet_reader.CAPS
     if data.startswith(OLE_MAGIC):
         if any(marker in data for marker in ENCRYPTION_MARKERS):
@@ -103,19 +111,26 @@ def check_workbook_bytes(path: Path, data: bytes, caps: Caps | None = None) -> N
     if not data.startswith(ZIP_MAGIC):
         raise fail(path, "it is not an Excel workbook (an .xlsx file is a zip archive and this is not one)",
                    "save the sheet as .xlsx or .csv and import that")
-    _check_directory_size(path, data, caps)
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            _check_parts(path, archive.infolist(), caps)
-            workbook_xml = _read_part(archive, "xl/workbook.xml")
-    except NotImplementedError as error:  # zipfile's word for a version or method it cannot unpack
-        raise fail(path, f"the workbook is packed with a zip method this program cannot unpack ({shown(error)})",
-                   "open it in Excel, save a fresh copy and import that") from None
-    except (zipfile.BadZipFile, EOFError, ValueError, RuntimeError, OSError, zlib.error, lzma.LZMAError):
-        raise fail(path, "the workbook is damaged or cut short (its zip archive cannot be read)",
-                   "open it in Excel, save a fresh copy and import that") from None
+    check_directory_size(path, data, caps)
+    with zip_errors(path, "Excel"), zipfile.ZipFile(io.BytesIO(data)) as archive:
+        check_parts(path, archive.infolist(), caps)
+        workbook_xml = _read_part(archive, "xl/workbook.xml")
     if workbook_xml is not None:
         _check_defined_names(path, workbook_xml, caps)
+    return workbook_xml
+
+
+@contextmanager
+def zip_errors(path: Path, program: str) -> Iterator[None]:
+    """Turn what zipfile raises on a damaged or unusual archive into one sentence (``program`` saves a fresh copy)."""
+    try:
+        yield
+    except NotImplementedError as error:  # zipfile's word for a version or method it cannot unpack
+        raise fail(path, f"the workbook is packed with a zip method this program cannot unpack ({shown(error)})",
+                   f"open it in {program}, save a fresh copy and import that") from None
+    except (zipfile.BadZipFile, EOFError, ValueError, RuntimeError, OSError, zlib.error, lzma.LZMAError):
+        raise fail(path, "the workbook is damaged or cut short (its zip archive cannot be read)",
+                   f"open it in {program}, save a fresh copy and import that") from None
 
 
 def _read_part(archive: zipfile.ZipFile, name: str) -> bytes | None:
@@ -125,7 +140,7 @@ def _read_part(archive: zipfile.ZipFile, name: str) -> bytes | None:
         return None  # openpyxl finds the workbook part by its content type, or says it is missing
 
 
-def _check_directory_size(path: Path, data: bytes, caps: Caps) -> None:
+def check_directory_size(path: Path, data: bytes, caps: Caps) -> None:
     """Read the part count from the zip's last record, so a directory of millions of parts is never parsed."""
     end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
     if end < 0 or end + 22 > len(data):
@@ -136,7 +151,10 @@ def _check_directory_size(path: Path, data: bytes, caps: Caps) -> None:
                    "check that this is the right file")
 
 
-def _check_parts(path: Path, parts: list[zipfile.ZipInfo], caps: Caps) -> None:
+def check_parts(path: Path, parts: list[zipfile.ZipInfo], caps: Caps, program: str = "Excel",
+                xlsx: bool = True) -> None:
+    """Refuse encrypted parts, unknown packing, too many parts and too much unpacked data (before unpacking);
+    for an .xlsx file, also too much in the parts openpyxl parses on opening."""
     if len(parts) > caps.parts:
         raise fail(path, f"its zip archive lists {len(parts):,} parts, far more than any workbook",
                    "check that this is the right file")
@@ -144,14 +162,14 @@ def _check_parts(path: Path, parts: list[zipfile.ZipInfo], caps: Caps) -> None:
     largest: zipfile.ZipInfo | None = None
     for part in parts:
         if part.flag_bits & 0x1:
-            raise fail(path, "parts of the workbook are encrypted", "remove the password in Excel and import "
+            raise fail(path, "parts of the workbook are encrypted", f"remove the password in {program} and import "
                        "the saved copy")
         if part.compress_type not in _READABLE_COMPRESSION or part.extract_version > _MAX_ZIP_VERSION:
             raise fail(path, f"the workbook is packed with a zip method this program cannot unpack "
                        f"(method {part.compress_type}, version {part.extract_version / 10:.1f})",
-                       "open it in Excel, save a fresh copy and import that")
+                       f"open it in {program}, save a fresh copy and import that")
         total += part.file_size
-        if _opened_by_openpyxl(part.filename):
+        if xlsx and _opened_by_openpyxl(part.filename):
             structure += part.file_size
             largest = part if largest is None or part.file_size > largest.file_size else largest
     if total > caps.unpacked_bytes:
@@ -215,14 +233,19 @@ _IGNORED_WARNINGS = ("extension is not supported", "no default style", "Failed t
 
 
 @contextmanager
-def _library_warnings(notes: list[str], path: Path) -> Iterator[None]:
-    """Catch the reading library's warnings so none is printed; keep those that matter, in this program's words."""
+def library_warnings(notes: list[str], path: Path) -> Iterator[None]:
+    """Catch the reading library's warnings so none is printed; keep those that matter, in this program's words.
+
+    A library's notice about its own future (pandas deprecating one of its readers) is for this program's
+    developers, not for the person importing: it is dropped.
+    """
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         yield
     for warning in caught:
         message = str(warning.message)
-        if any(part in message for part in _IGNORED_WARNINGS):
+        if issubclass(warning.category, (DeprecationWarning, PendingDeprecationWarning, FutureWarning)) \
+                or any(part in message for part in _IGNORED_WARNINGS):
             continue
         note = (f"{shown(path.name)}: a part of the workbook could not be read and was skipped "
                 f"({shown(message, 120)}); the cells were read, check the result.")
@@ -232,10 +255,8 @@ def _library_warnings(notes: list[str], path: Path) -> Iterator[None]:
 
 # openpyxl's read-only worksheet knows where its XML is, the shared strings and the date styles, but
 # pads every row to the widest one when it reads cells; these three reach past that to the parts.
-@contextmanager
-def _source(worksheet: Any) -> Iterator[Any]:
-    with worksheet._get_source() as source:  # noqa: SLF001 - see above
-        yield source
+def _part(worksheet: Any) -> str:
+    return worksheet._worksheet_path  # noqa: SLF001 - see above
 
 
 def _shared_strings(worksheet: Any) -> Any:

@@ -76,6 +76,6 @@ def _set_properties(book: Workbook, team: Team) -> None:
 
 def read(path: str | Path) -> ImportResult:
     """Read a team from an .xlsx workbook (see :mod:`raci.formats.sheet_import`)."""
-    from raci.formats.sheet_import import read_workbook
+    from raci.formats.sheet_import import read_path
 
-    return read_workbook(Path(path))
+    return read_path(Path(path))

@@ -1,10 +1,13 @@
 """The open document: its team, where it is saved, whether it has unsaved changes, and the team to start on.
 
 "Modified" is the undo stack's clean state, so undoing back to the saved
-state makes the document clean again. A restored recovery copy or an
-imported sheet has no saved state at all (:meth:`QUndoStack.resetClean`),
-so it stays modified until it is saved. Saving goes through
-:func:`raci.teamfile.save_team`, which writes atomically.
+state makes the document clean again. A restored recovery copy has no
+saved state at all (:meth:`QUndoStack.resetClean`), so it stays modified
+until it is saved. An imported sheet opens as one undo step
+(:meth:`Document.replace_undoably`): it is modified until saved, and
+undoing it brings back the team that was open, with its file and its own
+undo history. Saving goes through :func:`raci.teamfile.save_team`, which
+writes atomically.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from raci.errors import RaciError
 from raci.model import Team
@@ -68,6 +71,17 @@ class Document(QObject):
         if was_modified != self.is_modified:
             self.modifiedChanged.emit(self.is_modified)
 
+    def replace_undoably(self, team: Team, text: str) -> None:
+        """Start editing another team (unsaved, untitled) as one undo step named ``text``: undoing it brings
+        back this team, its file and its undo history."""
+        self.undo_stack.push(ReplaceTeamCommand(self, team, text))
+
+    def _swap(self, team: Team, path: Path | None) -> None:
+        self.team = team
+        self.path = path
+        self.teamReplaced.emit(team)
+        self.pathChanged.emit()
+
     def open(self, path: str | os.PathLike[str]) -> None:
         """Open a team file; raises TeamFileError and keeps the current team if it cannot be read."""
         team = load_team(path)
@@ -88,6 +102,22 @@ class Document(QObject):
         self.undo_stack.setClean()
         self.pathChanged.emit()
         return target
+
+
+class ReplaceTeamCommand(QUndoCommand):
+    """The document's team replaced by another (an imported sheet); undo puts back the team and its file."""
+
+    def __init__(self, document: Document, team: Team, text: str) -> None:
+        super().__init__(text)
+        self.document = document
+        self.old, self.old_path = document.team, document.path
+        self.new = team
+
+    def redo(self) -> None:
+        self.document._swap(self.new, None)  # noqa: SLF001 - the document's own command
+
+    def undo(self) -> None:
+        self.document._swap(self.old, self.old_path)  # noqa: SLF001
 
 
 def starting_team(team: Team | None, path: str | os.PathLike[str] | None,

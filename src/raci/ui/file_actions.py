@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
@@ -169,23 +169,44 @@ class FileActions(QObject):
         patterns = " ".join(f"*{suffix}" for suffix in formats.IMPORT_SUFFIXES)
         path, _ = QFileDialog.getOpenFileName(self.parent_widget, "Import a sheet", self._last_folder(),
                                               f"Spreadsheets ({patterns});;All files (*)")
-        if not path:
-            return
+        if path:
+            self.import_path(path)
+
+    def import_path(self, path: str | os.PathLike[str]) -> bool:
+        """Read a sheet, preview its layout for correction, and open the team as one undo step.
+
+        A sheet that cannot be read is reported in one sentence and the
+        open team stays exactly as it was; so it does when the preview is
+        cancelled. Undo brings back the team that was open.
+        """
+        from PySide6.QtGui import QGuiApplication
+
+        from raci.formats import check_import_path
+        from raci.formats.sheet_import import inspect
+        from raci.ui.import_preview import ask_import
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a large sheet takes seconds to read
         try:
-            result = formats.import_sheet(path)
+            check_import_path(path)
+            inspection = inspect(path)
         except RaciError as error:
+            QGuiApplication.restoreOverrideCursor()
             QMessageBox.critical(self.parent_widget, "Cannot import the sheet", str(error))
-            return
-        if not self.maybe_save():
-            return
-        self.document.replace(result.team, modified=True)
-        if result.warnings:
+            return False
+        QGuiApplication.restoreOverrideCursor()
+        result = ask_import(self.parent_widget, inspection)
+        if result is None or not self.maybe_save():
+            return False
+        name = Path(path).name
+        self.document.replace_undoably(result.team, f"Import {shown(name, 60)}")
+        if inspection.own is not None and result.warnings:
             box = QMessageBox(QMessageBox.Icon.Warning, "Imported with warnings",
-                              f"{Path(path).name} was imported as a new team; {len(result.warnings)} value(s) "
-                              "could not be read and were left out. Details below.",
-                              QMessageBox.StandardButton.Ok, self.parent_widget)
+                              f"{shown(name)} was imported as a new team; some values could not be read and were "
+                              "left out. Details below.", QMessageBox.StandardButton.Ok, self.parent_widget)
             box.setDetailedText("\n".join(result.warnings))
             box.exec()
+        self._status(shown(result.summary, 300))
+        return True
 
     def export_dialog(self) -> None:
         formats = importlib.import_module("raci.formats")

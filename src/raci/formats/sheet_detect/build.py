@@ -84,7 +84,7 @@ class SheetRead:
         cells = sum(len(row.cells) for row in self.rows)
         return (f"Read {_count(len(self.rows), 'responsibility', 'responsibilities')}, "
                 f"{_count(len(self.people), 'person', 'people')} and {_count(cells, 'cell', 'cells')} from {where} "
-                f"({self.layout.letter_set.name} letters); {self.matched} of {len(self.rows)} rows matched "
+                f"({self.layout.letter_set.name} letters); {self.matched:,} of {len(self.rows):,} rows matched "
                 "the catalog.")
 
 
@@ -120,6 +120,8 @@ class _RowReader:
         self.place: dict[int, int] = {}  # person column -> position
         self.letters = {plan.index: plan.letter for plan in layout.columns_with(ColumnRole.LETTER)}
         categories = [plan.index for plan in layout.columns_with(ColumnRole.CATEGORY)]
+        # A sheet that gives categories gives them all: a row it leaves without one is no row to file by the catalog.
+        self.has_categories = bool(categories or layout.rows_with(RowRole.CATEGORY))
         self.carried = {column: "" for column in categories if self.title is None or column < self.title}
         self.own_category = [column for column in categories if column not in self.carried]
         self.texts = [(plan.index, plan.role is ColumnRole.NOTES and plan.header)
@@ -231,7 +233,8 @@ class _RowReader:
         if found is None:
             return row
         entry = found.entry
-        return ImportedRow(row.title, row.row, row.category or entry.category, row.description or entry.description,
+        category = row.category or ("" if self.has_categories else entry.category)
+        return ImportedRow(row.title, row.row, category, row.description or entry.description,
                            row.cells, Side(entry.side), entry.tags, (entry.id,), found.exact)
 
     # ------------------------------------------------------------ cells

@@ -10,6 +10,12 @@ people run down the side) is one more pass over those cells.
 Each distinct text is classified once (:class:`Classifier`): blank,
 letters of some built-in set, an explicit not-involved mark, words, a
 number, a date or time, an ID, or TRUE/FALSE.
+
+This app's CSV export of a team in another set than RACI ends with a line
+that records the set (:func:`raci.letters.note_cells`). :meth:`Frame.from_grid`
+takes that line off the grid and keeps the set as :attr:`Frame.letters`:
+a team's own letters then read as letters, and the layout takes that set
+rather than guessing one.
 """
 
 from __future__ import annotations
@@ -33,7 +39,7 @@ from raci.formats.xlsx_layout import (
     ROW_ID_MARKER,
     TITLES_MARKER,
 )
-from raci.letters import BUILT_IN, reads
+from raci.letters import BUILT_IN, LetterSet, from_note, is_builtin, reads
 from raci.letters.text import fold
 
 
@@ -71,8 +77,9 @@ _NAMEISH = re.compile(r"^[A-Z][a-z]{1,2}$")  # "Di", "Ai": a name more often tha
 class Classifier:
     """Gives each value its :class:`CellKind`; each distinct text is read once."""
 
-    def __init__(self) -> None:
+    def __init__(self, own: LetterSet | None = None) -> None:
         self._memo: dict[str, CellKind] = {}
+        self._own = own  # a set beyond the built-in ones whose letters are letters too
 
     def kind(self, value: Any) -> CellKind:
         if value is None:
@@ -80,7 +87,7 @@ class Classifier:
         if type(value) is str:
             known = self._memo.get(value)
             if known is None:
-                known = self._memo[value] = _text_kind(value)
+                known = self._memo[value] = _text_kind(value, self._own)
             return known
         return _value_kind(value)
 
@@ -97,13 +104,13 @@ def _value_kind(value: Any) -> CellKind:
     return _text_kind(text_of(value))
 
 
-def _text_kind(value: str) -> CellKind:
+def _text_kind(value: str, own: LetterSet | None = None) -> CellKind:
     text = text_of(value)
     if not text:
         return CellKind.BLANK
     if value.lstrip().startswith("=") and len(text) > 1:
         return CellKind.FORMULA  # text guarded as "'=..." (as CSV exports write it) is text
-    letters = _letter_kind(text)
+    letters = _letter_kind(text, own)
     if letters is not None:
         return letters
     if _NUMBER.match(text):
@@ -119,11 +126,15 @@ def _text_kind(value: str) -> CellKind:
     return CellKind.TEXT
 
 
-def _letter_kind(text: str) -> CellKind | None:
+def _letter_kind(text: str, own: LetterSet | None = None) -> CellKind | None:
     # "Di" or "Ca" read as letters run together, but are names more often:
     # the layout is found without them, and cells under letters are read
     # with the sheet's letter set afterwards all the same.
-    if len(text) > 60 or _NAMEISH.match(text):
+    if len(text) > 60:
+        return None
+    if own is not None and (reading := reads(text, own)) is not None and reading.cell is not None:
+        return CellKind.LETTER
+    if _NAMEISH.match(text):
         return None
     for letter_set in BUILT_IN:
         reading = reads(text, letter_set)
@@ -213,13 +224,31 @@ class Line:
 EMPTY_LINE = Line(array("l"), (), b"")
 
 
+def _recorded_set(lines: Sequence[Line]) -> LetterSet | None:
+    """The set the last line records, when it is the two cells this app's CSV export writes under its grid."""
+    if not lines:
+        return None
+    last = lines[-1]
+    if tuple(last.columns) != (0, 1):
+        return None
+    return from_note(*last.values)
+
+
+def _reclassified(line: Line, classifier: Classifier) -> Line:
+    if not line.columns:
+        return line
+    return Line(line.columns, line.values, bytes(classifier.kind(value) for value in line.values))
+
+
 @dataclass(frozen=True)
 class Frame:
-    """A grid's non-blank cells by row; ``turned`` when rows and columns were swapped."""
+    """A grid's non-blank cells by row; ``turned`` when rows and columns were swapped; ``letters``: the set the
+    grid records under itself (see the module docstring)."""
 
     lines: tuple[Line, ...]
     width: int
     turned: bool = False
+    letters: LetterSet | None = None
 
     @classmethod
     def from_grid(cls, grid: Iterable[Sequence[Any] | None], classifier: Classifier | None = None) -> Frame:
@@ -248,7 +277,17 @@ class Frame:
                 lines.append(EMPTY_LINE)
         while lines and lines[-1] is EMPTY_LINE:
             lines.pop()
-        return cls(tuple(lines), width)
+        recorded = _recorded_set(lines)
+        if recorded is None:
+            return cls(tuple(lines), width)
+        lines.pop()  # the record, then the blank line above it
+        while lines and lines[-1] is EMPTY_LINE:
+            lines.pop()
+        if not is_builtin(recorded):  # a team's own letters: read every text again, knowing them
+            own = Classifier(recorded)
+            lines = [_reclassified(line, own) for line in lines]
+        width = max((line.columns[-1] + 1 for line in lines if line.columns), default=0)
+        return cls(tuple(lines), width, letters=recorded)
 
     @property
     def height(self) -> int:
@@ -266,7 +305,7 @@ class Frame:
                 kinds[column].append(kind)
         lines = tuple(Line(columns[c], tuple(values[c]), bytes(kinds[c])) if columns[c] else EMPTY_LINE
                       for c in range(self.width))
-        return Frame(lines, self.height, not self.turned)
+        return Frame(lines, self.height, not self.turned, self.letters)
 
     def address(self, row: int, column: int) -> str:
         """A cell's address in the sheet as the user sees it."""

@@ -18,8 +18,9 @@ The steps, each linear in the sheet's non-blank cells:
    under no header is a **legend**; in the matrix block a column headed
    like a legend is one too, with the unheaded columns right after it.
 5. Columns (:mod:`.columns`) and rows (:mod:`.rows`) get their roles; the
-   letter set is chosen from the distinct texts under the people and the
-   legend (:func:`raci.letters.choose_set`).
+   letter set is the one the sheet records under its grid (this app's CSV
+   export, :attr:`.cells.Frame.letters`), else chosen from the distinct
+   texts under the people and the legend (:func:`raci.letters.choose_set`).
 6. **Transposed?** Scored from the header rows' corner cells (+1.5 if they
    name people, "Person", "Role"; -1.5 if they name tasks) plus how much more the row
    titles read like people than the column headers do
@@ -168,12 +169,15 @@ def _finish(frame: Frame, sheet: str, orientation: Orientation, header: HeaderBl
         tuple(words_of(headers[index]) for index in sorted(mine) if headers.get(index)), _marked(frame, header)))
     roles = _all_rows(frame, header, rows)
     legend_text = legend_text_of(frame, roles, legend)
-    if role is ColumnRole.LETTER:
-        choice = choose_set([headers[index] for index in sorted(mine)], legend_text)
-        plans = _with_letters(plans, choice.letter_set)
+    if frame.letters is not None:  # the sheet says which letters it holds
+        letter_set, reason = frame.letters, f"{frame.letters.name}: as the sheet records it under the grid."
     else:
-        choice = choose_set(rows.cell_texts, legend_text)
-    return Layout(sheet, orientation, header.rows, header.names, plans, roles, choice.letter_set, choice.reason,
+        choice = choose_set([headers[index] for index in sorted(mine)] if role is ColumnRole.LETTER
+                            else rows.cell_texts, legend_text)
+        letter_set, reason = choice.letter_set, choice.reason
+    if role is ColumnRole.LETTER:
+        plans = _with_letters(plans, letter_set)
+    return Layout(sheet, orientation, header.rows, header.names, plans, roles, letter_set, reason,
                   _team_name(frame, roles, header.top, sheet), legend_text)
 
 
@@ -231,7 +235,7 @@ def _inverted(frame: Frame, sheet: str) -> Layout | None:
                     single = singles[value] = _single_letter(text_of(value))
                 if single:
                     symbols[column] = single
-        if len(set(symbols.values())) < 2 or not below.may_hold_names(symbols):
+        if len(set(symbols.values())) < 2 or not below.may_hold_names(symbols) or below.letters_above(symbols, number):
             continue
         words = {column: below.count(below.words, column, number) for column in symbols}
         named = [column for column in symbols if words[column] > below.count(below.letters, column, number)]
@@ -265,6 +269,12 @@ class _Below:
         words = sum(self.word_count.get(column, 0) for column in columns)
         letters = sum(self.letter_count.get(column, 0) for column in columns)
         return words >= 2 and 2 * words > letters
+
+    def letters_above(self, columns: Iterable[int], number: int) -> bool:
+        """Whether any of these columns holds a letter above row ``number``: an inverted sheet's row of letters
+        heads its columns, so a row of letters under other letters is a lettered row of a normal sheet."""
+        return any(self.letter_count.get(column, 0) - self.count(self.letters, column, number) > 1
+                   for column in columns)
 
     @property
     def words(self) -> dict[int, list[int]]:

@@ -90,6 +90,7 @@ def _rows(layout: Layout, numbers: Sequence[int]) -> str:
 def _quoted(frame: Frame | None, layout: Layout, numbers: Sequence[int]) -> str:
     if frame is None:
         return ""
-    titles = [text_of(frame.lines[number].value(layout.title_column)) for number in numbers[:LISTED]
-              if number < frame.height]
+    titles = [text_of(frame.lines[number].value(layout.title_column))
+              or next(filter(None, map(text_of, frame.lines[number].values)), "")  # a phase row's text in column A
+              for number in numbers[:LISTED] if number < frame.height]
     return " (" + ", ".join(f"'{shown(title)}'" for title in titles if title) + ")" if any(titles) else ""

@@ -5,8 +5,9 @@ and no more words below it than letters and marks (a person's column,
 whatever else the sheet holds). A row is *header-like* when it has words (not
 letters) over at least two of them (one if there are only one or two),
 more words than letters; it is a *strong* header when its words cover at
-least 80% as many letter columns as the best header-like row's do, so a
-row of notes typed under a few people ("TBD") never passes for a header.
+least 80% as many letter columns as the best header-like row's do, and it
+does not follow rows with letters without a blank row between, so a row of
+notes typed under the people ("TBD", "?") never passes for a header.
 
 Strong headers cut the sheet into segments; the header is the strong row
 whose segment holds the most rows with letters (the earliest on a tie, a
@@ -61,7 +62,8 @@ def find_header(frame: Frame, letter_columns: Set[int]) -> HeaderBlock:
     need = 1 if len(letter_columns) <= 2 else 2
     headerish = [count >= need and count > held for count, held in zip(words, letters)]
     strongest = max((count for count, flag in zip(words, headerish) if flag), default=0)
-    strong = [flag and 5 * count >= 4 * strongest for count, flag in zip(words, headerish)]
+    strong = [flag and 5 * count >= 4 * strongest and not within for count, flag, within
+              in zip(words, headerish, _within_letters(frame, letters))]
     counts, cuts = _segments(frame, letter_columns, letters, strong)
     best = max(counts, key=lambda row: (counts[row], row >= 0, -row))
     end = next((cut for cut in cuts if cut > best), height)
@@ -77,6 +79,16 @@ def find_header(frame: Frame, letter_columns: Set[int]) -> HeaderBlock:
     rows = tuple(range(top, bottom + 1))
     names = max(rows, key=lambda row: (*_names_score(frame.lines[row], letter_columns), -row))
     return HeaderBlock(rows, names, bottom + 1, end)
+
+
+def _within_letters(frame: Frame, letters: list[int]) -> list[bool]:
+    """Whether each row comes after a row with letters with no blank row between: a row of words there is
+    a row of notes ("TBD", "?") in the matrix, not the header of another one."""
+    within, after = [], False
+    for number, line in enumerate(frame.lines):
+        within.append(after and not letters[number])
+        after = (after or bool(letters[number])) and bool(line.columns)
+    return within
 
 
 def _segments(frame: Frame, letter_columns: Set[int], letters: list[int],

@@ -13,7 +13,8 @@ a title and nothing else:
   several pages);
 * a row with numbers under the people (totals), or text there but no
   title, is **skipped**, and named in a warning;
-* a row with only a title is a **category** heading when the sheet has no
+* a row with only a title (or one text left of the titles: a phase row
+  merged across the table) is a **category** heading when the sheet has no
   category column, the next row with content has letters (or is a heading
   too), and it reads as a heading: heading words ("Phase 1", "Initiation
   phase"), a closing colon, capitals, the first row under the header, or
@@ -32,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
-from raci.formats.sheet_detect.cells import CellKind, Frame, text_of
+from raci.formats.sheet_detect.cells import CellKind, Frame, Line, text_of
 from raci.formats.sheet_detect.layout import RowRole
 from raci.formats.sheet_detect.legend import is_legend_row, starts_legend
 from raci.formats.sheet_detect.words import HEADING_WORDS, NOT_PERSON_WORDS, mentions, words_of
@@ -130,7 +131,7 @@ def _first_look(facts: RowFacts, offset: int, result: RowResult) -> RowRole | No
     texts = _texts(line)
     if is_legend_row(texts):
         return RowRole.LEGEND
-    title = text_of(line.value(facts.title))
+    title = heading_text(line, facts)
     if others:
         if facts.names and tuple(under) == facts.names:
             return RowRole.HEADER
@@ -138,6 +139,20 @@ def _first_look(facts: RowFacts, offset: int, result: RowResult) -> RowRole | No
             return RowRole.SKIPPED
         return RowRole.RESPONSIBILITY
     return None if title else RowRole.SKIPPED
+
+
+def heading_text(line: Line, facts: RowFacts) -> str:
+    """A row's title; for a row whose only text in the table lies left of the titles (a phase row merged
+    across the table, its text in the first cell, often an ID column), that text."""
+    title = facts.title
+    text = text_of(line.value(title))
+    if text:
+        return text
+    inside = [(column, value, kind) for column, value, kind in zip(line.columns, line.values, line.kinds)
+              if column in facts.content or column in facts.assigned]
+    if len(inside) != 1 or inside[0][0] >= title or inside[0][2] != CellKind.TEXT:
+        return ""
+    return text_of(inside[0][1])
 
 
 def _texts(line: object) -> list[str]:
@@ -180,7 +195,7 @@ def _headings(facts: RowFacts, result: RowResult, candidates: list[int]) -> None
             after = _Next.LETTERED if after_it[offset] in decided else _Next.OTHER
         if after is not _Next.LETTERED:
             continue
-        title = text_of(facts.frame.lines[facts.start + offset].value(facts.title))
+        title = heading_text(facts.frame.lines[facts.start + offset], facts)
         if heading_like(title) or offset == first or pattern >= 2:
             result.roles[offset] = RowRole.CATEGORY
             decided.add(offset)
