@@ -65,7 +65,7 @@ def test_a_team_with_tricky_text_comes_back_unchanged(tmp_path: Path) -> None:
     assert team_to_document(_round_trip(team, tmp_path)) == team_to_document(team)
 
 
-def _edit(path: Path, change) -> None:  # noqa: ANN001 - a function taking the RACI worksheet
+def _edit(path: Path, change) -> None:  # change: a function taking the RACI worksheet
     workbook = load_workbook(path)
     change(workbook["RACI"])
     workbook.save(path)
@@ -75,7 +75,7 @@ def test_letters_names_and_new_rows_edited_in_excel_come_back(tmp_path: Path) ->
     path = tmp_path / "team.xlsx"
     export_team(make_small_team(), path, Report())
 
-    def change(ws) -> None:  # noqa: ANN001
+    def change(ws) -> None:
         ws["B11"] = "r"  # Write user stories x Ana Lima, typed in lower case
         ws["C10"] = None  # Order the backlog x Ben Okafor, cleared
         ws["D5"] = "Chloé Martin-Roy"  # renamed

@@ -417,8 +417,8 @@ def test_a_key_column_of_ticket_ids_is_no_legend_but_a_skipped_column() -> None:
 
 # --------------------------------------------------------------- the letter set a sheet records under its grid
 def test_the_line_recording_a_set_under_the_grid_is_taken_off_and_gives_the_set() -> None:
-    from raci.letters import note_cells
     from raci.formats.sheet_detect import prepare
+    from raci.letters import note_cells
 
     grid = [["Responsibility", "Category", "Ann", "Bob"], ["Plan", "", "A", "S"], ["Build", "", "R", "A"],
             [], list(note_cells(RASCI))]
@@ -431,8 +431,8 @@ def test_the_line_recording_a_set_under_the_grid_is_taken_off_and_gives_the_set(
 
 
 def test_a_teams_own_letters_recorded_under_the_grid_read_as_letters() -> None:
-    from raci.letters import Kind, LetterDef, LetterSet, note_cells
     from raci.formats.sheet_detect import prepare
+    from raci.letters import Kind, LetterDef, LetterSet, note_cells
 
     own = LetterSet("ours", "Our letters", (LetterDef("Q2", "Doer", "does it", Kind.DOES),
                                              LetterDef("K", "Keeper", "answers for it", Kind.OWNS)))

@@ -1,7 +1,8 @@
 """Exports and imports, picked by file extension from one table.
 
-Every export module has ``write(team, path_or_stream, report)``; every
-import module has ``read(path) -> ImportResult``. The modules are loaded by
+Every export module has ``write(team, path_or_stream, report)``; the
+import (:mod:`raci.formats.sheet_import`) has ``read(path) -> ImportResult``
+for every sheet it reads. The modules are loaded by
 name on first use, so starting the app loads neither the workbook
 libraries (XlsxWriter to write, openpyxl to read) nor pandas.
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import importlib
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,12 +34,8 @@ EXPORT_SUFFIXES: dict[str, str] = {
 }
 # Formats whose writer a face with Qt registers, and what they are called.
 FACE_EXPORTS: dict[str, str] = {".pdf": "PDF"}
-IMPORT_SUFFIXES: dict[str, str] = {
-    ".xlsx": "raci.formats.xlsx",
-    ".csv": "raci.formats.csv_format",
-    ".ods": "raci.formats.pandas_sheets",
-    ".xls": "raci.formats.pandas_sheets",
-}
+# One reader for every sheet: it tells the kinds apart by their bytes, not their names.
+IMPORT_SUFFIXES: dict[str, str] = dict.fromkeys((".xlsx", ".csv", ".ods", ".xls"), "raci.formats.sheet_import")
 
 
 class Warnings(list[str]):
@@ -66,6 +63,16 @@ class Warnings(list[str]):
             super().append(make())
         else:
             self.dropped += 1
+
+
+def bounded(warnings: Sequence[str]) -> tuple[str, ...]:
+    """The warnings, each one printable line, cut at :attr:`Warnings.LIMIT` with a count of the rest."""
+    limit = Warnings.LIMIT
+    total = len(warnings) + getattr(warnings, "dropped", 0)
+    kept = tuple(shown(warning, 500) for warning in warnings[:limit])
+    if total > limit:
+        kept = (*kept[:-1], f"... and {total - limit + 1:,} more warnings like these.")
+    return kept
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 
 from raci.findings import Report
-from raci.formats import ImportResult
 from raci.formats.output import Target, write_bytes
 from raci.formats.safety import csv_guard
 from raci.letters import DEFAULT, note_cells
@@ -40,8 +38,3 @@ def write(team: Team, target: Target, report: Report | None = None) -> None:
     write_bytes(target, buffer.getvalue().encode("utf-8-sig"))
 
 
-def read(path: str | Path) -> ImportResult:
-    """Read a team from a CSV file laid out as a RACI matrix."""
-    from raci.formats.sheet_import import read_path
-
-    return read_path(Path(path))

@@ -17,27 +17,25 @@ Three steps, each in its own module:
    a summary that says how many rows matched the catalog.
 
 :func:`inspect` does the first two steps (``raci import --explain`` and
-the preview stop there), :func:`finish` the third, :func:`read_path` all
+the preview stop there), :func:`finish` the third, :func:`read` all
 three. Every failure is one :class:`SheetImportError` sentence.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from raci.errors import SheetImportError, TeamFileError, shown
-from raci.formats import ImportResult, Warnings
+from raci.collector import paused_collector
+from raci.errors import SheetImportError, shown
+from raci.formats import ImportResult, bounded
+from raci.formats.own_import import read_own
 from raci.formats.sheet_detect import Frame, Layout, LayoutNotFound, SheetRead, choose_sheet, read_sheet, to_team
 from raci.formats.sheet_reader import CAPS, Book, fail
-from raci.teamfile import loads_team, paused_collector
 
-__all__ = ["CAPS", "Inspection", "bounded", "describe_matches", "fail", "finish", "inspect", "open_book",
-           "read_path", "result_from_document"]
+__all__ = ["CAPS", "Inspection", "describe_matches", "fail", "finish", "inspect", "open_book", "read"]
 
 MATCHES_LISTED = 12  # catalog matches ``describe_matches`` names before "and N more"
 
@@ -86,7 +84,7 @@ def _read_by_pandas(path: Path, data: bytes) -> bool:
     if data.startswith(ZIP_MAGIC):
         # An .ods file starts with its "mimetype" part, stored as it is; an .xlsx names its workbook part.
         opendocument = data[30:38] == b"mimetype" and b"opendocument" in data[38:120]
-        return opendocument or path.suffix.lower() == ".ods" and b"xl/workbook" not in data
+        return opendocument or (path.suffix.lower() == ".ods" and b"xl/workbook" not in data)
     return path.suffix.lower() in (".ods", ".xls")
 
 
@@ -95,8 +93,6 @@ def inspect(path: str | Path) -> Inspection:
     path = Path(path)
     with paused_collector(), open_book(path) as book:
         if path.suffix.lower() != ".csv":
-            from raci.formats.own_import import read_own
-
             own = read_own(book)
             if own is not None:
                 return Inspection(path, tuple(book.notes), own=_whole(own, book.notes))
@@ -152,7 +148,7 @@ def finish(inspection: Inspection, layout: Layout | None = None, read: SheetRead
     return ImportResult(team, bounded(warnings), read.summary())
 
 
-def read_path(path: str | Path) -> ImportResult:
+def read(path: str | Path) -> ImportResult:
     """Read a team from a .csv, .xlsx, .ods or .xls file (see the module docstring)."""
     return finish(inspect(path))
 
@@ -174,24 +170,3 @@ def name_from(path: Path) -> str:
     """A team name from a file name: ``apollo_raci-2024.xlsx`` -> ``apollo raci 2024``."""
     stem = path.name.split(".")[0].replace("_", " ").replace("-", " ").strip()
     return (stem or "Imported team")[:200]
-
-
-def result_from_document(document: dict[str, Any], warnings: Sequence[str], path: Path,
-                         summary: str = "") -> ImportResult:
-    """Check a team-file document as a team file would be checked and wrap it up."""
-    try:
-        team = loads_team(json.dumps(document), path.name)
-    except TeamFileError as error:
-        raise fail(path, f"the sheet does not make a valid team ({error.sentence})",
-                   "fix the sheet and import it again") from None
-    return ImportResult(team, bounded(warnings), summary)
-
-
-def bounded(warnings: Sequence[str]) -> tuple[str, ...]:
-    """The warnings, each one printable line, cut at :attr:`Warnings.LIMIT` with a count of the rest."""
-    limit = Warnings.LIMIT
-    total = len(warnings) + getattr(warnings, "dropped", 0)
-    kept = tuple(shown(warning, 500) for warning in warnings[:limit])
-    if total > limit:
-        kept = (*kept[:-1], f"... and {total - limit + 1:,} more warnings like these.")
-    return kept

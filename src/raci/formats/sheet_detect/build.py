@@ -191,7 +191,7 @@ class _RowReader:
                 continue
             if role is not RowRole.RESPONSIBILITY:
                 if role is RowRole.SKIPPED and line.columns:
-                    held = any(column in self.letters or column in self.place and kind in _LETTERISH
+                    held = any(column in self.letters or (column in self.place and kind in _LETTERISH)
                                for column, kind in zip(line.columns, line.kinds))
                     self.log.add(WarningKind.SKIPPED_ROW, number, line.columns[0],
                                  "with letters" if held else "without letters", text_of(line.values[0]))

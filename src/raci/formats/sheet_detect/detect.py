@@ -110,7 +110,7 @@ def _normal(frame: Frame, sheet: str, orientation: Orientation) -> Layout:
     named = _header_texts(frame, header.names)
     # A column of marks only ("N" all the way down) is a person involved in nothing, when named.
     people = [column for column, profile in sorted(profiles.items())
-              if (profile.counts[CellKind.LETTER] or profile.counts[CellKind.MARK] and column in named)
+              if (profile.counts[CellKind.LETTER] or (profile.counts[CellKind.MARK] and column in named))
               and profile.letters >= profile.text]
     return _finish(frame, sheet, orientation, header, profiles, people, ColumnRole.PERSON)
 
@@ -121,7 +121,7 @@ def _letter_columns(frame: Frame) -> set[int]:
     words: dict[int, int] = {}
     for line in frame.lines:
         for column, kind in zip(line.columns, line.kinds):
-            if kind == CellKind.LETTER or kind == CellKind.MARK and column in letters:
+            if kind == CellKind.LETTER or (kind == CellKind.MARK and column in letters):
                 letters[column] = letters.get(column, 0) + 1
             elif kind == CellKind.TEXT and column in letters:
                 words[column] = words.get(column, 0) + 1
@@ -188,7 +188,7 @@ def _marked(frame: Frame, header: HeaderBlock) -> frozenset[int] | None:
         for value, kind in zip(line.values, line.kinds):
             if kind == CellKind.CODE and value == CATEGORY_MARKER:
                 marked.add(offset)
-            ours = ours or kind == CellKind.CODE and value == ROW_ID_MARKER
+            ours = ours or (kind == CellKind.CODE and value == ROW_ID_MARKER)
     header_cells = (value for number in header.rows for value in frame.lines[number].values)
     ours = ours or any(value in (ROW_ID_MARKER, NAMES_MARKER) for value in header_cells)
     return frozenset(marked) if ours or marked else None
