@@ -332,7 +332,8 @@ def test_names_that_begin_like_months_or_ids_are_names() -> None:
 
 
 def test_dates_weeks_and_months_are_skipped_as_times() -> None:
-    grid = [["Task", "Ann", "Due", "Sprint"], ["Plan", "R", "Jan 2025", "Sprint 3"], ["Build", "A", "2025-02-01", "W12"]]
+    grid = [["Task", "Ann", "Due", "Sprint"], ["Plan", "R", "Jan 2025", "Sprint 3"],
+            ["Build", "A", "2025-02-01", "W12"]]
     found = read(grid)
     assert [str(warning) for warning in found.warnings] == [
         "2 columns hold dates or times and were skipped: column C 'Due', column D 'Sprint'."]
@@ -404,7 +405,7 @@ def test_the_sheet_holding_the_matrix_is_chosen_over_notes_and_summaries() -> No
 
 
 def test_a_workbook_without_a_matrix_is_one_sentence_naming_the_first_sheet() -> None:
-    with pytest.raises(LayoutNotFound, match="^Sheet Notes "):
+    with pytest.raises(LayoutNotFound, match=r"^Sheet Notes "):
         choose_sheet([("Notes", [["About this workbook"]]), ("Empty", [])])
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib
 import io
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,7 +122,7 @@ def check_export_path(path: str | Path) -> None:
     _module_for(Path(path), EXPORT_SUFFIXES, "export")
 
 
-def check_import_path(path: str | Path) -> None:
+def check_import_path(path: str | os.PathLike[str]) -> None:
     """Raise :class:`SheetImportError` now if ``path``'s extension is no import format (before any work)."""
     _module_for(Path(path), IMPORT_SUFFIXES, "import")
 

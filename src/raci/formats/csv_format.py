@@ -31,7 +31,7 @@ def write(team: Team, target: Target, report: Report | None = None) -> None:
     for row in ordered_rows(team):
         letters = team.row_letters(row.id)
         writer.writerow([csv_guard(row.title), csv_guard(row.category),
-                         *(letters[pid] if pid in letters else "" for pid in people)])
+                         *(letters.get(pid, "") for pid in people)])
     if team.letter_set != DEFAULT:  # a blank row, then the letters: a legend, and the set for the import
         writer.writerow([])
         writer.writerow([csv_guard(text) for text in note_cells(team.letter_set)])

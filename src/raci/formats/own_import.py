@@ -241,8 +241,9 @@ def _letters(row: Row, number: int, columns: list[tuple[int, str]], letter_set: 
         try:
             letter = read_cell(value, letter_set).cell
         except UnreadableCell:
-            warnings.add(lambda column=column, value=value: f"{where}, cell {cell_address(number, column)}: "
-                         f"'{shown(value)}' is not a {letter_set.name} letter; left blank.")
+            # add() calls the sentence's maker at once or never, so the loop's variables are still these.
+            warnings.add(lambda: f"{where}, cell {cell_address(number, column)}: "  # noqa: B023
+                         f"'{shown(value)}' is not a {letter_set.name} letter; left blank.")  # noqa: B023
             continue
         if letter is not None:
             letters[person_id] = letter

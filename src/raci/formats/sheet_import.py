@@ -23,6 +23,7 @@ three. Every failure is one :class:`SheetImportError` sentence.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ from raci.formats import ImportResult, bounded
 from raci.formats.own_import import read_own
 from raci.formats.sheet_detect import Frame, Layout, LayoutNotFound, SheetRead, choose_sheet, read_sheet, to_team
 from raci.formats.sheet_reader import CAPS, Book, fail
+from raci.phrases import plural
 
 __all__ = ["CAPS", "Inspection", "describe_matches", "fail", "finish", "inspect", "open_book", "read"]
 
@@ -88,7 +90,7 @@ def _read_by_pandas(path: Path, data: bytes) -> bool:
     return path.suffix.lower() in (".ods", ".xls")
 
 
-def inspect(path: str | Path) -> Inspection:
+def inspect(path: str | os.PathLike[str]) -> Inspection:
     """Read ``path`` and find what it holds; raises :class:`SheetImportError` with one sentence."""
     path = Path(path)
     with paused_collector(), open_book(path) as book:
@@ -108,14 +110,10 @@ def _whole(result: ImportResult, notes: Sequence[str]) -> ImportResult:
     """This app's workbook read whole, with the reading step's notes and a summary."""
     team = result.team
     rows, linked = len(team.responsibilities), sum(1 for row in team.responsibilities if row.sources)
-    summary = (f"Read {_count(rows, 'responsibility', 'responsibilities')}, {_count(len(team.people), 'person', 'people')} "
-               f"and {_count(team.filled_count(), 'cell', 'cells')} from a RACI Builder workbook, whole; {linked:,} of "
-               f"{rows:,} rows are linked to the catalog.")
+    summary = (f"Read {plural(rows, 'responsibility', 'responsibilities')}, "
+               f"{plural(len(team.people), 'person', 'people')} and {plural(team.filled_count(), 'cell')} from a "
+               f"RACI Builder workbook, whole; {linked:,} of {rows:,} rows are linked to the catalog.")
     return ImportResult(team, bounded((*notes, *result.warnings)), summary)
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number:,} {one if number == 1 else many}"
 
 
 def _not_found(path: Path, error: LayoutNotFound) -> SheetImportError:

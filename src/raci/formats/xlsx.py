@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import os
+from typing import BinaryIO
 
 from xlsxwriter.workbook import Workbook
 
@@ -46,7 +47,7 @@ def write(team: Team, target: Target, report: Report | None = None) -> None:
     """Write ``team`` as an .xlsx workbook to a path (atomically) or a binary stream."""
     if report is None:
         report = common.default_report(team)
-    buffer = target if not isinstance(target, (str, os.PathLike)) else io.BytesIO()
+    buffer: BinaryIO = target if not isinstance(target, (str, os.PathLike)) else io.BytesIO()
     streamed = team.filled_count() > STREAM_ABOVE
     book = Workbook(buffer, {**_OPTIONS, "constant_memory": streamed, "in_memory": not streamed})
     write_matrix(Sheet(book, SHEET), team, report)
@@ -57,7 +58,7 @@ def write(team: Team, target: Target, report: Report | None = None) -> None:
     write_data_sheet(book, team)
     _set_properties(book, team)
     book.close()
-    if buffer is not target:
+    if isinstance(buffer, io.BytesIO) and buffer is not target:
         write_bytes(target, buffer.getbuffer())
 
 

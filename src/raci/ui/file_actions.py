@@ -96,7 +96,8 @@ class FileActions(QObject):
             return True
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
-            self.parent_widget, "Unsaved changes", f"{self.document.display_name} has unsaved changes. Save them first?",
+            self.parent_widget, "Unsaved changes",
+            f"{self.document.display_name} has unsaved changes. Save them first?",
             buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
         if answer == buttons.Save:
             return self.save()
@@ -139,14 +140,15 @@ class FileActions(QObject):
         path, _ = QFileDialog.getSaveFileName(self.parent_widget, "Save team as", str(start), TEAM_FILTER)
         return bool(path) and self._write(lambda: self.document.save_as(path))
 
-    def _write(self, save: object) -> bool:
+    def _write(self, save: Callable[[], object]) -> bool:
         try:
-            save()  # type: ignore[operator]
+            save()
         except RaciError as error:
             QMessageBox.critical(self.parent_widget, "Cannot save the team", str(error))
             return False
         self.recovery.remove()
-        self.settings.add_recent_file(self.document.path)
+        if self.document.path is not None:  # set by every save that succeeds
+            self.settings.add_recent_file(self.document.path)
         self._status(f"Saved {self.document.display_name}.")
         return True
 

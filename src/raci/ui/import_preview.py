@@ -49,8 +49,8 @@ COLUMN_CHOICES = (ColumnRole.PERSON, ColumnRole.TITLE, ColumnRole.DESCRIPTION, C
                   ColumnRole.CATEGORY, ColumnRole.SKIPPED)
 ROW_CHOICES = (RowRole.RESPONSIBILITY, RowRole.CATEGORY, RowRole.SKIPPED)
 # Column widths in "M"s, by role (None: the catalog column).
-_WIDTHS = {ColumnRole.TITLE: 24, ColumnRole.PERSON: 10, ColumnRole.LETTER: 14, ColumnRole.DESCRIPTION: 14, ColumnRole.NOTES: 14, ColumnRole.CATEGORY: 12,
-           ColumnRole.SKIPPED: 5, ColumnRole.LEGEND: 5, None: 18}
+_WIDTHS = {ColumnRole.TITLE: 24, ColumnRole.PERSON: 10, ColumnRole.LETTER: 14, ColumnRole.DESCRIPTION: 14,
+           ColumnRole.NOTES: 14, ColumnRole.CATEGORY: 12, ColumnRole.SKIPPED: 5, ColumnRole.LEGEND: 5, None: 18}
 # Columns as wide as their header's text, up to this many "M"s.
 _FITTED = {ColumnRole.PERSON: 15, ColumnRole.LETTER: 15, ColumnRole.TITLE: 30}
 ORIENTATION_WORDS = {
@@ -287,7 +287,8 @@ class ImportPreview(QDialog):
         column = current.column() if current.isValid() else -1
         row = current.row() if current.isValid() else -1
         in_sheet = 0 <= column < self.grid.catalog_column
-        self.column_label.setText(f"{_capital(self.sheet_layout.column_label(column))} is:" if in_sheet else "Column is:")
+        self.column_label.setText(f"{_capital(self.sheet_layout.column_label(column))} is:" if in_sheet
+                                  else "Column is:")
         self.row_label.setText(f"{_capital(self.sheet_layout.row_label(row))} is:" if row >= 0 else "Row is:")
         _fill(self.column_box, self._column_choices(), self.grid.column_role(column) if in_sheet else None,
               COLUMN_WORDS, in_sheet)
@@ -374,7 +375,7 @@ def _capital(text: str) -> str:
 
 def _combo(parent: QWidget, texts: Sequence[str], values: Sequence[object]) -> QComboBox:
     box = QComboBox(parent)
-    for text, value in zip(texts, values):
+    for text, value in zip(texts, values, strict=True):
         box.addItem(text, value)
     return box
 

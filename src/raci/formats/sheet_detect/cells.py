@@ -251,7 +251,7 @@ class Frame:
     letters: LetterSet | None = None
 
     @classmethod
-    def from_grid(cls, grid: Iterable[Sequence[Any] | None], classifier: Classifier | None = None) -> Frame:
+    def from_grid(cls, grid: Iterable[Sequence[Any] | None] | Frame, classifier: Classifier | None = None) -> Frame:
         """The grid's non-blank cells, each classified (a grid given as a frame is returned as it is)."""
         if isinstance(grid, Frame):
             return grid
