@@ -1,4 +1,4 @@
-# Two commands for a newcomer: `make run` starts the app, `make test` runs the tests.
+# Two commands for a newcomer: `make run` starts the app, `make test` runs the lint gate, then the tests.
 # Both create .venv when it is missing and install what they need into it.
 
 PYTHON ?= python3
@@ -36,7 +36,7 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
 
-test: $(VENV)/.installed-test
+test: lint
 	@./scripts/system-deps.sh offscreen
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 

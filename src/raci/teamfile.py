@@ -54,8 +54,8 @@ from raci.model import (
     Team,
 )
 
-__all__ = ["FORMAT", "MAX_BYTES", "SUFFIX", "VERSION", "dumps_team", "load_team", "loads_team", "paused_collector",
-           "save_team", "team_to_document"]
+__all__ = ["FORMAT", "MAX_BYTES", "SUFFIX", "VERSION", "dumps_team", "load_team", "loads_team", "save_team",
+           "team_to_document"]
 
 
 FORMAT = "raci-team"
