@@ -235,7 +235,6 @@ def test_file_import_opens_the_preview_and_the_corrected_team(
     sheet = sheet_copy(tmp_path)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(sheet), ""))
     monkeypatch.setattr(ImportPreview, "exec", answered(lambda dialog: dialog.set_row_role(7, RowRole.SKIPPED)))
-    assert window.files.import_action is not None
     window.files.import_action.trigger()
     assert len(window.document.team.responsibilities) == 8
 
