@@ -270,7 +270,6 @@ def test_starting_after_a_crash_offers_the_recovery_copy(
 # ---------------------------------------------------------- import / export
 def test_export_writes_the_chosen_format_adding_its_suffix(
         tmp_path: Path, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    pytest.importorskip("raci.formats")
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *args, **kwargs: (str(tmp_path / "checkout"), "Markdown (*.md)"))
     window.files.export_action.trigger()
@@ -279,9 +278,24 @@ def test_export_writes_the_chosen_format_adding_its_suffix(
     assert window.statusBar().currentMessage() == "Exported to checkout.md."
 
 
+def test_the_window_offers_and_writes_the_pdf_its_painter_draws(
+        tmp_path: Path, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    offered: list[str] = []
+
+    def choose_pdf(parent: object, caption: str, start: str, filters: str) -> tuple[str, str]:
+        offered.extend(filters.split(";;"))
+        return str(tmp_path / "checkout"), "PDF document (*.pdf)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose_pdf)
+    window.files.export_action.trigger()
+    assert "PDF document (*.pdf)" in offered
+    assert (tmp_path / "checkout.pdf").read_bytes().startswith(b"%PDF")
+
+
 def test_import_opens_the_sheet_as_a_new_untitled_modified_team(
         tmp_path: Path, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    formats = pytest.importorskip("raci.formats")
+    from raci import formats
+
     sheet = tmp_path / "plan.csv"
     formats.export_team(load_template("startup"), sheet)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(sheet), ""))
@@ -296,7 +310,8 @@ def test_import_opens_the_sheet_as_a_new_untitled_modified_team(
 
 def test_a_sheet_that_cannot_be_imported_says_why_and_keeps_the_open_team(
         tmp_path: Path, window: MainWindow, messages: MessageBoxes, monkeypatch: pytest.MonkeyPatch) -> None:
-    formats = pytest.importorskip("raci.formats")
+    from raci import formats
+
     sheet = tmp_path / "damaged.xlsx"
     formats.export_team(load_template("startup"), sheet)
     sheet.write_bytes(sheet.read_bytes()[:2000])
