@@ -34,7 +34,6 @@ from __future__ import annotations
 import functools
 import json
 import os
-import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -42,6 +41,7 @@ from typing import Any
 from raci import strict_json, teamfile_schema
 from raci.collector import paused_collector
 from raci.errors import SaveError, SettingsError, TeamEditError, TeamFileError, UnknownPersonError, shown
+from raci.files import read_limited
 from raci.letters import DEFAULT, LetterSet, LetterSetError, from_data, reads, to_data
 from raci.model import (
     Acknowledgment,
@@ -74,25 +74,8 @@ def load_team(path: str | os.PathLike[str]) -> Team:
     """Read and check a team file; raises :class:`TeamFileError` with one sentence."""
     path = Path(path)
     name = path.name
-    try:
-        status = path.stat()
-        if stat.S_ISDIR(status.st_mode):
-            raise IsADirectoryError
-        if not stat.S_ISREG(status.st_mode):
-            raise _fault(name, "it is not a regular file (a named pipe or a device)", "choose a *.raci.json file")
-        if status.st_size > MAX_BYTES:
-            raise _fault(name, f"the file is {status.st_size / 1_048_576:.1f} MB, over the {LIMIT_TEXT} limit for "
-                         "team files", "check that this is the right file")
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)  # a file growing meanwhile is still read only this far
-    except FileNotFoundError:
-        raise _fault(name, "there is no such file", "check the name and folder") from None
-    except IsADirectoryError:
-        raise _fault(name, "it is a folder, not a file", "choose a *.raci.json file") from None
-    except OSError as error:
-        raise _fault(name, f"it cannot be read ({error.strerror or error})", "check its name and permissions") from None
-    except ValueError:  # a name holding a NUL character
-        raise _fault(name, "that is not a valid file name", "choose a *.raci.json file") from None
+    data = read_limited(path, MAX_BYTES, f"{LIMIT_TEXT} limit for team files", "choose a *.raci.json file",
+                        lambda fault, advice: _fault(name, fault, advice))
     return loads_team(data, name)
 
 
