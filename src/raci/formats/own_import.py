@@ -20,6 +20,7 @@ from raci.errors import TeamFileError
 from raci.errors import shown as escaped
 from raci.formats import ImportResult, Warnings, bounded
 from raci.formats.sheet_detect.cells import address as cell_address
+from raci.formats.sheet_detect.warnings import WarningKind, WarningLog
 from raci.formats.sheet_reader import Book, fail
 from raci.formats.xlsx_layout import (
     CATEGORY_MARKER,
@@ -71,7 +72,7 @@ def read_own(book: Book) -> ImportResult | None:
         grid = book.grid(name)
         frame = _Frame.find(grid.rows)
         if frame is not None:
-            return _read(grid.rows, frame, document, grid.where, book.path, warnings)
+            return _read(grid.rows, frame, document, book.path, warnings)
     return None
 
 
@@ -137,10 +138,12 @@ def _at(row: Row, column: int) -> Any:
     return row[column] if column < len(row) else None
 
 
-def _read(rows: Sequence[Row], frame: _Frame, document: dict[str, Any], where: str, path: Path,
+def _read(rows: Sequence[Row], frame: _Frame, document: dict[str, Any], path: Path,
           warnings: Warnings) -> ImportResult:
     people, columns = _people(rows, frame, document)
-    responsibilities, cells = _rows(rows, frame, document, columns, _letter_set(document), where, warnings)
+    log = WarningLog(cell_address)  # the cells' warnings, grouped and worded as any sheet's import words them
+    responsibilities, cells = _rows(rows, frame, document, columns, _letter_set(document), log)
+    warnings.extend(warning.sentence for warning in log.warnings())
     document = {**document, "people": people, "responsibilities": responsibilities, "cells": cells}
     title = text_of(_at(rows[0], 0)) if rows and rows[0] else ""
     if title:
@@ -202,8 +205,7 @@ def _letter_set(document: dict[str, Any]) -> LetterSet:
 
 
 def _rows(rows: Sequence[Row], frame: _Frame, document: dict[str, Any], columns: list[tuple[int, str]],
-          letter_set: LetterSet, where: str,
-          warnings: Warnings) -> tuple[list[dict[str, Any]], dict[str, dict[str, str]]]:
+          letter_set: LetterSet, log: WarningLog) -> tuple[list[dict[str, Any]], dict[str, dict[str, str]]]:
     known = {row["id"]: row for row in document.get("responsibilities", []) if isinstance(row, dict) and "id" in row}
     taken: set[str] = set()
     reserved = set(known)
@@ -216,11 +218,10 @@ def _rows(rows: Sequence[Row], frame: _Frame, document: dict[str, Any], columns:
         if marker == CATEGORY_MARKER:
             category = title
             continue
-        letters = _letters(row, number, columns, letter_set, where, warnings)
+        letters = _letters(row, number, columns, letter_set, log)
         if not title:
             if letters:
-                warnings.append(f"{where}, row {number + 1}: letters but no responsibility in cell "
-                                f"{cell_address(number, 0)}; row skipped.")
+                log.add(WarningKind.NO_TITLE, number, 0)
             continue
         stored = known.get(marker) if isinstance(marker, str) and marker not in taken else None
         if stored is None:  # a row someone added in the spreadsheet
@@ -233,17 +234,15 @@ def _rows(rows: Sequence[Row], frame: _Frame, document: dict[str, Any], columns:
     return responsibilities, cells
 
 
-def _letters(row: Row, number: int, columns: list[tuple[int, str]], letter_set: LetterSet, where: str,
-             warnings: Warnings) -> dict[str, str]:
+def _letters(row: Row, number: int, columns: list[tuple[int, str]], letter_set: LetterSet,
+             log: WarningLog) -> dict[str, str]:
     letters: dict[str, str] = {}
     for column, person_id in columns:
         value = _at(row, column)
         try:
             letter = read_cell(value, letter_set).cell
         except UnreadableCell:
-            # add() calls the sentence's maker at once or never, so the loop's variables are still these.
-            warnings.add(lambda: f"{where}, cell {cell_address(number, column)}: "  # noqa: B023
-                         f"'{shown(value)}' is not a {letter_set.name} letter; left blank.")  # noqa: B023
+            log.add(WarningKind.UNREADABLE, number, column, letter_set.name, text_of(value))
             continue
         if letter is not None:
             letters[person_id] = letter
