@@ -12,6 +12,7 @@ Also here: which columns of a sheet are its legend, and the legend's text.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 
 from raci.formats.sheet_detect.cells import CellKind, Frame, runs, text_of
@@ -22,6 +23,7 @@ from raci.formats.sheet_detect.words import LEGEND_WORDS, is_one_of, words_of
 from raci.letters import BUILT_IN, legend_pairs, reads
 
 
+@functools.lru_cache(maxsize=4096)
 def agrees(symbol: str, word: str) -> bool:
     """Whether some built-in set reads ``symbol`` and ``word`` as the same letters."""
     for letter_set in BUILT_IN:
@@ -37,10 +39,16 @@ def legend_count(texts: Sequence[str]) -> int:
     """How many symbol-and-word pairs the texts of one row (or one block) spell out."""
     if not texts:
         return 0
-    pairs = legend_pairs("; ".join(texts))
+    pairs = [pair for text in texts for pair in _pairs_in(text)]  # as if joined by "; ", which splits parts
     if len(texts) >= 2 and len(texts[0]) <= 5:
         pairs.append((texts[0], texts[1]))
     return sum(agrees(symbol, word) for symbol, word in pairs)
+
+
+@functools.lru_cache(maxsize=4096)
+def _pairs_in(text: str) -> tuple[tuple[str, str], ...]:
+    """One cell's legend pairs; a sheet repeats its texts row after row, so each is read once."""
+    return tuple(legend_pairs(text))
 
 
 def starts_legend(texts: Sequence[str]) -> bool:
