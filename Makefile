@@ -1,4 +1,4 @@
-# Two commands for a newcomer: `make run` starts the app, `make test` runs the tests.
+# Two commands for a newcomer: `make run` starts the app, `make test` runs the lint gate, then the tests.
 # Both create .venv when it is missing and install what they need into it.
 
 PYTHON ?= python3
@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: run test fuzz bench screenshot wheel bundle bench-bundle icons install-desktop uninstall-desktop clean
+.PHONY: run test lint fuzz bench screenshot wheel bundle bench-bundle icons install-desktop uninstall-desktop clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,7 @@ $(VENV)/.installed-run: pyproject.toml | $(PY)
 	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(PY)
-	$(PIP) install -e '.[test,bench]'
+	$(PIP) install -e '.[test,bench,dev]'
 	@touch $@ $(VENV)/.installed-run
 
 run: $(VENV)/.installed-run
@@ -28,7 +28,15 @@ run: $(VENV)/.installed-run
 	fi
 	$(VENV)/bin/raci $(FILE)
 
-test: $(VENV)/.installed-test
+# The gates the code keeps by itself, each with zero findings: style and
+# likely bugs (ruff), the rooms' import contracts (import-linter), and types
+# (mypy on src/). Their settings live in pyproject.toml.
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
+
+test: lint
 	@./scripts/system-deps.sh offscreen
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 

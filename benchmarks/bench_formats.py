@@ -20,9 +20,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import Baseline, Case, make_planned_team, make_team
 from raci.formats import export_team, import_sheet
 from raci.model import Team
+
+from benchmarks.common import Baseline, Case, make_planned_team, make_team
 
 _FOLDER = Path(tempfile.mkdtemp(prefix="raci-bench-formats-"))
 Maker = Callable[[], Team]
@@ -45,7 +46,7 @@ def _baseline(team: Team) -> None:
     sheet.append(["Responsibility", *(person.name for person in team.people)])
     for row in team.responsibilities:
         letters = team.row_letters(row.id)
-        sheet.append([row.title, *(letters[p] if p in letters else None for p in people)])
+        sheet.append([row.title, *(letters.get(p, None) for p in people)])
     workbook.save(io.BytesIO())
 
 

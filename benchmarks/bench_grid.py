@@ -20,17 +20,18 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QItemSelectionModel, Qt  # noqa: E402
-from PySide6.QtGui import QUndoStack  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from benchmarks.common import Case, make_team  # noqa: E402
-from benchmarks.qt import application  # noqa: E402
-from raci.clipboard import format_tsv  # noqa: E402
-from raci.letters import RACI, RASCI, LetterSet  # noqa: E402
-from raci.ui.matrix_model import MatrixModel  # noqa: E402
-from raci.ui.matrix_view import MatrixView  # noqa: E402
+from raci.clipboard import format_tsv
+from raci.letters import RACI, RASCI, LetterSet
+from raci.ui.matrix_model import MatrixModel
+from raci.ui.matrix_view import MatrixView
+
+from benchmarks.common import Case, make_team
+from benchmarks.qt import application
 
 ROWS, PEOPLE = 500, 60
 _HAS_RULES = importlib.util.find_spec("raci.rules") is not None

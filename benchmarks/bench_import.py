@@ -25,8 +25,9 @@ from pathlib import Path
 
 import xlsxwriter
 
-from benchmarks.common import Baseline, Case
 from raci.formats import import_sheet
+
+from benchmarks.common import Baseline, Case
 
 _FOLDER = Path(tempfile.mkdtemp(prefix="raci-bench-import-"))
 atexit.register(shutil.rmtree, _FOLDER, ignore_errors=True)

@@ -1,7 +1,7 @@
 """Letter sets on a 1000 x 100 grid: rows as kind bytes and their counts, and reading sheet cells.
 
 The rules turn a row into one kinds byte per person and count kinds
-(:func:`raci.rules.facts.tally_row`); the first case does only the counts
+(:func:`raci.tally.tally_row`); the first case does only the counts
 the hygiene rules read most, the others the rules' whole tally, on RACI
 and on RASCI with combined cells.
 """
@@ -11,10 +11,11 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from benchmarks.common import Baseline, Case, make_team
 from raci.letters import RACI, RASCI, Kind, LetterSet, kind_table, read_cell
 from raci.model import Team
-from raci.rules.facts import tally_row
+from raci.tally import tally_row
+
+from benchmarks.common import Baseline, Case, make_team
 
 _OWNS, _DOES, _ASKED = kind_table(Kind.OWNS), kind_table(Kind.DOES), kind_table(Kind.ASKED)
 _ACTIVE = kind_table(Kind.OWNS, Kind.DOES)
@@ -22,7 +23,7 @@ _ACTIVE = kind_table(Kind.OWNS, Kind.DOES)
 
 def _grid(team: Team) -> tuple[list[Any], tuple[str, ...], dict[str, int]]:
     people = tuple(person.id for person in team.people)
-    cells = team._cells  # noqa: SLF001 - the rules read the filled cells directly, as this measures
+    cells = team._cells  # the rules read the filled cells directly, as this measures
     return [cells.get(row.id) for row in team.responsibilities], people, {p: n for n, p in enumerate(people)}
 
 

@@ -7,10 +7,12 @@ fifth of the cells hold two letters (R/C, S/C, C/I...), as imported sheets do.
 from __future__ import annotations
 
 import itertools
-from benchmarks.common import Case, make_planned_team, make_team
+
 from raci.letters import RACI, RASCI, LetterSet
 from raci.model import Team
 from raci.rules import Checker, check
+
+from benchmarks.common import Case, make_planned_team, make_team
 
 _LETTERS = {RACI.id: itertools.cycle(["A", "C", None, "R", "A/R", "I"]),
             RASCI.id: itertools.cycle(["A", "R/C", None, "S", "A/R", "C/I", "R"])}

@@ -5,8 +5,9 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from benchmarks.common import Case, make_team
 from raci.teamfile import load_team, save_team
+
+from benchmarks.common import Case, make_team
 
 _FOLDER = Path(tempfile.mkdtemp(prefix="raci-bench-"))
 

@@ -228,10 +228,11 @@ CASES += _grid_painted_cases()
 # ------------------------------------------------------ the findings panel
 def _findings_setup(rows: int) -> tuple[object, object]:
     """A shown findings panel on a team with ``rows`` empty rows, and the report after one more row."""
-    from benchmarks.qt import application
     from raci.model import Team
     from raci.rules import check
     from raci.ui.findings_dock import FindingsDock
+
+    from benchmarks.qt import application
 
     app = application()
     team = Team()

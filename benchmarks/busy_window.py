@@ -24,16 +24,17 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, QSize, QStandardPaths, Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QItemSelectionModel, QPoint, QSize, QStandardPaths, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from benchmarks.common import Case, make_team  # noqa: E402
-from benchmarks.qt import application  # noqa: E402
-from raci.clipboard import format_tsv  # noqa: E402
-from raci.ui.main_window import MainWindow  # noqa: E402
-from raci.ui.recovery import RecoveryStore  # noqa: E402
-from raci.ui.settings import Settings  # noqa: E402
+from raci.clipboard import format_tsv
+from raci.ui.main_window import MainWindow
+from raci.ui.recovery import RecoveryStore
+from raci.ui.settings import Settings
+
+from benchmarks.common import Case, make_team
+from benchmarks.qt import application
 
 ROWS, PEOPLE = 1000, 100
 PASTE_ROWS, PASTE_PEOPLE = 500, 60

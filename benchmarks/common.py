@@ -115,6 +115,7 @@ def make_planned_team(rows: int, people: int, density: float, seed: int = 7, let
         letters += [asked_told if combined and asked_told and rng.random() < combined else asked
                     for _ in range(min(3, rng.randint(0, 3)))]
         letters += [told] * max(0, len(chosen) - len(letters))
-        cells.update({(row.id, person_id): letter for person_id, letter in zip(chosen, letters)})
+        # letters may outnumber the people chosen: the rest are dropped
+        cells.update({(row.id, person_id): letter for person_id, letter in zip(chosen, letters, strict=False)})
     team.set_cells(cells)
     return team

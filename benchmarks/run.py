@@ -76,7 +76,7 @@ def main(argv: list[str]) -> int:
     header = ("case", "median ms", "best ms", "target ms", "x baseline", "", "note")
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
     for row in [header, tuple("-" * w for w in widths), *rows]:
-        print(" | ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip())
+        print(" | ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
     return 1 if missed else 0
 
 

@@ -1,7 +1,15 @@
-"""The core knows no screen, and start-up does not pay for pandas or the workbook libraries."""
+"""The core knows no screen, and start-up does not pay for pandas or the workbook libraries.
+
+"The core" is every module of ``raci`` outside ``raci.ui``, found by walking
+the package, so a module added tomorrow is covered without being listed.
+The command line (``raci.cli``) is the one core module that may name the
+window: it starts it.
+"""
 
 from __future__ import annotations
 
+import ast
+import os
 import shutil
 import subprocess
 import sys
@@ -10,7 +18,28 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-CORE_MODULES = ["raci.model", "raci.teamfile", "raci.errors", "raci.resources", "raci.cli"]
+PACKAGE = ROOT / "src" / "raci"
+# The faces that have Qt: the window's package, and the command line that starts it by name.
+FACES = ("ui", "cli.py", "__main__.py")
+
+# Imports every module of raci outside raci.ui (raci.__main__ would run the program), then lists sys.modules.
+_WALK = """
+import importlib, pkgutil, sys
+import raci
+
+def walk(path, prefix):
+    for info in pkgutil.iter_modules(path, prefix):
+        if info.name in ("raci.ui", "raci.__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        yield info.name
+        if info.ispkg:
+            yield from walk(module.__path__, info.name + ".")
+
+print("\\n".join(walk(raci.__path__, "raci.")))
+print("--")
+print("\\n".join(sorted(sys.modules)))
+"""
 
 
 def _loaded_after(statement: str) -> set[str]:
@@ -19,9 +48,56 @@ def _loaded_after(statement: str) -> set[str]:
     return set(result.stdout.split())
 
 
-def test_the_core_imports_without_qt() -> None:
-    loaded = _loaded_after("; ".join(f"import {name}" for name in CORE_MODULES) + "; import raci.cli as c; c.discover_commands()")
-    assert not any(name.startswith("PySide6") for name in loaded)
+def _core_files() -> list[Path]:
+    return sorted(path for path in PACKAGE.rglob("*.py")
+                  if path.relative_to(PACKAGE).parts[0] not in FACES)
+
+
+def test_every_core_module_imports_without_qt() -> None:
+    result = subprocess.run([sys.executable, "-c", _WALK], capture_output=True, text=True, check=True, timeout=120)
+    walked, loaded = (part.split() for part in result.stdout.split("--\n"))
+    files = [path.relative_to(PACKAGE.parent).with_suffix("").parts for path in PACKAGE.rglob("*.py")]
+    modules = {".".join(parts[:-1] if parts[-1] == "__init__" else parts) for parts in files}
+    assert set(walked) == {name for name in modules if name != "raci" and name.split(".")[1] not in ("ui", "__main__")}
+    assert [name for name in loaded if name.split(".")[0] == "PySide6" or name.startswith("raci.ui")] == []
+
+
+def test_no_core_module_names_qt_or_the_window_to_load_it_at_run_time() -> None:
+    """A name in a string (``importlib.import_module("raci.ui.pdf")``) is an import no contract sees."""
+    naming = []
+    for path in _core_files():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                      if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+                      and node.body and isinstance(node.body[0], ast.Expr)}
+        naming += [f"{path.relative_to(PACKAGE)}:{node.lineno}" for node in ast.walk(tree)
+                   if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+                   and ("PySide6" in node.value or "raci.ui" in node.value)]
+    assert naming == []
+
+
+def test_the_core_exporting_a_pdf_without_the_window_says_so_in_one_sentence(tmp_path: Path) -> None:
+    code = ("import sys\nfrom raci.errors import ExportError\nfrom raci.formats import export_team\n"
+            "from raci.model import Team\n"
+            f"try:\n    export_team(Team(name='T'), {str(tmp_path / 'team.pdf')!r})\n"
+            "except ExportError as error:\n    print(error)\n"
+            "print(any(name.startswith('PySide6') for name in sys.modules))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert result.stdout.splitlines() == [
+        "Cannot export to team.pdf: the PDF export is drawn by the window, which is not loaded here; "
+        "export from the window or with 'raci export'.",
+        "False",
+    ]
+    assert not (tmp_path / "team.pdf").exists()
+
+
+def test_the_window_and_the_command_line_register_the_pdf_writer(tmp_path: Path) -> None:
+    code = ("import raci.formats as f\nbefore = '.pdf' in f.EXPORT_SUFFIXES\nimport raci.ui\n"
+            "after_window = f.EXPORT_SUFFIXES.pop('.pdf')\n"
+            "from raci.cli import main\nmain(['check', 'no-such-file'])\n")
+    result = subprocess.run([sys.executable, "-c", code + "print(before, after_window, f.EXPORT_SUFFIXES['.pdf'])"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.stdout.splitlines()[-1] == "False raci.ui.pdf raci.ui.pdf"
 
 
 def test_neither_the_core_nor_the_commands_import_pandas_or_the_workbook_libraries_at_start() -> None:
@@ -29,9 +105,29 @@ def test_neither_the_core_nor_the_commands_import_pandas_or_the_workbook_librari
     assert not loaded & {"pandas", "openpyxl", "xlsxwriter"}
 
 
-def test_the_import_contracts_hold() -> None:
+def _lint_imports() -> str:
     lint = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
     if lint is None:
         pytest.skip("import-linter is not installed in this environment (make test installs it)")
-    result = subprocess.run([lint], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    return lint
+
+
+def test_the_import_contracts_hold() -> None:
+    result = subprocess.run([_lint_imports(), "--no-cache"], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("module", "source", "broken"), [
+    ("formats/brand_new.py", "import PySide6.QtGui\n", "raci.formats.brand_new -> PySide6"),
+    ("brand_new.py", "from raci.ui import palette\n", "raci.brand_new -> raci.ui.palette"),
+])
+def test_the_contracts_catch_a_new_core_module_that_reaches_for_qt(
+        tmp_path: Path, module: str, source: str, broken: str) -> None:
+    shutil.copytree(PACKAGE, tmp_path / "src" / "raci", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    (tmp_path / "src" / "raci" / module).write_text(source, encoding="utf-8")
+    environment = {**os.environ, "PYTHONPATH": str(tmp_path / "src")}
+    result = subprocess.run([_lint_imports(), "--no-cache"], capture_output=True, text=True, cwd=tmp_path,
+                            env=environment, timeout=120)
+    assert result.returncode == 1
+    assert broken in result.stdout

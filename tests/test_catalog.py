@@ -10,8 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from raci.catalog import (ATTRIBUTION_ROLES, SIDES, Catalog, CatalogEntry, letter_guide, load_catalog, place_text,
-                          transcript_time)
+from raci.catalog import (
+    ATTRIBUTION_ROLES,
+    SIDES,
+    Catalog,
+    CatalogEntry,
+    letter_guide,
+    load_catalog,
+    place_text,
+    rows_from_entries,
+    transcript_time,
+)
 
 KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SCRUM_GUIDE_BACKLOG = ("set-product-goal", "create-backlog-items", "order-backlog-items", "keep-backlog-transparent")
@@ -353,12 +362,18 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": 
                          "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"'})
 # Function words, and the names of the subject itself: a text about product
 # owners cannot help saying "the product owner".
-_PLAIN = frozenset("""a an the and or but if of to in on at by for with from as into onto than then that this these those
-is are was were be been being it its they them their he she his her him we our you your i me my who whom whose which
-what when where why how all any each every some such no not nor so too very can could may might must shall should will
-would do does did done has have had having there here also just only even more most much many one two own other others
-about over under up down out off again once both either neither per via like same s t ve re ll d m
-product products owner owners manager managers team teams role roles""".split())
+_PLAIN = frozenset([
+    "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as",
+    "into", "onto", "than", "then", "that", "this", "these", "those", "is", "are", "was", "were", "be", "been",
+    "being", "it", "its", "they", "them", "their", "he", "she", "his", "her", "him", "we", "our", "you", "your", "i",
+    "me", "my", "who", "whom", "whose", "which", "what", "when", "where", "why", "how", "all", "any", "each", "every",
+    "some", "such", "no", "not", "nor", "so", "too", "very", "can", "could", "may", "might", "must", "shall",
+    "should", "will", "would", "do", "does", "did", "done", "has", "have", "had", "having", "there", "here", "also",
+    "just", "only", "even", "more", "most", "much", "many", "one", "two", "own", "other", "others", "about", "over",
+    "under", "up", "down", "out", "off", "again", "once", "both", "either", "neither", "per", "via", "like", "same",
+    "s", "t", "ve", "re", "ll", "d", "m", "product", "products", "owner", "owners", "manager", "managers", "team",
+    "teams", "role", "roles",
+])
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ness", "ings", "ing", "ies", "ied", "ily", "ed", "es", "ly", "er",
              "ers", "s", "e", "y")
 
@@ -535,3 +550,13 @@ def test_the_articles_are_found_from_a_worktree_as_well_as_a_checkout() -> None:
     if folder is None:
         pytest.skip("no shared/seeds folder above this checkout")
     assert any(folder.glob("*.txt"))
+
+
+def test_entries_become_rows_keeping_their_ids_unless_taken_and_naming_their_entry(catalog: Catalog) -> None:
+    first, second = catalog.entries[0], catalog.entries[1]
+    rows = rows_from_entries([first, second, first], taken={second.id})
+    assert [row.id for row in rows] == [first.id, f"{second.id}-2", f"{first.id}-2"]
+    assert [row.sources for row in rows] == [(first.id,), (second.id,), (first.id,)]
+    row = rows[0]
+    assert (row.title, row.description, row.category, row.side.value, row.tags) == (
+        first.title, first.description, first.category, first.side, first.tags)

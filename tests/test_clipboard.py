@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from raci.clipboard import format_tsv, parse_tsv, plan_paste
 from raci.letters import DACI, RASCI
+
 from tests.conftest import make_small_team
 
 

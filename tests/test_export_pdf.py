@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+import raci.ui  # noqa: F401  # the window registers the PDF writer
 from raci.findings import RACI_PRACTICE, Finding, Report, Severity
 from raci.formats import export_team
 

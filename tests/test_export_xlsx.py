@@ -26,7 +26,7 @@ def _export(team: Team, tmp_path: Path, report: Report | None = None) -> Path:
     return path
 
 
-def _grid_cell(ws: Worksheet, title: str, name: str):  # noqa: ANN202 - an openpyxl cell
+def _grid_cell(ws: Worksheet, title: str, name: str):  # returns an openpyxl cell (untyped)
     """The cell where a row titled ``title`` meets the column of ``name``."""
     row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == title)
     column = next(c for c in range(1, ws.max_column + 1) if ws.cell(5, c).value == name)

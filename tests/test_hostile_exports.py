@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import raci.ui  # noqa: F401  # the window registers the PDF writer
 from raci.findings import Report
 from raci.formats import export_team
 from raci.model import Person, Profile, Responsibility, Size, Team
@@ -63,7 +64,7 @@ def test_the_pdf_draws_fewer_texts_than_there_are_cells_and_makes_each_font_once
     counts = {"texts": 0, "fonts": 0}
 
     class CountingPainter(QPainter):
-        def drawText(self, *args: object) -> None:  # noqa: N802 - Qt's name
+        def drawText(self, *args: object) -> None:  # Qt's name
             counts["texts"] += 1
             super().drawText(*args)
 

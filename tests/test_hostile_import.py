@@ -331,7 +331,7 @@ def test_thousands_of_unreadable_cells_give_one_warning_with_a_count_and_the_fir
 
 
 def test_the_reading_steps_warnings_are_bounded(tmp_path: Path) -> None:
-    from raci.formats.sheet_import import bounded
+    from raci.formats import bounded
 
     kept = bounded([f"warning {number}" for number in range(3000)])
     assert len(kept) == 1000

@@ -12,7 +12,8 @@ import pytest
 
 from raci.errors import SaveError, TeamFileError
 from raci.formats import export_team
-from raci.teamfile import dumps_team, load_team, save_team, write_atomically
+from raci.saving import write_atomically
+from raci.teamfile import dumps_team, load_team, save_team
 
 from tests.conftest import make_small_team
 from tests.hostile import one_sentence, run
@@ -145,7 +146,7 @@ def test_a_300_byte_name_is_one_sentence_for_new_and_export(tmp_path: Path, caps
 
 
 def test_a_missing_folder_is_named_as_missing(tmp_path: Path) -> None:
-    with pytest.raises(SaveError, match="the folder .* cannot be written .*does not exist"):
+    with pytest.raises(SaveError, match=r"the folder .* cannot be written .*does not exist"):
         save_team(make_small_team(), tmp_path / "missing" / "team.raci.json")
 
 

@@ -48,11 +48,11 @@ def test_each_import_case_gives_its_grid_through_the_command(
     want = expected(name)
     wanted_people = [person if isinstance(person, dict) else {"name": person} for person in want["people"]]
     assert [person.name for person in team.people] == [person["name"] for person in wanted_people]
-    for person, wanted in zip(team.people, wanted_people):
+    for person, wanted in zip(team.people, wanted_people, strict=True):
         if "titles" in wanted:
             assert list(person.titles) == wanted["titles"]
     assert [row.title for row in team.responsibilities] == [row["title"] for row in want["rows"]]
-    for row, wanted in zip(team.responsibilities, want["rows"]):
+    for row, wanted in zip(team.responsibilities, want["rows"], strict=True):
         if "category" in wanted or not row.sources:
             assert row.category == wanted.get("category", ""), row.title
         if "side" in wanted:

@@ -48,6 +48,41 @@ def test_a_truncated_workbook_is_refused_as_damaged(tmp_path: Path, capsys: pyte
     assert not (tmp_path / "out.raci.json").exists()
 
 
+@pytest.mark.parametrize("own", [True, False], ids=["own workbook", "other workbook"])
+def test_a_fault_in_the_imports_own_code_is_not_reported_as_a_damaged_workbook(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, own: bool) -> None:
+    path = tmp_path / "team.xlsx"
+    if own:
+        export_team(make_small_team(), path, Report())
+    else:
+        book = Workbook()
+        for row in (["Responsibility", "Ana", "Ben"], ["Order the backlog", "A", "R"]):
+            book.active.append(row)
+        book.save(path)
+
+    def fault(*args: object) -> None:
+        raise TypeError("a bug in the import, not in the file")
+
+    monkeypatch.setattr("raci.formats.sheet_import.read_own" if own else "raci.formats.sheet_import.choose_sheet",
+                        fault)
+    with pytest.raises(TypeError, match="a bug in the import"):
+        import_sheet(path)
+
+
+def test_a_damaged_sheet_part_is_still_one_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "team.xlsx"
+    export_team(make_small_team(), path, Report())
+    broken = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(broken, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data[: len(data) // 2]  # the sheet's XML cut in the middle
+            target.writestr(item, data)
+    with pytest.raises(SheetImportError, match=r"^Cannot import broken\.xlsx: the workbook is damaged"):
+        import_sheet(broken)
+
+
 def test_random_bytes_are_not_a_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "noise.xlsx"
     path.write_bytes(os.urandom(4096))

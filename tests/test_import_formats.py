@@ -34,7 +34,8 @@ PLAN = ["project-plan.xlsx", "project-plan-strict.xlsx", "project-plan.ods", "pr
 PEOPLE = [("Priya Shah", ("Product Manager",)), ("Tom Becker", ("Product Owner",)), ("Lena Ortiz", ("Designer",)),
           ("Dev team", ("Developer",))]
 ROWS = [
-    ("Set and share the long-term product vision", "Phase 1 \u2013 Discovery", "Status: Done\nNotes: Agreed at the kick-off"),
+    ("Set and share the long-term product vision", "Phase 1 \u2013 Discovery",
+     "Status: Done\nNotes: Agreed at the kick-off"),
     ("Identify target markets and buyer personas", "Phase 1 \u2013 Discovery", "Status: Done"),
     ("Interview ten customers", "Phase 1 \u2013 Discovery", "Status: In progress\nNotes: Two interviews left"),
     ("Own the product roadmap", "Phase 2 \u2013 Build", "Status: In progress"),

@@ -65,7 +65,7 @@ def test_a_team_with_tricky_text_comes_back_unchanged(tmp_path: Path) -> None:
     assert team_to_document(_round_trip(team, tmp_path)) == team_to_document(team)
 
 
-def _edit(path: Path, change) -> None:  # noqa: ANN001 - a function taking the RACI worksheet
+def _edit(path: Path, change) -> None:  # change: a function taking the RACI worksheet
     workbook = load_workbook(path)
     change(workbook["RACI"])
     workbook.save(path)
@@ -75,7 +75,7 @@ def test_letters_names_and_new_rows_edited_in_excel_come_back(tmp_path: Path) ->
     path = tmp_path / "team.xlsx"
     export_team(make_small_team(), path, Report())
 
-    def change(ws) -> None:  # noqa: ANN001
+    def change(ws) -> None:
         ws["B11"] = "r"  # Write user stories x Ana Lima, typed in lower case
         ws["C10"] = None  # Order the backlog x Ben Okafor, cleared
         ws["D5"] = "Chloé Martin-Roy"  # renamed
@@ -108,7 +108,16 @@ def test_an_unreadable_letter_typed_in_excel_is_a_warning_with_its_cell(tmp_path
     export_team(make_small_team(), path, Report())
     _edit(path, lambda ws: ws.__setitem__("D10", "X?"))
     result = import_sheet(path)
-    assert result.warnings == ("Sheet RACI, cell D10: 'X?' is not a RACI letter; left blank.",)
+    assert result.warnings == ("1 cell could not be read as RACI letters and was left blank: D10 'X?'.",)
+
+
+def test_a_title_cleared_in_excel_skips_its_row_in_the_words_of_any_import(tmp_path: Path) -> None:
+    path = tmp_path / "team.xlsx"
+    export_team(make_small_team(), path, Report())
+    _edit(path, lambda ws: ws.__setitem__("A10", None))
+    result = import_sheet(path)
+    assert result.warnings == ("1 row with letters but no responsibility title, skipped: A10.",)
+    assert len(result.team.responsibilities) == 3
 
 
 # ------------------------------------------------------------------ through the CSV export, by layout

@@ -45,11 +45,11 @@ def letter_sets(draw: st.DrawFn) -> LetterSet:
                             | st.tuples(st.sampled_from(_SYMBOL_CHARS), st.text("xyz0123456789", min_size=1,
                                                                               max_size=2)).map("".join),
                             min_size=size, max_size=size, unique_by=str.casefold))
-    kinds = [Kind.OWNS, Kind.DOES] + draw(st.lists(st.sampled_from([k for k in Kind if k is not Kind.OWNS]),
-                                                   min_size=size - 2, max_size=size - 2))
+    others = st.sampled_from([k for k in Kind if k is not Kind.OWNS])
+    kinds = [Kind.OWNS, Kind.DOES, *draw(st.lists(others, min_size=size - 2, max_size=size - 2))]
     kinds = draw(st.permutations(kinds))
     letters = tuple(LetterDef(symbol, f"Role {symbol.lower()} {position}", f"meaning {position}", kind)
-                    for position, (symbol, kind) in enumerate(zip(symbols, kinds)))
+                    for position, (symbol, kind) in enumerate(zip(symbols, kinds, strict=True)))
     try:
         return LetterSet(draw(st.sampled_from(["ours", "team-letters", "x1"])), "Our letters", letters,
                          say_names=draw(st.booleans()))
@@ -166,7 +166,7 @@ def test_a_row_becomes_one_byte_per_person_however_full_it_is() -> None:
     people = tuple(f"p{n}" for n in range(6))
     column = {person: n for n, person in enumerate(people)}
     cells = ["A/R", "C", "R", "I", "C/I", "A"]
-    full = dict(zip(people, cells))
+    full = dict(zip(people, cells, strict=True))
     busy = {person: cell for person, cell in full.items() if person != "p2"}
     sparse = {"p4": "C/I"}
     shuffled = dict(reversed(list(full.items())))
@@ -314,7 +314,8 @@ def test_a_broken_letter_set_in_a_file_gets_one_sentence(data: object, sentence:
 
 
 _JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
-                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+                     lambda inner: (st.lists(inner, max_size=4)
+                                    | st.dictionaries(st.text(max_size=8), inner, max_size=4)),
                      max_leaves=20)
 _LETTER_JSON = st.fixed_dictionaries({"symbol": _JSON | st.sampled_from(["R", "A", "Ab"]),
                                       "name": _JSON | st.text(max_size=12),

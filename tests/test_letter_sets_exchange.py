@@ -125,7 +125,8 @@ def test_any_team_in_any_letter_set_comes_back_through_the_csv_with_its_grid_and
 def test_a_raci_csv_is_the_matrix_alone_and_another_set_names_its_letters_under_it() -> None:
     raci = io.BytesIO()
     csv_format.write(make_small_team(), raci)
-    assert not any(row and row[0].startswith("Letters") for row in csv.reader(io.StringIO(raci.getvalue().decode("utf-8-sig"))))
+    rows = csv.reader(io.StringIO(raci.getvalue().decode("utf-8-sig")))
+    assert not any(row and row[0].startswith("Letters") for row in rows)
     rasci = io.BytesIO()
     csv_format.write(rasci_team(), rasci)
     rows = list(csv.reader(io.StringIO(rasci.getvalue().decode("utf-8-sig"))))

@@ -1,14 +1,10 @@
 """The letter palette: RACI's colours kept, up to seven letters told apart, readable without colour.
 
-Distances are CIE76 colour differences (ΔE) between colours as simulated
-for full protanopia, deuteranopia and tritanopia (Machado, Oliveira and
-Fernandes 2009, severity 1, in linear RGB). About 2.3 is just noticeable;
-10 and more reads as a different colour at a glance.
+Distances and contrast as :mod:`tests.colour_vision` measures them.
 """
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 
@@ -18,50 +14,7 @@ from raci.letters import BUILT_IN, RACI, RACI_VS, Kind, LetterDef, LetterSet, Th
 from raci.letters.palette import palette_from_text
 from raci.resources import read_text
 
-_SIMULATIONS = {
-    "protanopia": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216),
-                   (-0.003882, -0.048116, 1.051998)),
-    "deuteranopia": ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413),
-                     (-0.011820, 0.042940, 0.968881)),
-    "tritanopia": ((1.255528, -0.076749, -0.178779), (-0.078411, 0.930809, 0.147602),
-                   (0.004733, 0.691367, 0.303900)),
-}
-
-
-def _linear(hex_colour: str) -> tuple[float, ...]:
-    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
-    return tuple(c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
-
-
-def _contrast(one: str, other: str) -> float:
-    def luminance(colour: str) -> float:
-        r, g, b = _linear(colour)
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b
-    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
-def _lab(rgb: tuple[float, ...]) -> tuple[float, float, float]:
-    r, g, b = rgb
-    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
-    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
-    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
-
-    def f(t: float) -> float:
-        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
-    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
-
-
-def _closest_pair(colours: list[str]) -> float:
-    """The smallest ΔE between any two of the colours, under any of the three simulations."""
-    smallest = float("inf")
-    for matrix in _SIMULATIONS.values():
-        seen = [_lab(tuple(min(1.0, max(0.0, sum(m * c for m, c in zip(row, _linear(colour))))) for row in matrix))
-                for colour in colours]
-        for one, other in itertools.combinations(seen, 2):
-            smallest = min(smallest, sum((a - b) ** 2 for a, b in zip(one, other)) ** 0.5)
-    return smallest
-
+from tests.colour_vision import closest_pair, contrast
 
 PALETTE = load_palette()
 COLOURS = list(PALETTE.colours.values())
@@ -117,27 +70,36 @@ def test_every_letter_reads_without_colour_in_both_themes() -> None:
     for colour in COLOURS:
         for theme in Theme:
             swatch = colour.swatch(theme)
-            assert _contrast(swatch.fill, swatch.text) >= 4.5, (colour.key, theme)  # WCAG AA for text
+            assert contrast(swatch.fill, swatch.text) >= 4.5, (colour.key, theme)  # WCAG AA for text
+
+
+def test_a_findings_severity_reads_on_its_shade_and_the_three_hues_stay_apart() -> None:
+    markings = load_palette().severities
+    assert set(markings) == {"error", "warning", "info"}
+    for name, marking in markings.items():
+        assert re.fullmatch(r"#[0-9A-F]{6}", marking.hue), name
+        assert contrast(marking.fill, marking.text) >= 4.5, name  # the exports' finding rows
+    assert closest_pair([marking.hue for marking in markings.values()]) >= 9
 
 
 def test_the_full_hues_stay_far_apart_for_colour_blind_readers() -> None:
-    assert _closest_pair([colour.hue for colour in COLOURS]) >= 15
+    assert closest_pair([colour.hue for colour in COLOURS]) >= 15
 
 
 def test_the_dark_fills_stay_apart_for_colour_blind_readers() -> None:
     # RACI's dark sky blue and bluish green come closest, at about 6.2 (tritanopia).
-    assert _closest_pair([colour.dark.fill for colour in COLOURS]) >= 6
+    assert closest_pair([colour.dark.fill for colour in COLOURS]) >= 6
 
 
 def test_the_light_fills_the_palette_adds_stay_apart_from_every_other() -> None:
     # RACI's pastel fills are the window's; the closest pair of them is
     # about 7 apart. The fills added for more letters keep a clear distance.
     kept = {"sky-blue", "orange", "bluish-green", "yellow", "reddish-purple"}
-    assert _closest_pair([colour.light.fill for colour in COLOURS]) >= 3
+    assert closest_pair([colour.light.fill for colour in COLOURS]) >= 3
     for added in PALETTE.colours.keys() - kept:
         for other in PALETTE.colours.keys() - {added}:
             fills = [PALETTE.colours[added].light.fill, PALETTE.colours[other].light.fill]
-            assert _closest_pair(fills) >= 9, (added, other)
+            assert closest_pair(fills) >= 9, (added, other)
 
 
 def test_a_palette_file_missing_a_colour_is_refused_in_a_sentence() -> None:
@@ -146,5 +108,12 @@ def test_a_palette_file_missing_a_colour_is_refused_in_a_sentence() -> None:
     with pytest.raises(ValueError, match="names a colour it does not define"):
         palette_from_text(json.dumps(document))
     del document["by_kind"]
+    with pytest.raises(ValueError, match="The palette file is incomplete"):
+        palette_from_text(json.dumps(document))
+
+
+def test_a_palette_file_missing_a_severity_is_refused_in_a_sentence() -> None:
+    document = json.loads(read_text("resources", "palette.json"))
+    del document["severities"]["warning"]
     with pytest.raises(ValueError, match="The palette file is incomplete"):
         palette_from_text(json.dumps(document))

@@ -86,7 +86,8 @@ def test_an_edited_set_says_which_old_letter_each_new_one_was_made_from() -> Non
     from raci.letters import Kind, LetterDef, LetterSet
 
     ours = LetterSet("ours", "Ours", (LetterDef("D", "Doer", "", Kind.DOES), LetterDef("A", "Owner", "", Kind.OWNS),
-                                      LetterDef("X", "Expert", "", Kind.ASKED), LetterDef("Y", "Reviewer", "", Kind.ASKED)))
+                                      LetterDef("X", "Expert", "", Kind.ASKED),
+                                      LetterDef("Y", "Reviewer", "", Kind.ASKED)))
     plan = plan_switch(["R", "C", "C/I", "I"], RACI, ours, {"R": "D", "C": "Y", "I": None})
     assert dict(plan.cells) == {"R": "D", "C": "Y", "C/I": "Y", "I": None}
     assert plan.sentences()[:3] == ["R (Responsible) becomes D (Doer) in 1 cell.",

@@ -222,3 +222,8 @@ def test_ids_for_many_equal_titles_cost_a_few_probes_each_not_one_per_earlier_ti
         taken.add(make_id("Review the backlog", taken, "responsibility"))
     assert len(taken) == 2000 and "review-the-backlog-2000" in taken  # numbered in order, none skipped
     assert _CountingSet.probes < 2000 * 30  # counting up from 2 each time took 2 million
+
+
+def test_a_profile_reads_as_its_size_and_its_teams_counted_in_words() -> None:
+    assert Profile(Size.SMALL, 1).summary() == "small product, 1 delivery team"
+    assert Profile(Size.LARGE, 1200).summary() == "large product, 1,200 delivery teams"

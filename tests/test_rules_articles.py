@@ -35,8 +35,8 @@ def _one_person_holds_both(size: str = "medium", delivery_teams: int = 1):
 def test_one_person_on_both_cores_is_told_which_rows_of_each_side_they_own() -> None:
     finding = only_finding(_one_person_holds_both(), "combined-roles")
     assert finding.message == ("Ana Lima holds both product roles: accountable for \u201cSet the vision\u201d and "
-                               "\u201cOwn the roadmap\u201d on the manager's side and for \u201cOrder the backlog\u201d on "
-                               "the owner's side.")
+                               "\u201cOwn the roadmap\u201d on the manager's side and for "
+                               "\u201cOrder the backlog\u201d on the owner's side.")
     assert finding.people == (person_id("Ana Lima"),)
     assert set(finding.cells) == {(row_id(t), person_id("Ana Lima"))
                                   for t in ("Set the vision", "Own the roadmap", "Order the backlog")}
@@ -131,8 +131,8 @@ def test_the_backlog_owner_forecasting_is_one_combined_roles_finding_citing_cowa
     team = _owner_with(FINANCE, "R", size)
     finding = only_finding(team, "combined-roles")
     assert finding.message == ("Ben Okafor owns the backlog (\u201cOrder the backlog\u201d) and also works on "
-                               "\u201cForecast revenue\u201d, forecasting or pricing work which Cowan says competes for "
-                               "the owner's time.")
+                               "\u201cForecast revenue\u201d, forecasting or pricing work which Cowan says "
+                               "competes for the owner's time.")
     assert "cowan" in finding.citation
     assert [f.rule for f in check(team) if f.people == (person_id("Ben Okafor"),)] == ["combined-roles"]
 
@@ -326,7 +326,8 @@ def test_the_developer_note_says_one_reader_disagrees_not_several() -> None:
 
 
 def test_a_developer_working_on_the_backlog_without_owning_it_is_fine() -> None:
-    team = team_of(BACKLOG, PEOPLE, {("Order the backlog", "Chloé Martin"): "R", ("Order the backlog", "Ben Okafor"): "A"})
+    team = team_of(BACKLOG, PEOPLE, {("Order the backlog", "Chloé Martin"): "R",
+                                     ("Order the backlog", "Ben Okafor"): "A"})
     assert findings_of(team, "developer-as-owner") == []
 
 

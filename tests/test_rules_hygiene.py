@@ -16,7 +16,8 @@ SIX = {name: [] for name in NAMES}
 
 def _row(*letters: str):
     """One row; the letters go to Ana, Ben, Chloé... in order ('' leaves a cell blank)."""
-    return team_of(ROW, SIX, {("Run the demo", name): letter for name, letter in zip(NAMES, letters) if letter})
+    return team_of(ROW, SIX, {("Run the demo", name): letter
+                              for name, letter in zip(NAMES, letters, strict=False) if letter})
 
 
 def test_a_row_with_letters_but_no_a_is_an_error() -> None:
@@ -103,7 +104,7 @@ def _loads(*loads: int, titles: tuple[str, ...] = ()):
     """A team where the n-th person is A/R on ``loads[n]`` rows of their own (titled ``titles[n]`` if given)."""
     rows = {f"Task {number}": ("other", []) for number in range(sum(loads))}
     letters, number = {}, 0
-    for name, load in zip(NAMES, loads):
+    for name, load in zip(NAMES, loads, strict=False):
         for _ in range(load):
             letters[(f"Task {number}", name)] = "A/R"
             number += 1
@@ -175,7 +176,8 @@ def test_the_accountability_share_follows_the_teams_setting() -> None:
     team = _accountable(5)
     assert findings_of(team, "accountable-for-too-much") == []
     team.set_rule_setting("accountable-for-too-much", RuleSetting(True, 40))
-    assert [f.people for f in findings_of(team, "accountable-for-too-much")] == [(person_id("Ana"),), (person_id("Ben"),)]
+    found = findings_of(team, "accountable-for-too-much")
+    assert [f.people for f in found] == [(person_id("Ana"),), (person_id("Ben"),)]
 
 
 # ------------------------------------------------------------------ onlooker
@@ -258,7 +260,7 @@ def test_names_follow_the_columns_whatever_order_the_letters_were_typed_in() -> 
     people = [person.id for person in team.people]
 
     def typed_backwards(letters: list[str]) -> str:
-        for person, letter in reversed(list(zip(people, letters))):
+        for person, letter in reversed(list(zip(people, letters, strict=True))):
             team.set_cell(row, person, parse_cell(letter, RACI))
         return only_finding(team, "many-accountable").message
 

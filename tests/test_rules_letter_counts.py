@@ -1,4 +1,5 @@
-"""Each person's cells by kind, as the checker's tallies count them, stay right edit after edit, in any set."""
+"""Each person's cells by kind, as the checker's tallies count them, stay right edit after edit, in any set;
+the team counted afresh (:mod:`raci.tally`, what the workload panel and the exports read) agrees."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from hypothesis import strategies as st
 from raci.letters import BUILT_IN, RACI, Kind, LetterSet
 from raci.model import Team
 from raci.rules import Checker
+from raci.tally import cell_counts, kind_counts
 
 from tests.conftest import make_small_team
 
@@ -24,6 +26,13 @@ def test_an_a_r_counts_once_as_owner_and_once_as_doer() -> None:
         ana, ben, chloe = (person.id for person in team.people)
         assert checker.kind_counts([ben, ana, chloe]) == {
             ben: (1, 1, 0, 0, 0, 0), ana: (1, 0, 0, 1, 0, 0), chloe: (0, 0, 0, 0, 0, 0)}
+
+
+def test_the_people_sheet_counts_an_a_r_as_one_a_r_and_a_blank_person_as_nothing() -> None:
+    team = make_small_team()
+    ana, ben, chloe = (person.id for person in team.people)
+    counts = cell_counts(team)
+    assert (dict(counts[ana]), dict(counts[ben]), dict(counts[chloe])) == ({"A": 1, "C": 1}, {"A/R": 1}, {})
 
 
 @st.composite
@@ -47,4 +56,6 @@ def test_counts_follow_cell_edits_and_a_person_moved_in_every_built_in_set(
             team.set_cell(rows[row], people[person], cell)
             if move and row == 0:
                 team.move_person(people[person], 2 - person)
-        assert checker.kind_counts(people) == {pid: counted_by_hand(team, pid) for pid in people}
+        expected = {pid: counted_by_hand(team, pid) for pid in people}
+        assert checker.kind_counts(people) == expected
+        assert kind_counts(team, people) == expected

@@ -20,7 +20,7 @@ DEMO = "\u201cRun the demo\u201d"
 def _row(letter_set: LetterSet, *cells: str, rows: dict[str, tuple[str, list[str]]] = ROW):
     """One row in ``letter_set``; the cells go to Ana, Ben, Chloé... in order ('' leaves a cell blank)."""
     title = next(iter(rows))
-    return team_of(rows, SIX, {(title, name): cell for name, cell in zip(NAMES, cells) if cell},
+    return team_of(rows, SIX, {(title, name): cell for name, cell in zip(NAMES, cells, strict=False) if cell},
                    letter_set=letter_set)
 
 
@@ -97,7 +97,8 @@ def test_raci_vs_signatories_are_asked_and_verifiers_help() -> None:
 def test_the_article_checks_name_the_sets_owner() -> None:
     rows = {"Order the backlog": ("owner", ["backlog"])}
     finding = only_finding(_row(DACI, "D", rows=rows), "backlog-unowned")
-    assert finding.message == "Nobody is accountable for the product backlog: \u201cOrder the backlog\u201d has no Approver."
+    assert finding.message == ("Nobody is accountable for the product backlog: \u201cOrder the backlog\u201d "
+                               "has no Approver.")
     assert finding.fix == "Give the product owner the Approver role on every backlog row."
     assert only_finding(_row(RASCI, "R", rows=rows), "backlog-unowned").fix == \
         "Give the product owner an A on every backlog row."

@@ -61,7 +61,7 @@ def test_the_copied_cases_are_the_shared_cases_when_those_are_beside_the_checkou
     if not SHARED.is_dir():
         pytest.skip("the shared import cases are not beside this checkout (../shared/import-cases)")
     names = sorted(path.name for path in SHARED.iterdir())
-    match, mismatch, errors = filecmp.cmpfiles(SHARED, CASES, names, shallow=False)
+    _match, mismatch, errors = filecmp.cmpfiles(SHARED, CASES, names, shallow=False)
     assert (mismatch, errors) == ([], [])
 
 
@@ -70,7 +70,7 @@ def test_each_case_gives_its_people_in_order_with_their_titles(name: str) -> Non
     found = read_case(name)
     wanted = [person if isinstance(person, dict) else {"name": person} for person in expected(name)["people"]]
     assert [person.name for person in found.people] == [person["name"] for person in wanted]
-    for person, want in zip(found.people, wanted):
+    for person, want in zip(found.people, wanted, strict=True):
         if "titles" in want:
             assert list(person.titles) == want["titles"]
 
@@ -80,7 +80,7 @@ def test_each_case_gives_its_rows_in_order_with_category_description_side_tags_a
     found = read_case(name)
     wanted = expected(name)["rows"]
     assert [row.title for row in found.rows] == [row["title"] for row in wanted]
-    for row, want in zip(found.rows, wanted):
+    for row, want in zip(found.rows, wanted, strict=True):
         linked = bool(row.sources)
         if "category" in want or not linked:
             assert row.category == want.get("category", ""), row.title
@@ -152,7 +152,7 @@ def test_cases_whose_cells_a_raci_team_holds_become_teams_with_the_same_grid() -
         assert [person.name for person in team.people] == [
             person if isinstance(person, str) else person["name"] for person in want["people"]]
         assert [row.title for row in team.responsibilities] == [row["title"] for row in want["rows"]]
-        for row, wanted in zip(team.responsibilities, want["rows"]):
+        for row, wanted in zip(team.responsibilities, want["rows"], strict=True):
             by_name = {person.name: team.cell(row.id, person.id) for person in team.people}
             assert {person: letters(letter) for person, letter in by_name.items() if letter} == {
                 person: letters(cell) for person, cell in wanted["cells"].items()}
@@ -172,6 +172,6 @@ def test_cells_a_raci_only_team_cannot_hold_are_named_in_one_warning_not_lost_si
         return
     assert [str(warning) for warning in lost] == [
         "2 cells hold letters the team cannot hold yet (RACI letters only) and were left blank: D2, B3."]
-    ann, bob, cy = (person.id for person in team.people)
+    _ann, bob, cy = (person.id for person in team.people)
     design, build = (row.id for row in team.responsibilities)
     assert (team.cell(design, cy), team.cell(build, bob)) == (None, "A/R")

@@ -19,7 +19,6 @@ from openpyxl import load_workbook
 
 from raci.catalog import load_catalog
 from raci.formats import csv_format, xlsx
-from raci.ordering import OTHER_CATEGORY, ordered_rows
 from raci.formats.sheet_detect import SheetRead, WarningKind, build_team, detect_layout, read_sheet
 from raci.formats.sheet_detect.words import (
     CATEGORY_WORDS,
@@ -36,6 +35,7 @@ from raci.formats.sheet_detect.words import (
 )
 from raci.letters import BUILT_IN, reads
 from raci.model import KNOWN_TITLES, Team
+from raci.ordering import OTHER_CATEGORY, ordered_rows
 from raci.templates import list_templates, load_template
 
 TEMPLATES = [info.id for info in list_templates()]
@@ -111,7 +111,7 @@ def _same_links(team: Team, found: SheetRead) -> None:
     catalog = load_catalog()
     titles = {entry.id: entry.title for entry in catalog.entries}
     checked = 0
-    for row, back in zip(team.responsibilities, found.rows):
+    for row, back in zip(team.responsibilities, found.rows, strict=True):
         if row.sources and titles.get(row.sources[0]) == row.title:
             assert (back.sources, back.side, back.tags) == (row.sources, row.side, row.tags), row.title
             checked += 1

@@ -332,7 +332,8 @@ def test_names_that_begin_like_months_or_ids_are_names() -> None:
 
 
 def test_dates_weeks_and_months_are_skipped_as_times() -> None:
-    grid = [["Task", "Ann", "Due", "Sprint"], ["Plan", "R", "Jan 2025", "Sprint 3"], ["Build", "A", "2025-02-01", "W12"]]
+    grid = [["Task", "Ann", "Due", "Sprint"], ["Plan", "R", "Jan 2025", "Sprint 3"],
+            ["Build", "A", "2025-02-01", "W12"]]
     found = read(grid)
     assert [str(warning) for warning in found.warnings] == [
         "2 columns hold dates or times and were skipped: column C 'Due', column D 'Sprint'."]
@@ -404,7 +405,7 @@ def test_the_sheet_holding_the_matrix_is_chosen_over_notes_and_summaries() -> No
 
 
 def test_a_workbook_without_a_matrix_is_one_sentence_naming_the_first_sheet() -> None:
-    with pytest.raises(LayoutNotFound, match="^Sheet Notes "):
+    with pytest.raises(LayoutNotFound, match=r"^Sheet Notes "):
         choose_sheet([("Notes", [["About this workbook"]]), ("Empty", [])])
 
 
@@ -417,8 +418,8 @@ def test_a_key_column_of_ticket_ids_is_no_legend_but_a_skipped_column() -> None:
 
 # --------------------------------------------------------------- the letter set a sheet records under its grid
 def test_the_line_recording_a_set_under_the_grid_is_taken_off_and_gives_the_set() -> None:
-    from raci.letters import note_cells
     from raci.formats.sheet_detect import prepare
+    from raci.letters import note_cells
 
     grid = [["Responsibility", "Category", "Ann", "Bob"], ["Plan", "", "A", "S"], ["Build", "", "R", "A"],
             [], list(note_cells(RASCI))]
@@ -431,8 +432,8 @@ def test_the_line_recording_a_set_under_the_grid_is_taken_off_and_gives_the_set(
 
 
 def test_a_teams_own_letters_recorded_under_the_grid_read_as_letters() -> None:
-    from raci.letters import Kind, LetterDef, LetterSet, note_cells
     from raci.formats.sheet_detect import prepare
+    from raci.letters import Kind, LetterDef, LetterSet, note_cells
 
     own = LetterSet("ours", "Our letters", (LetterDef("Q2", "Doer", "does it", Kind.DOES),
                                              LetterDef("K", "Keeper", "answers for it", Kind.OWNS)))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -137,7 +136,8 @@ def test_the_blank_template_has_nobody_to_suggest() -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 7), st.integers(0, 6), st.sampled_from(["R", "A", "C", "I", "A/R"])), max_size=30))
+@given(st.lists(st.tuples(st.integers(0, 7), st.integers(0, 6), st.sampled_from(["R", "A", "C", "I", "A/R"])),
+                max_size=30))
 def test_suggestions_never_touch_filled_cells_and_never_add_a_second_a(filled: list[tuple[int, int, str]]) -> None:
     team = product_team()
     rows, people = team.responsibilities, team.people

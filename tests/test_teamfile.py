@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from raci import teamfile
 from raci.errors import SaveError, TeamFileError
-from raci.model import Acknowledgment, KNOWN_TITLES, Person, Profile, Responsibility, RuleSetting, Side, Size, Team
+from raci.model import KNOWN_TITLES, Acknowledgment, Person, Profile, Responsibility, RuleSetting, Side, Size, Team
 from raci.resources import read_text
 from raci.teamfile import dumps_team, load_team, loads_team, save_team, team_to_document
 
@@ -72,7 +72,8 @@ def teams(draw: st.DrawFn) -> Team:
             for rid in row_ids]
     cells: dict[str, dict[str, str]] = {}
     for rid in row_ids:
-        row = draw(st.dictionaries(st.sampled_from(person_ids), st.sampled_from(["R", "A", "C", "I", "A/R"]))) if person_ids else {}
+        letters = st.sampled_from(["R", "A", "C", "I", "A/R"])
+        row = draw(st.dictionaries(st.sampled_from(person_ids), letters)) if person_ids else {}
         if row:
             cells[rid] = row
     profile = Profile(draw(st.sampled_from(Size)), draw(st.integers(1, 20)), draw(_text))
@@ -121,19 +122,22 @@ BAD_INPUTS = {
     "wrong type": (_edited(_set(["profile", "delivery_teams"], "two")),
                    "at /profile/delivery_teams, expected a whole number but found text"),
     "unknown letter": (_edited(_set(["cells", "order-the-backlog", "ben-okafor"], "X")),
-                       "at /cells/order-the-backlog/ben-okafor, 'X' is not a cell of the team's letters (RACI: R, A, C or I, or several joined by '/')"),
+                       "at /cells/order-the-backlog/ben-okafor, 'X' is not a cell of the team's letters "
+                       "(RACI: R, A, C or I, or several joined by '/')"),
     "letter as a list": (_edited(_set(["cells", "order-the-backlog", "ben-okafor"], ["A"])),
                          "at /cells/order-the-backlog/ben-okafor, "),
     "unknown size": (_edited(_set(["profile", "size"], "huge")), 'at /profile/size, "huge" is not one of small'),
     "missing field": (_edited(lambda d: d["people"][1].pop("name")), 'at /people/1, the field "name" is missing'),
     "unexpected field": (_edited(_set(["people", 0, "age"], 3)), 'at /people/0, the field "age" is not part'),
-    "bad id": (_edited(_set(["people", 2, "id"], "chloé martin")), "at /people/2/id, \"chloé martin\" is not a valid id"),
+    "bad id": (_edited(_set(["people", 2, "id"], "chloé martin")),
+               "at /people/2/id, \"chloé martin\" is not a valid id"),
     "duplicate ids": (_edited(_set(["people", 2, "id"], "ana-lima")),
                       "at /people/2/id, the id 'ana-lima' is used by more than one person"),
     "duplicate row ids": (_edited(_set(["responsibilities", 3, "id"], "write-user-stories")),
                           "at /responsibilities/3/id, the id 'write-user-stories' is used by more"),
     "cell naming an unknown person": (_edited(_set(["cells", "run-the-demo"], {"ghost": "R"})),
-                                      "at /cells/run-the-demo/ghost, a cell names a person 'ghost' who is not in /people"),
+                                      "at /cells/run-the-demo/ghost, a cell names a person 'ghost' "
+                                      "who is not in /people"),
     "cell naming an unknown row": (_edited(_set(["cells", "gone"], {"ana-lima": "R"})),
                                    "at /cells/gone, the cells name a responsibility 'gone'"),
     "newer version": (_edited(_set(["version"], 7)), "format 7 by a newer RACI Builder"),
@@ -163,7 +167,7 @@ def test_a_file_over_the_size_cap_is_refused_before_it_is_read(tmp_path: Path) -
 
 
 def test_a_missing_file_and_a_folder_are_reported_plainly(tmp_path: Path) -> None:
-    with pytest.raises(TeamFileError, match="Cannot open nope.raci.json: there is no such file"):
+    with pytest.raises(TeamFileError, match=r"Cannot open nope\.raci\.json: there is no such file"):
         load_team(tmp_path / "nope.raci.json")
     with pytest.raises(TeamFileError, match="it is a folder"):
         load_team(tmp_path)
@@ -210,7 +214,7 @@ def test_a_save_interrupted_while_writing_leaves_nothing_half_written(
 
 
 def test_saving_into_a_folder_that_does_not_exist_says_so(tmp_path: Path, small_team: Team) -> None:
-    with pytest.raises(SaveError, match="Cannot save team.raci.json: the folder .* cannot be written"):
+    with pytest.raises(SaveError, match=r"Cannot save team\.raci\.json: the folder .* cannot be written"):
         save_team(small_team, tmp_path / "missing" / "team.raci.json")
 
 

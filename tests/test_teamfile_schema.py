@@ -22,8 +22,9 @@ def _schema_text() -> str:
 
 
 def test_the_generated_validator_was_made_from_the_schema_as_it_is_now() -> None:
-    assert teamfile_schema.SCHEMA_SHA256 == schema_code.schema_digest(_schema_text()), (
-        "resources/team-file.schema.json changed: run 'python -m raci.schema_code' and commit src/raci/teamfile_schema.py")
+    assert schema_code.schema_digest(_schema_text()) == teamfile_schema.SCHEMA_SHA256, (
+        "resources/team-file.schema.json changed: run 'python -m raci.schema_code' and commit "
+        "src/raci/teamfile_schema.py")
 
 
 def test_the_generated_module_is_what_the_generator_writes() -> None:

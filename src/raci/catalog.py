@@ -28,6 +28,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from raci.model import Responsibility, Side, make_id
+from raci.phrases import joined
 from raci.resources import data_file
 
 SIDES: tuple[str, ...] = ("manager", "owner", "shared")
@@ -168,6 +170,23 @@ class Catalog:
         return groups
 
 
+def rows_from_entries(entries: Iterable[CatalogEntry], taken: Iterable[str]) -> list[Responsibility]:
+    """Matrix rows for catalog entries, each keeping its entry's id unless ``taken`` or an earlier row uses it.
+
+    A row keeps the entry's title, description, category, side and tags,
+    and names the entry as its source (which the article rules and the
+    exports' citations follow).
+    """
+    used = set(taken)
+    rows = []
+    for entry in entries:
+        row = Responsibility(make_id(entry.id, used, "responsibility"), entry.title, entry.description,
+                             entry.category, Side(entry.side), entry.tags, (entry.id,))
+        used.add(row.id)
+        rows.append(row)
+    return rows
+
+
 def transcript_time(seconds: float) -> str:
     """Seconds into a recording as a clock reads them: ``144.6`` -> ``"2:25"``, ``3725`` -> ``"1:02:05"``."""
     whole = round(seconds)
@@ -188,18 +207,14 @@ def place_text(locator: str, kind: str = "sections") -> str:
     """
     text = locator.strip()
     if kind == "seconds" and _SECONDS.match(text):
-        return "at " + _joined([transcript_time(float(part)) for part in text.split(", ")])
+        return "at " + joined([transcript_time(float(part)) for part in text.split(", ")])
     parts = [part.strip() for part in text.split("; ") if part.strip()]
     # A heading starts with a capital or a digit; a described place ("main text", "comment by ...") does not.
     headings = [f"\u201c{part}\u201d" for part in parts if not part[0].islower()]
     places = [f"in a {part}" if part.startswith("comment by ") else f"in the {part}"
               for part in parts if part[0].islower()]
-    said = ([f"under {_joined(headings)}"] if headings else []) + places
-    return _joined(said) if said else text
-
-
-def _joined(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+    said = ([f"under {joined(headings)}"] if headings else []) + places
+    return joined(said) if said else text
 
 
 def _strings(values: Iterable[Any]) -> tuple[str, ...]:

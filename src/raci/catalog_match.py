@@ -35,8 +35,11 @@ from raci.catalog import Catalog, CatalogEntry
 THRESHOLD = 0.5
 SLIP_LENGTH = 6  # shorter words are too alike to correct: "refine" is no slip for "define"
 SMALL_WORDS = frozenset(
-    "a an the and or of to for its it their our your his her on in into at by with from as be is are "
-    "that this these those all any each every s".split()
+    [
+        "a", "an", "the", "and", "or", "of", "to", "for", "its", "it", "their", "our", "your", "his", "her", "on",
+        "in", "into", "at", "by", "with", "from", "as", "be", "is", "are", "that", "this", "these", "those", "all",
+        "any", "each", "every", "s",
+    ]
 )
 _SPELLINGS = ((re.compile(r"yz(e|ed|es|ing)$"), r"ys\1"), (re.compile(r"iz(e|ed|es|ing|ation|ations)$"), r"is\1"),
               (re.compile(r"our$"), "or"))
@@ -47,15 +50,11 @@ def stem(word: str) -> str:
     """A light stem: spelling variants folded, then one plural or verb ending, "-ment", then a final ``e``."""
     for pattern, replacement in _SPELLINGS:
         word = pattern.sub(replacement, word)
-    if len(word) > 4 and word.endswith("ies"):
-        word = word[:-3] + "y"
-    elif len(word) > 4 and word.endswith("ied"):
+    if (len(word) > 4 and word.endswith("ies")) or (len(word) > 4 and word.endswith("ied")):
         word = word[:-3] + "y"
     elif len(word) > 5 and word.endswith("ing"):
         word = word[:-3]
-    elif len(word) > 4 and word.endswith("ed"):
-        word = word[:-2]
-    elif len(word) > 4 and word.endswith(("ses", "xes", "zes", "ches", "shes")):
+    elif len(word) > 4 and word.endswith(("ed", "ses", "xes", "zes", "ches", "shes")):
         word = word[:-2]
     elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]

@@ -23,10 +23,13 @@ from types import ModuleType
 
 from raci import APP_NAME, __version__
 from raci.errors import RaciError
+from raci.formats import register_export
 
 EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_BAD_INPUT = 2
+EXIT_BAD_INPUT = 2  # ``check``'s 1 for findings is its own (raci.commands.check)
+# The PDF export draws with Qt: this face, which can start the window, adds
+# it by name (loaded on first use), so the core never names a Qt module.
+PDF_WRITER = "raci.ui.pdf"
 
 
 def discover_commands() -> dict[str, ModuleType]:
@@ -60,6 +63,7 @@ def build_parser(commands: dict[str, ModuleType]) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``raci`` and ``python -m raci``; returns the exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    register_export(".pdf", PDF_WRITER)
     commands = discover_commands()
     parser = build_parser(commands)
     wants_window = not arguments or (arguments[0] not in commands and not arguments[0].startswith("-"))
@@ -90,19 +94,11 @@ def open_window(arguments: list[str], parser: argparse.ArgumentParser) -> int:
     """Start the window on a team file, or on a new team when no file is given."""
     if len(arguments) > 1:
         parser.error(f"unknown command '{arguments[0]}' (the window opens one file at a time)")
-    try:
-        # Imported by name so that the subcommands never load Qt.
-        window = importlib.import_module("raci.ui.app")
-    except ModuleNotFoundError as error:
-        if error.name != "raci.ui.app":
-            raise
-        print(f"The {APP_NAME} window is not part of this version yet; the commands below work without it.")
-        parser.print_help()
-        return EXIT_OK
     if not _has_display():
         print("raci: there is no display here; run 'xvfb-run -a raci' for a virtual screen, "
               "or use the commands shown by 'raci --help'.", file=sys.stderr)
         return EXIT_BAD_INPUT
+    window = importlib.import_module("raci.ui.app")  # by name, so that the subcommands never load Qt
     return int(window.run(arguments[0] if arguments else None))
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from raci.letters import Cell, LetterSet, UnreadableCell, read_cell
 from raci.model import CellKey, Team
+from raci.phrases import plural
 
 _NEEDS_QUOTES = ("\t", "\n", "\r", '"')
 
@@ -105,9 +106,9 @@ def _bad_value(team: Team, letters: LetterSet, block_row: int, block_column: int
 def _clipped_sentence(extra_rows: int, extra_columns: int) -> str:
     parts = []
     if extra_rows > 0:
-        parts.append(f"{extra_rows} row{'s' if extra_rows != 1 else ''}")
+        parts.append(plural(extra_rows, "row"))
     if extra_columns > 0:
-        parts.append(f"{extra_columns} column{'s' if extra_columns != 1 else ''}")
+        parts.append(plural(extra_columns, "column"))
     if not parts:
         return ""
     verb = "was" if parts[-1].startswith("1 ") and len(parts) == 1 else "were"

@@ -13,6 +13,7 @@ from enum import Enum
 from typing import Any, NamedTuple
 
 from raci.model import Acknowledgment, CellKey
+from raci.phrases import plural
 
 RACI_PRACTICE = "RACI practice"  # the citation of the hygiene rules, which no article states
 
@@ -34,13 +35,17 @@ class Severity(str, Enum):
         return _LABELS[self]
 
     @property
-    def plural(self) -> str:
-        return _PLURALS[self]
+    def heading(self) -> str:
+        """A group's heading: Errors, Warnings, Notes."""
+        return f"{self.label}s"
+
+    def counted(self, number: int) -> str:
+        """``"1 error"``, ``"2 warnings"``, ``"0 notes"``."""
+        return plural(number, self.label.lower())
 
 
 _RANKS = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}
 _LABELS = {Severity.ERROR: "Error", Severity.WARNING: "Warning", Severity.INFO: "Note"}
-_PLURALS = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "notes"}
 
 
 class Finding(NamedTuple):
@@ -152,9 +157,7 @@ class Report:
         """``"1 error, 2 warnings, 0 notes"`` (open findings), plus acknowledged ones if any."""
         parts = []
         for severity in Severity:
-            number = self.count(severity)
-            word = severity.plural if number != 1 else severity.plural[:-1]
-            parts.append(f"{number} {word}")
+            parts.append(severity.counted(self.count(severity)))
         acknowledged = len(self.findings) - len(self.open_findings)
         if acknowledged:
             parts.append(f"{acknowledged} acknowledged")

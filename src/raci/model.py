@@ -26,6 +26,7 @@ from typing import Any
 from raci.errors import TeamEditError, UnknownPersonError, UnknownResponsibilityError
 from raci.letters import DEFAULT, Cell, LetterSet, map_cell
 from raci.letters.text import shown
+from raci.phrases import plural
 
 
 def _storage_of(letters: LetterSet) -> Mapping[object, Cell]:
@@ -103,6 +104,10 @@ class Profile:
     size: Size = Size.MEDIUM
     delivery_teams: int = 1
     notes: str = ""
+
+    def summary(self) -> str:
+        """``"medium product, 1 delivery team"``: the line the exports and ``raci check`` describe it with."""
+        return f"{self.size.value} product, {plural(self.delivery_teams, 'delivery team')}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -535,7 +540,7 @@ class Team:
                 continue
             previous[key] = old
             if new is None:
-                del row[person_id]  # type: ignore[index]  # old is not None, so row exists
+                del row[person_id]  # type: ignore[union-attr]  # old is not None, so row exists
             else:
                 self._cells.setdefault(responsibility_id, {})[person_id] = new
         if previous:
@@ -554,7 +559,7 @@ class Team:
         """``row`` with each value checked and replaced by the object the team stores for it."""
         stored = self._storage()
         try:
-            return dict(zip(row.keys(), map(stored.__getitem__, row.values())))
+            return dict(zip(row.keys(), map(stored.__getitem__, row.values()), strict=True))
         except (KeyError, TypeError):
             bad = next(value for value in row.values() if not _is_key(stored, value))
             raise self._not_a_cell(bad) from None
@@ -587,8 +592,9 @@ class Team:
                         raise TeamEditError(f"'{shown(cell)}' would become '{shown(target)}', "
                                             f"which is not a cell of {letters.name}.")
                     moved[cell] = None if target is None else stored[target]
-                if moved[cell] is not None:
-                    new_row[person_id] = moved[cell]
+                kept = moved[cell]
+                if kept is not None:
+                    new_row[person_id] = kept
             if new_row:
                 cells[responsibility_id] = new_row
         switch = LetterSwitch(old_set, self._cells)

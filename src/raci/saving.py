@@ -21,6 +21,7 @@ The command line's one rule for replacing files is :func:`refuse_existing`.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
@@ -57,7 +58,8 @@ def utf8(text: str) -> bytes:
 
 
 def refuse_existing(path: str | os.PathLike[str], force: bool) -> None:
-    """The command line's one rule: never replace anything at ``path`` (a file, a link, even a dangling one) without ``--force``."""
+    """The command line's one rule: never replace anything at ``path`` (a file, a link, even a dangling one)
+    without ``--force``."""
     path = Path(path)
     try:
         os.lstat(path)
@@ -144,10 +146,8 @@ def _create_temporary(target: Path, shown_name: str) -> tuple[int, Path]:
             raise SaveError(f"Cannot save {shown(shown_name)}: the folder {shown(str(folder), 120)} cannot be written "
                             f"({_os_fault(error, folder)}); choose another folder.") from None
         if fcntl is not None:
-            try:
+            with contextlib.suppress(OSError):  # a file system without locks: the age alone protects it
                 fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                pass  # a file system without locks: the age alone protects it
         return descriptor, temporary
     raise SaveError(f"Cannot save {shown(shown_name)}: no free temporary name beside it; try again.")
 
@@ -176,7 +176,7 @@ def remove_stale_temporaries(target: Path) -> list[Path]:
     folder = target.parent if str(target.parent) else Path(".")
     prefix = _temporary_prefix(target.name, _name_max(folder))
     ours = re.compile(re.escape(prefix) + f"[0-9a-f]{{{_TOKEN_LENGTH}}}" + re.escape(TEMPORARY_SUFFIX) + r"\Z")
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:

@@ -22,7 +22,8 @@ what (the same reading the starter templates use):
 A filled cell is never overwritten, and a row that already has an A (or
 A/R) gets no other.
 
-The rules speak in kinds (owns, does, is asked, is told), so the same
+The title rules (:data:`TITLE_RULES`; not the checks of :mod:`raci.rules`)
+speak in kinds (owns, does, is asked, is told), so the same
 reading fills a team in any letter set: a DACI team gets its Approver where
 a RACI team gets its A. A kind the set has no letter for is left out.
 """
@@ -35,6 +36,7 @@ from dataclasses import dataclass, field
 
 from raci.letters import RACI, Cell, Kind, LetterSet
 from raci.model import CellKey, Person, Responsibility, Side, Team
+from raci.phrases import plural
 
 PM, PO, SM = "Product Manager", "Product Owner", "Scrum Master"
 
@@ -45,7 +47,7 @@ TOPICS = ("vision", "roadmap", "market", "customer", "customer-contact", "financ
 
 
 @dataclass(frozen=True, slots=True)
-class Rule:
+class TitleRule:
     """A title gets a letter of ``kind`` on rows with one of ``topics`` (any topic if empty) and one of ``sides``."""
 
     title: str
@@ -58,31 +60,31 @@ class Rule:
         return wanted and side in self.sides and person.has_title(self.title)
 
 
-def _rule(title: str, kind: Kind, topics: str = "", sides: Sequence[Side] = tuple(Side)) -> Rule:
-    return Rule(title, kind, frozenset(topics.split()), frozenset(sides))
+def _title_rule(title: str, kind: Kind, topics: str = "", sides: Sequence[Side] = tuple(Side)) -> TitleRule:
+    return TitleRule(title, kind, frozenset(topics.split()), frozenset(sides))
 
 
 _TEAM_SIDE = (Side.OWNER, Side.SHARED, Side.OTHER)
 
 _DOES, _ASKED, _TOLD = Kind.DOES, Kind.ASKED, Kind.TOLD
 
-# First match wins, so a person gets one letter per row; R rules come first.
-RULES: tuple[Rule, ...] = (
-    _rule(PO, _DOES, sides=(Side.SHARED,)),
-    _rule("Scrum Master", _DOES, "team", _TEAM_SIDE),
-    _rule("Developer", _DOES, "delivery"),
-    _rule("QA", _DOES, "quality"),
-    _rule(PO, _ASKED, "vision roadmap market customer", (Side.MANAGER,)),
-    _rule(PM, _ASKED, "backlog", _TEAM_SIDE),
-    _rule("Scrum Master", _ASKED, "team", (Side.MANAGER,)),
-    _rule("Developer", _ASKED, "backlog"),
-    _rule("Designer", _ASKED, "customer quality"),
-    _rule("Architect", _ASKED, "delivery quality"),
-    _rule("Stakeholder", _ASKED, "vision market"),
-    _rule("Sponsor", _ASKED, "finance"),
-    _rule("Developer", _TOLD, "vision"),
-    _rule("Stakeholder", _TOLD, "finance roadmap"),
-    _rule("Sponsor", _TOLD, "vision"),
+# First match wins, so a person gets one letter per row; the rules for R come first.
+TITLE_RULES: tuple[TitleRule, ...] = (
+    _title_rule(PO, _DOES, sides=(Side.SHARED,)),
+    _title_rule("Scrum Master", _DOES, "team", _TEAM_SIDE),
+    _title_rule("Developer", _DOES, "delivery"),
+    _title_rule("QA", _DOES, "quality"),
+    _title_rule(PO, _ASKED, "vision roadmap market customer", (Side.MANAGER,)),
+    _title_rule(PM, _ASKED, "backlog", _TEAM_SIDE),
+    _title_rule("Scrum Master", _ASKED, "team", (Side.MANAGER,)),
+    _title_rule("Developer", _ASKED, "backlog"),
+    _title_rule("Designer", _ASKED, "customer quality"),
+    _title_rule("Architect", _ASKED, "delivery quality"),
+    _title_rule("Stakeholder", _ASKED, "vision market"),
+    _title_rule("Sponsor", _ASKED, "finance"),
+    _title_rule("Developer", _TOLD, "vision"),
+    _title_rule("Stakeholder", _TOLD, "finance roadmap"),
+    _title_rule("Sponsor", _TOLD, "vision"),
 )
 
 
@@ -103,7 +105,7 @@ class Suggestion:
         order = self.letter_set.all_cells()  # single letters in the set's order, then combinations
         parts = [f"{counts[cell]} {cell}" for cell in order if counts[cell]]
         total = len(self.cells)
-        text = f"Filled {total} cell{'s' if total != 1 else ''}" + (f": {', '.join(parts)}." if parts else ".")
+        text = f"Filled {plural(total, 'cell')}" + (f": {', '.join(parts)}." if parts else ".")
         if self.skipped_rows:
             rows = "row was" if self.skipped_rows == 1 else "rows were"
             text += f" {self.skipped_rows} {rows} skipped because they already had letters."
@@ -165,7 +167,7 @@ def _suggest_row(people: Sequence[Person], row: Responsibility, filled: Mapping[
     for person in people:
         if person.id in filled or person.id in added:
             continue
-        kind = next((rule.kind for rule in RULES if rule.matches(person, topics, row.side)), None)
+        kind = next((rule.kind for rule in TITLE_RULES if rule.matches(person, topics, row.side)), None)
         if kind is not None and letters.of[kind] is not None:
             added[person.id] = letters.of[kind]  # type: ignore[assignment]  # checked just above
     held = [*filled.values(), *added.values()]
@@ -175,6 +177,7 @@ def _suggest_row(people: Sequence[Person], row: Responsibility, filled: Mapping[
 
 
 def _accountable_person(people: Sequence[Person], row: Responsibility, topics: frozenset[str]) -> Person | None:
+    order: tuple[str, ...]
     if "process" in topics and row.side is not Side.MANAGER:
         order = (SM, PO, PM)
     elif "backlog" in topics or row.side is Side.OWNER:

@@ -32,17 +32,16 @@ refuse to open.
 from __future__ import annotations
 
 import functools
-import gc
 import json
 import os
-import stat
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from raci import strict_json, teamfile_schema
+from raci.collector import paused_collector
 from raci.errors import SaveError, SettingsError, TeamEditError, TeamFileError, UnknownPersonError, shown
+from raci.files import read_limited
 from raci.letters import DEFAULT, LetterSet, LetterSetError, from_data, reads, to_data
 from raci.model import (
     Acknowledgment,
@@ -56,16 +55,7 @@ from raci.model import (
 )
 
 __all__ = ["FORMAT", "MAX_BYTES", "SUFFIX", "VERSION", "dumps_team", "load_team", "loads_team", "save_team",
-           "team_to_document", "write_atomically"]
-
-
-def __getattr__(name: str) -> Any:
-    """``write_atomically``, from :mod:`raci.saving`: imported with the first save, not with every load."""
-    if name == "write_atomically":
-        from raci.saving import write_atomically
-
-        return write_atomically
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+           "team_to_document"]
 
 
 FORMAT = "raci-team"
@@ -84,25 +74,8 @@ def load_team(path: str | os.PathLike[str]) -> Team:
     """Read and check a team file; raises :class:`TeamFileError` with one sentence."""
     path = Path(path)
     name = path.name
-    try:
-        status = path.stat()
-        if stat.S_ISDIR(status.st_mode):
-            raise IsADirectoryError
-        if not stat.S_ISREG(status.st_mode):
-            raise _fault(name, "it is not a regular file (a named pipe or a device)", "choose a *.raci.json file")
-        if status.st_size > MAX_BYTES:
-            raise _fault(name, f"the file is {status.st_size / 1_048_576:.1f} MB, over the {LIMIT_TEXT} limit for "
-                         "team files", "check that this is the right file")
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)  # a file growing meanwhile is still read only this far
-    except FileNotFoundError:
-        raise _fault(name, "there is no such file", "check the name and folder") from None
-    except IsADirectoryError:
-        raise _fault(name, "it is a folder, not a file", "choose a *.raci.json file") from None
-    except OSError as error:
-        raise _fault(name, f"it cannot be read ({error.strerror or error})", "check its name and permissions") from None
-    except ValueError:  # a name holding a NUL character
-        raise _fault(name, "that is not a valid file name", "choose a *.raci.json file") from None
+    data = read_limited(path, MAX_BYTES, f"{LIMIT_TEXT} limit for team files", "choose a *.raci.json file",
+                        lambda fault, advice: _fault(name, fault, advice))
     return loads_team(data, name)
 
 
@@ -122,43 +95,27 @@ def loads_team(data: bytes | str, name: str = "the team file") -> Team:
     return team
 
 
-@contextmanager
-def paused_collector() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a large document is built.
-
-    Building millions of small objects that form no cycles makes the
-    collector run over and over for nothing: a fifth of a large import's
-    time. Reference counting still frees everything as usual.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _check_rule_ids(team: Team, name: str) -> None:
     """Refuse rule settings and acknowledgments that name a rule this version does not have."""
+    places: list[tuple[tuple[str | int, ...], str]]
     places = [(("settings", "rules", rule_id), rule_id) for rule_id in team.rule_settings]
     places += [(("acknowledgments", position, "rule"), ack.rule) for position, ack in enumerate(team.acknowledgments)]
     if not places:
         return  # nothing names a rule: the rules (a package that takes some 10 ms to import) are not needed
-    # Imported here, not at the top, so the rules may use the loader without a cycle.
     from raci.rules import RULES
 
     for path, rule_id in places:
         if rule_id not in RULES:
             raise SettingsError(
-                f"Cannot open {shown(name)}: at {_pointer(path)}, '{shown(rule_id)}' is not a rule of this RACI Builder "
-                f"(the rules are {', '.join(RULES.ids())}); fix the rule id or remove that entry.")
+                f"Cannot open {shown(name)}: at {_pointer(path)}, '{shown(rule_id)}' is not a rule of this "
+                f"RACI Builder (the rules are {', '.join(RULES.ids())}); fix the rule id or remove that entry.")
 
 
 def _parse(data: bytes | str, name: str) -> Any:
     if isinstance(data, bytes):
         if len(data) > MAX_BYTES:
-            raise _fault(name, f"the file is over the {LIMIT_TEXT} limit for team files", "check that this is the right file")
+            raise _fault(name, f"the file is over the {LIMIT_TEXT} limit for team files",
+                         "check that this is the right file")
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
@@ -171,9 +128,11 @@ def _parse(data: bytes | str, name: str) -> Any:
     try:
         return strict_json.loads(text)
     except strict_json.DuplicateKey as error:
-        raise _fault(name, f"the key '{shown(error.key)}' appears twice in one object", "keep only one of them") from None
+        raise _fault(name, f"the key '{shown(error.key)}' appears twice in one object",
+                     "keep only one of them") from None
     except strict_json.Refused as error:
-        raise _fault(name, f"at {_pointer(error.place)}, {error.fault}", "fix that value, or restore a saved copy") from None
+        raise _fault(name, f"at {_pointer(error.place)}, {error.fault}",
+                     "fix that value, or restore a saved copy") from None
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         # An unterminated string means the text ran out inside it: truncated too.
@@ -254,7 +213,8 @@ def _cell_fault(value: Any, letters: LetterSet) -> str:
     """Why a cell of the file is no cell of the team's letters, and how it would be written."""
     reading = reads(value, letters) if isinstance(value, str) else None
     if reading is not None and reading.cell is not None:
-        return f"'{shown(value)}' is written '{reading.cell}' in a team file (letters in the set's order, joined by '/')"
+        return (f"'{shown(value)}' is written '{reading.cell}' in a team file "
+                "(letters in the set's order, joined by '/')")
     symbols = letters.symbols
     listing = symbols[0] if len(symbols) == 1 else f"{', '.join(symbols[:-1])} or {symbols[-1]}"
     return (f"'{shown(value)}' is not a cell of the team's letters ({letters.name}: {listing}, "
@@ -325,7 +285,7 @@ def _json_type_name(kind: Any) -> str:
     names = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
              "array": "a list", "object": "an object", "null": "null"}
     if isinstance(kind, list):
-        return " or ".join(names.get(k, k) for k in kind)
+        return " or ".join(names.get(k, str(k)) for k in kind)
     return names.get(kind, str(kind))
 
 

@@ -21,6 +21,7 @@ from raci.model import Team
 from raci.ui.main_window import MainWindow
 from raci.ui.recovery import RecoveryStore
 from raci.ui.settings import Settings
+
 from tests.conftest import make_small_team
 
 QStandardPaths.setTestModeEnabled(True)  # any stray default path lands in a test folder
@@ -91,7 +92,8 @@ class WindowFactory:
 
 
 @pytest.fixture
-def make_window(qtbot: QtBot, settings: Settings, recovery_folder: Path, messages: MessageBoxes) -> Iterator[WindowFactory]:
+def make_window(qtbot: QtBot, settings: Settings, recovery_folder: Path,
+                messages: MessageBoxes) -> Iterator[WindowFactory]:
     factory = WindowFactory(qtbot, settings, recovery_folder)
     yield factory
     factory.close_all()

@@ -21,6 +21,7 @@ from raci.rules import check
 from raci.ui.findings_dock import FindingRole
 from raci.ui.main_window import MainWindow
 from raci.ui.matrix_model import SeverityRole
+
 from tests.ui.conftest import OFFSCREEN_NOISE, WindowFactory
 
 pytestmark = OFFSCREEN_NOISE
@@ -83,8 +84,8 @@ def assert_panels_tell_the_truth(window: MainWindow) -> None:
     assert [load.person_id for load in loads] == [person.id for person in team.people]
     for load in loads:
         letters = [team.cell(row.id, load.person_id) for row in team.responsibilities]
-        assert load.counts == (sum(1 for x in letters if x in ("R", "A/R")), sum(1 for x in letters if x in ("A", "A/R")),
-                               letters.count("C"), letters.count("I"))
+        assert load.counts == (sum(1 for x in letters if x in ("R", "A/R")),
+                               sum(1 for x in letters if x in ("A", "A/R")), letters.count("C"), letters.count("I"))
         assert load.flag is worst([f for f in open_findings if load.person_id in f.people])
 
 

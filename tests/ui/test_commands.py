@@ -23,6 +23,7 @@ from raci.ui.commands import (
     UpdateResponsibilityCommand,
     WithdrawAcknowledgmentCommand,
 )
+
 from tests.conftest import make_small_team
 
 

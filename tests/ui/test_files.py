@@ -18,6 +18,7 @@ from raci.ui import dialogs
 from raci.ui import settings as options
 from raci.ui.main_window import MainWindow
 from raci.ui.settings import Settings
+
 from tests.conftest import make_small_team
 from tests.ui.conftest import OFFSCREEN_NOISE, MessageBoxes, WindowFactory
 
@@ -269,26 +270,38 @@ def test_starting_after_a_crash_offers_the_recovery_copy(
 # ---------------------------------------------------------- import / export
 def test_export_writes_the_chosen_format_adding_its_suffix(
         tmp_path: Path, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    pytest.importorskip("raci.formats")
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *args, **kwargs: (str(tmp_path / "checkout"), "Markdown (*.md)"))
-    assert window.files.export_action is not None
     window.files.export_action.trigger()
     written = tmp_path / "checkout.md"
     assert written.is_file() and "Order the backlog" in written.read_text(encoding="utf-8")
     assert window.statusBar().currentMessage() == "Exported to checkout.md."
 
 
+def test_the_window_offers_and_writes_the_pdf_its_painter_draws(
+        tmp_path: Path, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    offered: list[str] = []
+
+    def choose_pdf(parent: object, caption: str, start: str, filters: str) -> tuple[str, str]:
+        offered.extend(filters.split(";;"))
+        return str(tmp_path / "checkout"), "PDF document (*.pdf)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose_pdf)
+    window.files.export_action.trigger()
+    assert "PDF document (*.pdf)" in offered
+    assert (tmp_path / "checkout.pdf").read_bytes().startswith(b"%PDF")
+
+
 def test_import_opens_the_sheet_as_a_new_untitled_modified_team(
         tmp_path: Path, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    formats = pytest.importorskip("raci.formats")
+    from raci import formats
+
     sheet = tmp_path / "plan.csv"
     formats.export_team(load_template("startup"), sheet)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(sheet), ""))
     from raci.ui.import_preview import ImportPreview
 
     monkeypatch.setattr(ImportPreview, "exec", lambda dialog: (dialog.accept(), dialog.result())[1])  # Import
-    assert window.files.import_action is not None
     window.files.import_action.trigger()
     team = window.document.team
     assert [p.name for p in team.people] == [p.name for p in load_template("startup").people]
@@ -297,7 +310,8 @@ def test_import_opens_the_sheet_as_a_new_untitled_modified_team(
 
 def test_a_sheet_that_cannot_be_imported_says_why_and_keeps_the_open_team(
         tmp_path: Path, window: MainWindow, messages: MessageBoxes, monkeypatch: pytest.MonkeyPatch) -> None:
-    formats = pytest.importorskip("raci.formats")
+    from raci import formats
+
     sheet = tmp_path / "damaged.xlsx"
     formats.export_team(load_template("startup"), sheet)
     sheet.write_bytes(sheet.read_bytes()[:2000])

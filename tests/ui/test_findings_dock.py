@@ -20,7 +20,8 @@ WARNING = Finding("overloaded-person", Severity.WARNING, "Ana is R or A on 12 ro
                   ("RACI practice",), people=("ana",))
 ACKNOWLEDGED = Finding("too-many-consulted", Severity.WARNING, "Seven people are consulted on “Vision”.",
                        "Too many voices slow it down.", ("RACI practice",), responsibilities=("vision",)
-                       ).acknowledged_by(Acknowledgment("too-many-consulted", ("vision",), (), "Board review.", "2024-05-01"))
+                       ).acknowledged_by(Acknowledgment("too-many-consulted", ("vision",), (), "Board review.",
+                                                        "2024-05-01"))
 
 
 def group_texts(model: FindingsModel) -> list[str]:

@@ -23,6 +23,7 @@ from raci.ui.handoff import Handoff, parse_request, runtime_folder, scope
 from raci.ui.main_window import MainWindow
 from raci.ui.recovery import RecoveryStore
 from raci.ui.settings import Settings
+
 from tests.conftest import make_small_team
 from tests.ui.conftest import MessageBoxes
 

@@ -15,6 +15,7 @@ from raci.templates import DEFAULT_TEMPLATE, load_template
 from raci.ui.main_window import MainWindow
 from raci.ui.recovery import RecoveryStore
 from raci.ui.settings import Settings
+
 from tests.conftest import make_small_team
 from tests.ui.conftest import OFFSCREEN_NOISE, MessageBoxes, WindowFactory
 
@@ -55,13 +56,15 @@ def test_save_of_a_team_holding_half_a_surrogate_pair_saves_with_a_visible_repla
     assert not window.isWindowModified()
 
 
-def test_autosave_of_such_a_team_writes_a_recovery_copy(make_window: WindowFactory, recovery_folder: Path) -> None:
+def test_autosave_of_such_a_team_writes_a_recovery_copy(
+        qtbot: QtBot, make_window: WindowFactory, recovery_folder: Path) -> None:
     team = make_small_team()
     team.rename("Half \ud800 pair")
     window = make_window(team)
     window.document.undo_stack.resetClean()
     window.autosaver.set_modified(True)
-    assert window.autosaver.write_now() and window.autosaver.last_error is None
+    with qtbot.assertNotEmitted(window.autosaver.failed):
+        assert window.autosaver.write_now()
     assert load_team(window.autosaver.store.team_file).name == "Half \ufffd pair"
 
 

@@ -17,6 +17,7 @@ from raci.model import Team
 from raci.teamfile import dumps_team
 from raci.ui.import_preview import ImportPreview
 from raci.ui.main_window import MainWindow
+
 from tests.ui.conftest import MessageBoxes
 
 # A combo box's list is a popup window: the offscreen platform says it can neither raise it nor give it the keys.
@@ -105,7 +106,7 @@ def test_a_column_made_skipped_leaves_its_text_out_and_is_named_in_a_warning(
         qtbot: QtBot, preview: ImportPreview) -> None:
     click_cell(qtbot, preview, 5, 6)
     choose(qtbot, preview.column_box, "Skipped")
-    assert preview.layout.column(6).role is ColumnRole.SKIPPED
+    assert preview.sheet_layout.column(6).role is ColumnRole.SKIPPED
     assert header(preview, 6, Qt.Orientation.Horizontal) == "G\nSkipped"
     team = preview.result_value().team
     assert team.responsibilities[0].description == "Notes: Agreed at the kick-off"
@@ -121,15 +122,15 @@ def test_a_notes_column_made_a_person_becomes_one(qtbot: QtBot, preview: ImportP
 def test_arrowing_through_the_roles_leaves_only_the_last_one(qtbot: QtBot, preview: ImportPreview) -> None:
     click_cell(qtbot, preview, 5, 7)
     arrow_to(qtbot, preview.column_box, "Skipped")  # passes over "Titles", which would move the titles
-    assert preview.layout.column(7).role is ColumnRole.SKIPPED
-    assert preview.layout.title_column == 1
+    assert preview.sheet_layout.column(7).role is ColumnRole.SKIPPED
+    assert preview.sheet_layout.title_column == 1
 
 
 def test_a_row_made_skipped_is_left_out_and_a_category_row_made_a_responsibility_comes_in(
         qtbot: QtBot, preview: ImportPreview) -> None:
     click_cell(qtbot, preview, 7, 1)  # row 8: Interview ten customers
     choose(qtbot, preview.row_box, "Skipped")
-    assert preview.layout.rows[7] is RowRole.SKIPPED
+    assert preview.sheet_layout.rows[7] is RowRole.SKIPPED
     titles = [row.title for row in preview.result_value().team.responsibilities]
     assert "Interview ten customers" not in titles and len(titles) == 8
     click_cell(qtbot, preview, 8, 0)  # row 9: Phase 2 - Build, its text in column A
@@ -147,17 +148,17 @@ def test_the_header_menu_changes_a_columns_role(qtbot: QtBot, preview: ImportPre
     assert [action.text() for action in menu.actions() if action.isChecked()] == ["Notes"]
     next(action for action in menu.actions() if action.text() == "Category").trigger()
     menu.close()
-    assert preview.layout.column(7).role is ColumnRole.CATEGORY
+    assert preview.sheet_layout.column(7).role is ColumnRole.CATEGORY
 
 
 def test_transposing_reads_the_people_down_the_side_and_back(qtbot: QtBot) -> None:
     dialog = ImportPreview(None, inspect(DATA / "import-cases" / "transposed.csv"))
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.layout.orientation is Orientation.TRANSPOSED
+    assert dialog.sheet_layout.orientation is Orientation.TRANSPOSED
     assert [person.name for person in dialog.read.people] == ["Ann", "Bob"]
     choose(qtbot, dialog.orientation_box, "People across the top")
-    assert dialog.layout.orientation is Orientation.NORMAL
+    assert dialog.sheet_layout.orientation is Orientation.NORMAL
     assert [person.name for person in dialog.read.people] == ["Plan", "Build"]
     assert header(dialog, 0, Qt.Orientation.Vertical) == "1  Header"
     choose(qtbot, dialog.orientation_box, "People down the side (transposed)")
@@ -168,16 +169,16 @@ def test_a_way_round_the_sheet_cannot_be_read_is_said_and_nothing_changes(qtbot:
     dialog = ImportPreview(None, inspect(DATA / "import-cases" / "lower-case.csv"))
     qtbot.addWidget(dialog)
     dialog.show()
-    before = dialog.layout
+    before = dialog.sheet_layout
     choose(qtbot, dialog.orientation_box, "Names in the cells (inverted)")
-    assert dialog.layout is before
+    assert dialog.sheet_layout is before
     assert dialog.problem.isVisible() and dialog.problem.text().startswith("It cannot be read that way: ")
     assert dialog.orientation_box.currentText() == "People across the top"
 
 
 def test_the_letter_set_can_be_chosen(qtbot: QtBot, preview: ImportPreview) -> None:
     choose(qtbot, preview.letters_box, "RASCI")
-    assert preview.layout.letter_set.name == "RASCI"
+    assert preview.sheet_layout.letter_set.name == "RASCI"
     assert "(RASCI letters)" in preview.summary.text()
 
 
@@ -234,7 +235,6 @@ def test_file_import_opens_the_preview_and_the_corrected_team(
     sheet = sheet_copy(tmp_path)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(sheet), ""))
     monkeypatch.setattr(ImportPreview, "exec", answered(lambda dialog: dialog.set_row_role(7, RowRole.SKIPPED)))
-    assert window.files.import_action is not None
     window.files.import_action.trigger()
     assert len(window.document.team.responsibilities) == 8
 
@@ -298,6 +298,7 @@ def test_the_csv_of_a_team_in_its_own_letters_comes_in_in_them_without_its_recor
     from raci.findings import Report
     from raci.formats import export_team
     from raci.letters import Kind, LetterDef, LetterSet
+
     from tests.conftest import make_small_team
 
     studio = LetterSet("studio", "Studio", (LetterDef("M", "Maker", "makes it", Kind.DOES),

@@ -24,6 +24,7 @@ from raci.ui.matrix_view import ROW_HEIGHT
 from raci.ui.person_header import PERSON_WIDTH
 from raci.ui.recovery import RecoveryStore
 from raci.ui.settings import Settings
+
 from tests.ui.conftest import OFFSCREEN_NOISE
 
 pytestmark = OFFSCREEN_NOISE
@@ -87,7 +88,7 @@ def rows_shown(window: MainWindow) -> int:
     """The grid's rows entirely in view, category rows included."""
     view = window.view
     return sum(1 for row in range(window.model.rowCount())
-               if 0 <= view.rowViewportPosition(row)
+               if view.rowViewportPosition(row) >= 0
                and view.rowViewportPosition(row) + view.rowHeight(row) <= view.viewport().height())
 
 

@@ -13,6 +13,7 @@ from raci.ui import letters_dialog
 from raci.ui.commands import SwitchLettersCommand
 from raci.ui.letters_dialog import KIND, OWN, SYMBOL, LettersDialog
 from raci.ui.main_window import MainWindow
+
 from tests.conftest import make_small_team
 from tests.ui.conftest import OFFSCREEN_NOISE, WindowFactory
 from tests.ui.test_matrix_view import Grid, _grid
@@ -171,10 +172,10 @@ def test_a_crowded_cell_keeps_all_its_letters_on_screen(qtbot: QtBot) -> None:
 
 
 def test_the_legend_strip_keeps_its_chips_and_drops_the_words_when_seven_letters_do_not_fit(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QWidget
+
     from raci.letters import RACI_VS
     from raci.ui.help_panel import LegendStrip
-
-    from PySide6.QtWidgets import QWidget
 
     bar = QWidget()  # the status bar squeezes its widgets: a child is sized by its parent, not its layout
     qtbot.addWidget(bar)

@@ -14,6 +14,7 @@ from raci.model import Profile, Size
 from raci.templates import load_template
 from raci.ui import dialogs
 from raci.ui.main_window import MainWindow
+
 from tests.ui.conftest import OFFSCREEN_NOISE, MessageBoxes, WindowFactory
 
 pytestmark = OFFSCREEN_NOISE
@@ -22,7 +23,8 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
-def click_cell(qtbot: QtBot, window: MainWindow, rid: str, pid: str, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+def click_cell(qtbot: QtBot, window: MainWindow, rid: str, pid: str,
+               modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
     """Select a cell the way a keyboard user lands on it (current + selected), optionally extending."""
     view = window.view
     index = window.model.index_for(rid, pid)
@@ -142,7 +144,8 @@ def test_cancelling_the_removal_keeps_the_person(qtbot: QtBot, window: MainWindo
     assert window.document.team.has_person(people[1])
 
 
-def test_editing_a_person_sets_their_name_and_titles(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_editing_a_person_sets_their_name_and_titles(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     rows, people = ids(window)
     click_cell(qtbot, window, rows[0], people[2])
     monkeypatch.setattr(dialogs, "ask_person", lambda *args, **kwargs: ("Chloé M.", ["Developer", "QA"]))

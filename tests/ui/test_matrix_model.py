@@ -12,6 +12,7 @@ from raci.model import Team
 from raci.ui.commands import SetCellsCommand
 from raci.ui.matrix_model import MIME_TYPE, CategoryRole, LetterRole, MatrixModel, SeverityRole
 from raci.ui.palette import grid_colours
+
 from tests.conftest import make_small_team
 
 TOOLTIP = Qt.ItemDataRole.ToolTipRole

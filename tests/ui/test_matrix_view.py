@@ -11,10 +11,11 @@ from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence, QMouseEvent,
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from benchmarks.common import make_team
 from raci.model import Team
 from raci.ui.matrix_model import MatrixModel
 from raci.ui.matrix_view import MatrixView
+
+from benchmarks.common import make_team
 from tests.conftest import make_small_team
 
 # Model rows of the small team: 0 "Vision & strategy", 1 vision, 2 "Product backlog",
@@ -422,7 +423,7 @@ def test_typing_a_letter_an_a_slash_r_cell_holds_leaves_just_that_letter_as_one_
 
 # ------------------------------------------------------------ finding cells
 def test_a_finding_about_a_person_on_some_rows_selects_exactly_those_cells(grid: Grid) -> None:
-    vision, order, stories, demo = (row.id for row in grid.team.responsibilities)
+    _vision, order, _stories, demo = (row.id for row in grid.team.responsibilities)
     ana = grid.team.people[0].id
     assert grid.view.select_targets([order, demo], [ana], [])
     assert sorted(grid.view.selected_cells()) == sorted([(order, ana), (demo, ana)])
@@ -442,7 +443,7 @@ def test_a_finding_naming_cells_selects_those_cells_and_scrolls_to_the_first(qtb
 
 
 def test_a_finding_about_rows_only_selects_those_rows(grid: Grid) -> None:
-    vision, order, *_ = (row.id for row in grid.team.responsibilities)
+    _vision, order, *_ = (row.id for row in grid.team.responsibilities)
     grid.view.select_targets([order], [], [])
     assert grid.view.selected_cells() == [(order, person.id) for person in grid.team.people]
 

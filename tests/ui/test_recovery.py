@@ -16,6 +16,7 @@ from raci.teamfile import dumps_team, load_team
 from raci.templates import load_template
 from raci.ui.main_window import MainWindow
 from raci.ui.recovery import RecoveryStore
+
 from tests.conftest import make_small_team
 from tests.ui.conftest import OFFSCREEN_NOISE, MessageBoxes, WindowFactory
 
@@ -38,6 +39,21 @@ def test_unsaved_changes_are_copied_to_the_recovery_folder_after_the_interval(
     edit_a_cell(window)
     qtbot.waitUntil(lambda: len(copies(recovery_folder)) == 1, timeout=2000)
     assert dumps_team(load_team(copies(recovery_folder)[0])) == dumps_team(window.document.team)
+
+
+def test_a_copy_that_cannot_be_written_is_told_in_the_status_bar_and_written_once_it_can(
+        qtbot: QtBot, make_window: WindowFactory, recovery_folder: Path) -> None:
+    recovery_folder.write_text("a file where the folder should be", encoding="utf-8")
+    window = make_window(autosave_ms=FAST)
+    with qtbot.waitSignal(window.autosaver.failed, timeout=2000) as failure:
+        edit_a_cell(window)
+    (sentence,) = failure.args
+    assert sentence.startswith(f"Cannot write a recovery copy to {recovery_folder}: ")
+    assert sentence.endswith("; save the team yourself.")
+    assert window.statusBar().currentMessage() == sentence
+    assert window.autosaver.active  # it keeps trying
+    recovery_folder.unlink()
+    qtbot.waitUntil(lambda: len(copies(recovery_folder)) == 1, timeout=2000)
 
 
 def test_an_unmodified_team_is_never_copied(qtbot: QtBot, make_window: WindowFactory, recovery_folder: Path) -> None:

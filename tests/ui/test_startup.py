@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from raci.ui.main_window import MainWindow
 from raci.ui.matrix_model import MatrixModel
 from raci.ui.matrix_view import MatrixView
+
 from tests.conftest import make_small_team
 from tests.ui.conftest import OFFSCREEN_NOISE
 
@@ -28,7 +29,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _set_up(viewport: QWidget, view: QWidget) -> dict[str, Any]:
-    """What a view's viewport is set to: every widget attribute (not Qt's own state), how it fills, tracks, takes focus."""
+    """What a view's viewport is set to: every widget attribute (not Qt's own state), how it fills, tracks, takes
+    focus."""
     state: dict[str, Any] = {f"attribute {attribute.name}": viewport.testAttribute(attribute)
                              for attribute in Qt.WidgetAttribute if not attribute.name.startswith("WA_WState_")}
     state.update(name=viewport.objectName(), role=viewport.backgroundRole(), fills=viewport.autoFillBackground(),

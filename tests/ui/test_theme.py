@@ -15,17 +15,12 @@ from raci.letters import BUILT_IN, RACI
 from raci.ui import theme
 from raci.ui.main_window import MainWindow
 from raci.ui.palette import contrast, grid_colours, is_dark
+
+from tests.colour_vision import VISIONS, distance
 from tests.ui.conftest import OFFSCREEN_NOISE, WindowFactory
 
 pytestmark = OFFSCREEN_NOISE
 
-# Machado, Oliveira and Fernandes (2009): full-strength dichromacy, on linear RGB.
-DICHROMACY = {
-    "protan": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216), (-0.003882, -0.048116, 1.051998)),
-    "deutan": ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413), (-0.011820, 0.042940, 0.968881)),
-    "tritan": ((1.255528, -0.076749, -0.178779), (-0.078411, 0.930809, 0.147602), (0.004733, 0.691367, 0.303900)),
-    "typical": ((1, 0, 0), (0, 1, 0), (0, 0, 1)),
-}
 LIGHT_GRID, DARK_GRID = grid_colours(RACI, False), grid_colours(RACI, True)
 SCHEMES = {"light": False, "dark": True}
 
@@ -39,30 +34,6 @@ def every_colour(dark: bool) -> list[tuple[str, QColor, QColor]]:
             seen.setdefault(colours.letter_fill[cell].name(), (f"{letter_set.name} {cell}",
                                                                 colours.letter_fill[cell], colours.letter_text[cell]))
     return list(seen.values())
-
-
-def _linear(value: float) -> float:
-    value /= 255
-    return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-
-
-def _lab(linear: tuple[float, float, float]) -> tuple[float, float, float]:
-    red, green, blue = (min(max(channel, 0.0), 1.0) for channel in linear)
-    x = (0.4124 * red + 0.3576 * green + 0.1805 * blue) / 0.95047
-    y = 0.2126 * red + 0.7152 * green + 0.0722 * blue
-    z = (0.0193 * red + 0.1192 * green + 0.9505 * blue) / 1.08883
-
-    def f(t: float) -> float:
-        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
-
-    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
-
-
-def seen_as(colour: QColor, vision: str) -> tuple[float, float, float]:
-    """A colour in CIE Lab as someone with this colour vision sees it."""
-    rgb = (_linear(colour.red()), _linear(colour.green()), _linear(colour.blue()))
-    matrix = DICHROMACY[vision]
-    return _lab(tuple(sum(weight * channel for weight, channel in zip(row, rgb)) for row in matrix))  # type: ignore[arg-type]
 
 
 @pytest.fixture
@@ -83,14 +54,13 @@ def test_every_letter_of_every_set_reads_clearly_on_its_fill(scheme: str) -> Non
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("vision", DICHROMACY)
+@pytest.mark.parametrize("vision", VISIONS)
 def test_the_letter_fills_of_up_to_seven_letters_stay_apart_for_colour_blind_eyes(scheme: str, vision: str) -> None:
     colours = every_colour(SCHEMES[scheme])
     assert len(colours) == 8  # seven letters' colours and owner-and-doer's
     for (first, fill, _), (second, other, _) in itertools.combinations(colours, 2):
-        a, b = seen_as(fill, vision), seen_as(other, vision)
-        distance = sum((p - q) ** 2 for p, q in zip(a, b)) ** 0.5
-        assert distance >= 6, (first, second, round(distance, 1))
+        apart = distance(fill.name(), other.name(), vision)
+        assert apart >= 6, (first, second, round(apart, 1))
 
 
 def test_the_dark_fills_are_dark_and_the_light_fills_light() -> None:

@@ -11,7 +11,6 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QDialog, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
-from benchmarks.common import make_team
 from raci.findings import Report
 from raci.formats import export_team
 from raci.model import RuleSetting
@@ -22,6 +21,8 @@ from raci.teamfile import load_team
 from raci.templates import list_templates, load_template
 from raci.ui import check_settings, dialogs
 from raci.ui.main_window import MainWindow
+
+from benchmarks.common import make_team
 from tests.ui.conftest import OFFSCREEN_NOISE, WindowFactory
 
 pytestmark = OFFSCREEN_NOISE
@@ -184,7 +185,7 @@ def test_the_team_panel_renames_the_team_as_one_step_saved_in_the_file(
         window: MainWindow, tmp_path: Path) -> None:
     panel = window.profile_panel
     window.edits.team_details_action.trigger()
-    assert window.profile_dock.isVisible() and panel.name_box.hasFocus() or panel.name_box.selectedText()
+    assert (window.profile_dock.isVisible() and panel.name_box.hasFocus()) or panel.name_box.selectedText()
     panel.name_box.setText("Checkout squad")
     panel.name_box.editingFinished.emit()
     panel.description_box.setPlainText("Owns the basket and the payment.")

@@ -89,16 +89,14 @@ def write_text(out: TextIO, file: str, team: Team, report: Report) -> None:
     its findings one line each (a finding's own fix only where it differs).
     A matrix with no letters yet gets the one line that says so.
     """
-    profile = team.profile
-    teams = f"{profile.delivery_teams} delivery team{'s' if profile.delivery_teams != 1 else ''}"
-    out.write(f"{shown(team.name)} ({shown(file)}): {profile.size.value} product, {teams}; "
+    out.write(f"{shown(team.name)} ({shown(file)}): {team.profile.summary()}; "
               f"{len(team.responsibilities)} responsibilities, {len(team.people)} people.\n")
     if len(report) == 1 and report.findings[0].rule == NOT_STARTED.id:
         out.write(f"\n{report.findings[0].message}\n\n{report.summary()}\n")
         return
     for severity, findings in report.by_severity().items():
         if findings:
-            out.write(f"\n{severity.label}s ({len(findings)})\n")
+            out.write(f"\n{severity.heading} ({len(findings)})\n")
             for group in _by_rule(findings):
                 out.write(_group_text(group))
     out.write(f"\n{report.summary() if len(report) else 'No findings.'}\n")

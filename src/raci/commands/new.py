@@ -26,5 +26,6 @@ def run(args: argparse.Namespace) -> int:
     target = Path(args.output or f"{args.template}{SUFFIX}")
     refuse_existing(target, args.force)
     save_team(team, target)
-    print(f"Wrote {shown(str(target), 200)}: {team.name}, {len(team.responsibilities)} responsibilities, {len(team.people)} people.")
+    print(f"Wrote {shown(str(target), 200)}: {team.name}, {len(team.responsibilities)} responsibilities, "
+          f"{len(team.people)} people.")
     return 0

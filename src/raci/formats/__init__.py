@@ -1,17 +1,23 @@
 """Exports and imports, picked by file extension from one table.
 
-Every export module has ``write(team, path_or_stream, report)``; every
-import module has ``read(path) -> ImportResult``. The modules are loaded by
+Every export module has ``write(team, path_or_stream, report)``; the
+import (:mod:`raci.formats.sheet_import`) has ``read(path) -> ImportResult``
+for every sheet it reads. The modules are loaded by
 name on first use, so starting the app loads neither the workbook
-libraries (XlsxWriter to write, openpyxl to read), pandas nor (for the PDF)
-Qt.
+libraries (XlsxWriter to write, openpyxl to read) nor pandas.
+
+The PDF export draws with Qt's painter, and the core names no Qt module:
+the faces that have Qt (the window's package, the ``raci`` command) add it
+with :func:`register_export`. Without them, exporting a ``.pdf`` says so
+in one sentence.
 """
 
 from __future__ import annotations
 
 import importlib
 import io
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,14 +32,11 @@ EXPORT_SUFFIXES: dict[str, str] = {
     ".xlsx": "raci.formats.xlsx",
     ".csv": "raci.formats.csv_format",
     ".md": "raci.formats.markdown",
-    ".pdf": "raci.ui.pdf",
 }
-IMPORT_SUFFIXES: dict[str, str] = {
-    ".xlsx": "raci.formats.xlsx",
-    ".csv": "raci.formats.csv_format",
-    ".ods": "raci.formats.pandas_sheets",
-    ".xls": "raci.formats.pandas_sheets",
-}
+# Formats whose writer a face with Qt registers, and what they are called.
+FACE_EXPORTS: dict[str, str] = {".pdf": "PDF"}
+# One reader for every sheet: it tells the kinds apart by their bytes, not their names.
+IMPORT_SUFFIXES: dict[str, str] = dict.fromkeys((".xlsx", ".csv", ".ods", ".xls"), "raci.formats.sheet_import")
 
 
 class Warnings(list[str]):
@@ -61,6 +64,16 @@ class Warnings(list[str]):
             super().append(make())
         else:
             self.dropped += 1
+
+
+def bounded(warnings: Sequence[str]) -> tuple[str, ...]:
+    """The warnings, each one printable line, cut at :attr:`Warnings.LIMIT` with a count of the rest."""
+    limit = Warnings.LIMIT
+    total = len(warnings) + getattr(warnings, "dropped", 0)
+    kept = tuple(shown(warning, 500) for warning in warnings[:limit])
+    if total > limit:
+        kept = (*kept[:-1], f"... and {total - limit + 1:,} more warnings like these.")
+    return kept
 
 
 @dataclass(frozen=True)
@@ -99,12 +112,17 @@ def export_team(team: Team, path: str | Path, report: Report | None = None) -> N
     write_bytes(path, buffer.getbuffer())
 
 
+def register_export(suffix: str, module: str) -> None:
+    """Make ``module`` (loaded by name on first use) the writer of files ending in ``suffix``."""
+    EXPORT_SUFFIXES[suffix.lower()] = module
+
+
 def check_export_path(path: str | Path) -> None:
     """Raise :class:`ExportError` now if ``path``'s extension is no export format (before any work)."""
     _module_for(Path(path), EXPORT_SUFFIXES, "export")
 
 
-def check_import_path(path: str | Path) -> None:
+def check_import_path(path: str | os.PathLike[str]) -> None:
     """Raise :class:`SheetImportError` now if ``path``'s extension is no import format (before any work)."""
     _module_for(Path(path), IMPORT_SUFFIXES, "import")
 
@@ -122,6 +140,9 @@ def _module_for(path: Path, table: dict[str, str], action: str) -> str:
         return table[suffix]
     known = ", ".join(table)
     named = f"'{shown(path.suffix)}'" if path.suffix else "no extension"
+    if action == "export" and suffix in FACE_EXPORTS:
+        raise ExportError(f"Cannot export to {shown(path.name)}: the {FACE_EXPORTS[suffix]} export is drawn by the "
+                          "window, which is not loaded here; export from the window or with 'raci export'.")
     if action == "export":
         raise ExportError(f"Cannot export to {shown(path.name)}: {named} is not a format RACI Builder writes; "
                           f"end the file name with one of {known}.")

@@ -11,7 +11,7 @@ the light theme's, which is what prints and what a spreadsheet shows.
 from __future__ import annotations
 
 import datetime
-from collections import Counter
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -22,11 +22,6 @@ from raci.model import Person, Responsibility, Team
 from raci.ordering import category_blocks
 
 CREATOR = f"{APP_NAME} {__version__}"
-SEVERITY_COLOURS: dict[Severity, tuple[str, str]] = {
-    Severity.ERROR: ("F6C9B8", "7A2E00"),    # vermillion #D55E00
-    Severity.WARNING: ("FBEBC2", "5C4100"),  # orange #E69F00
-    Severity.INFO: ("E4EEF5", "003E63"),     # blue #0072B2
-}
 CHECK_BAD_COLOURS = ("E8A48A", "5A1E00")
 CATEGORY_FILL = "E6E6E6"
 HEADER_FILL = "F2F2F2"
@@ -49,6 +44,13 @@ def letter_colours(letter_set: LetterSet) -> dict[Cell, tuple[str, str]]:
     colours = load_palette().cell_colours(letter_set)
     return {cell: (colour.swatch(Theme.LIGHT).fill[1:], colour.swatch(Theme.LIGHT).text[1:])
             for cell, colour in colours.items()}
+
+
+@functools.cache
+def severity_colours() -> dict[Severity, tuple[str, str]]:
+    """``{severity: (fill, text)}`` as ``RRGGBB`` for a finding's row, from the palette."""
+    markings = load_palette().severities
+    return {severity: (markings[severity.value].fill[1:], markings[severity.value].text[1:]) for severity in Severity}
 
 
 def speaks_of_r_and_a(letter_set: LetterSet) -> bool:
@@ -76,8 +78,8 @@ def legend_line(letter_set: LetterSet = DEFAULT) -> str:
 def profile_line(team: Team, today: datetime.date | None = None) -> str:
     """``"Medium product, 1 delivery team. Exported 2026-05-01 by RACI Builder 0.1.0."``"""
     profile = team.profile
-    teams = f"{profile.delivery_teams} delivery team{'s' if profile.delivery_teams != 1 else ''}"
-    line = f"{profile.size.value.capitalize()} product, {teams}."
+    summary = profile.summary()
+    line = f"{summary[:1].upper()}{summary[1:]}."
     if profile.notes.strip():
         line += f" {' '.join(profile.notes.split())}"
         line += "" if line.endswith(".") else "."
@@ -106,14 +108,6 @@ def category_groups(team: Team) -> list[Group]:
     uses_categories = any(row.category for row in rows)
     return [Group(block.category if uses_categories else "", tuple(rows[position] for position in block.positions))
             for block in category_blocks(rows)]
-
-
-def letter_counts(team: Team) -> dict[str, Counter[Cell]]:
-    """Per person id, how many of each cell they hold (an A/R is counted as A/R)."""
-    counts: dict[str, Counter[Cell]] = {person.id: Counter() for person in team.people}
-    for _, person_id, letter in team.iter_cells():
-        counts[person_id][letter] += 1
-    return counts
 
 
 def default_report(team: Team) -> Report:

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 
 from raci.findings import Report
-from raci.formats import ImportResult
 from raci.formats.output import Target, write_bytes
 from raci.formats.safety import csv_guard
 from raci.letters import DEFAULT, note_cells
@@ -33,15 +31,10 @@ def write(team: Team, target: Target, report: Report | None = None) -> None:
     for row in ordered_rows(team):
         letters = team.row_letters(row.id)
         writer.writerow([csv_guard(row.title), csv_guard(row.category),
-                         *(letters[pid] if pid in letters else "" for pid in people)])
+                         *(letters.get(pid, "") for pid in people)])
     if team.letter_set != DEFAULT:  # a blank row, then the letters: a legend, and the set for the import
         writer.writerow([])
         writer.writerow([csv_guard(text) for text in note_cells(team.letter_set)])
     write_bytes(target, buffer.getvalue().encode("utf-8-sig"))
 
 
-def read(path: str | Path) -> ImportResult:
-    """Read a team from a CSV file laid out as a RACI matrix."""
-    from raci.formats.sheet_import import read_path
-
-    return read_path(Path(path))

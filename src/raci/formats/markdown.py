@@ -11,7 +11,6 @@ from raci.formats.safety import visible_text
 from raci.model import Team
 from raci.saving import utf8
 
-
 _ESCAPES = str.maketrans({"\\": "\\\\", "|": "\\|", "[": "\\[", "]": "\\]", "`": "\\`", "<": "&lt;", ">": "&gt;"})
 
 
@@ -62,7 +61,7 @@ def _table(team: Team) -> list[str]:
             lines.append(f"| **{escape(group.category)}** |" + " |" * len(people))
         for row in group.rows:
             letters = team.row_letters(row.id)
-            cells = [letters[pid] if pid in letters else "" for pid in people]
+            cells = [letters.get(pid, "") for pid in people]
             lines.append("| " + " | ".join([escape(row.title), *cells]) + " |")
     return lines
 

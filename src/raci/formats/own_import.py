@@ -10,16 +10,18 @@ sources, tags, sides, profile, settings, acknowledgments).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from raci import strict_json
+from raci.errors import TeamFileError
 from raci.errors import shown as escaped
-from raci.formats import ImportResult, Warnings
+from raci.formats import ImportResult, Warnings, bounded
 from raci.formats.sheet_detect.cells import address as cell_address
-from raci.formats.sheet_import import fail, result_from_document
-from raci.formats.workbook_reader import Workbook
+from raci.formats.sheet_detect.warnings import WarningKind, WarningLog
+from raci.formats.sheet_reader import Book, fail
 from raci.formats.xlsx_layout import (
     CATEGORY_MARKER,
     CHECK_MARKER,
@@ -35,6 +37,7 @@ from raci.formats.xlsx_layout import (
 from raci.letters import DEFAULT, LetterSet, LetterSetError, UnreadableCell, from_data, read_cell
 from raci.model import make_id, normalise_title
 from raci.teamfile import VERSION as TEAM_FILE_VERSION
+from raci.teamfile import loads_team
 
 MARKER_SEARCH_ROWS = 30
 NAME_LIMIT, TITLE_LIMIT = 200, 500  # as the team file allows
@@ -56,7 +59,7 @@ def shown(value: Any, limit: int = 40) -> str:
     return escaped(" ".join(text.split()), limit)
 
 
-def read_own(book: Workbook) -> ImportResult | None:
+def read_own(book: Book) -> ImportResult | None:
     """The team of one of this app's workbooks, or ``None`` when it is not one (or its data is gone)."""
     if DATA_SHEET not in book.sheet_names:
         return None
@@ -69,11 +72,11 @@ def read_own(book: Workbook) -> ImportResult | None:
         grid = book.grid(name)
         frame = _Frame.find(grid.rows)
         if frame is not None:
-            return _read(grid.rows, frame, document, grid.where, book.path, warnings)
+            return _read(grid.rows, frame, document, book.path, warnings)
     return None
 
 
-def _data_document(rows: list[Row], where: str, path: Path, warnings: list[str]) -> dict[str, Any] | None:
+def _data_document(rows: Sequence[Row], where: str, path: Path, warnings: list[str]) -> dict[str, Any] | None:
     if not rows or not rows[0] or rows[0][0] != DATA_MARKER:
         return None
     _refuse_newer(path, "workbook layout", _at(rows[0], 1), DATA_VERSION)
@@ -113,7 +116,7 @@ class _Frame:
         self.names, self.titles = names, titles
 
     @classmethod
-    def find(cls, rows: list[Row]) -> _Frame | None:
+    def find(cls, rows: Sequence[Row]) -> _Frame | None:
         for number, row in enumerate(rows[:MARKER_SEARCH_ROWS]):
             if row and row[0] == IDS_MARKER and ROW_ID_MARKER in row:
                 ids_column = row.index(ROW_ID_MARKER)
@@ -135,18 +138,30 @@ def _at(row: Row, column: int) -> Any:
     return row[column] if column < len(row) else None
 
 
-def _read(rows: list[Row], frame: _Frame, document: dict[str, Any], where: str, path: Path,
-          warnings: list[str]) -> ImportResult:
+def _read(rows: Sequence[Row], frame: _Frame, document: dict[str, Any], path: Path,
+          warnings: Warnings) -> ImportResult:
     people, columns = _people(rows, frame, document)
-    responsibilities, cells = _rows(rows, frame, document, columns, _letter_set(document), where, warnings)
+    log = WarningLog(cell_address)  # the cells' warnings, grouped and worded as any sheet's import words them
+    responsibilities, cells = _rows(rows, frame, document, columns, _letter_set(document), log)
+    warnings.extend(warning.sentence for warning in log.warnings())
     document = {**document, "people": people, "responsibilities": responsibilities, "cells": cells}
     title = text_of(_at(rows[0], 0)) if rows and rows[0] else ""
     if title:
         document["name"] = title[:NAME_LIMIT]
-    return result_from_document(document, warnings, path)
+    return _result(document, warnings, path)
 
 
-def _people(rows: list[Row], frame: _Frame,
+def _result(document: dict[str, Any], warnings: Sequence[str], path: Path) -> ImportResult:
+    """Check the team-file document the workbook holds as a team file would be checked, and wrap it up."""
+    try:
+        team = loads_team(json.dumps(document), path.name)
+    except TeamFileError as error:
+        raise fail(path, f"the sheet does not make a valid team ({error.sentence})",
+                   "fix the sheet and import it again") from None
+    return ImportResult(team, bounded(warnings), "")
+
+
+def _people(rows: Sequence[Row], frame: _Frame,
             document: dict[str, Any]) -> tuple[list[dict[str, Any]], list[tuple[int, str]]]:
     """The people in visible column order, and (column, person id) for each."""
     known = {person["id"]: person for person in document["people"] if isinstance(person, dict) and "id" in person}
@@ -189,8 +204,8 @@ def _letter_set(document: dict[str, Any]) -> LetterSet:
         return DEFAULT
 
 
-def _rows(rows: list[Row], frame: _Frame, document: dict[str, Any], columns: list[tuple[int, str]],
-          letter_set: LetterSet, where: str, warnings: list[str]) -> tuple[list[dict[str, Any]], dict[str, dict[str, str]]]:
+def _rows(rows: Sequence[Row], frame: _Frame, document: dict[str, Any], columns: list[tuple[int, str]],
+          letter_set: LetterSet, log: WarningLog) -> tuple[list[dict[str, Any]], dict[str, dict[str, str]]]:
     known = {row["id"]: row for row in document.get("responsibilities", []) if isinstance(row, dict) and "id" in row}
     taken: set[str] = set()
     reserved = set(known)
@@ -203,11 +218,10 @@ def _rows(rows: list[Row], frame: _Frame, document: dict[str, Any], columns: lis
         if marker == CATEGORY_MARKER:
             category = title
             continue
-        letters = _letters(row, number, columns, letter_set, where, warnings)
+        letters = _letters(row, number, columns, letter_set, log)
         if not title:
             if letters:
-                warnings.append(f"{where}, row {number + 1}: letters but no responsibility in cell "
-                                f"{cell_address(number, 0)}; row skipped.")
+                log.add(WarningKind.NO_TITLE, number, 0)
             continue
         stored = known.get(marker) if isinstance(marker, str) and marker not in taken else None
         if stored is None:  # a row someone added in the spreadsheet
@@ -220,16 +234,15 @@ def _rows(rows: list[Row], frame: _Frame, document: dict[str, Any], columns: lis
     return responsibilities, cells
 
 
-def _letters(row: Row, number: int, columns: list[tuple[int, str]], letter_set: LetterSet, where: str,
-             warnings: Warnings) -> dict[str, str]:
-    letters = {}
+def _letters(row: Row, number: int, columns: list[tuple[int, str]], letter_set: LetterSet,
+             log: WarningLog) -> dict[str, str]:
+    letters: dict[str, str] = {}
     for column, person_id in columns:
         value = _at(row, column)
         try:
             letter = read_cell(value, letter_set).cell
         except UnreadableCell:
-            warnings.add(lambda: f"{where}, cell {cell_address(number, column)}: '{shown(value)}' is not a "
-                                 f"{letter_set.name} letter; left blank.")
+            log.add(WarningKind.UNREADABLE, number, column, letter_set.name, text_of(value))
             continue
         if letter is not None:
             letters[person_id] = letter

@@ -34,20 +34,20 @@ from pathlib import Path
 from typing import Any
 
 from raci.errors import SheetImportError, shown
-from raci.formats import ImportResult
 from raci.formats import sheet_reader
 from raci.formats.sheet_reader import Caps, Grid, GridBuilder, fail, read_bytes
-from raci.formats.workbook_reader import OLE_MAGIC, ZIP_MAGIC, check_directory_size, check_parts, library_warnings
-from raci.formats.workbook_reader import zip_errors
+from raci.formats.workbook_reader import (
+    OLE_MAGIC,
+    ZIP_MAGIC,
+    check_directory_size,
+    check_parts,
+    library_warnings,
+    zip_errors,
+)
 
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
-def read(path: str | Path) -> ImportResult:
-    """Read a team from an .ods or .xls file (see :mod:`raci.formats.sheet_import`)."""
-    from raci.formats.sheet_import import read_path
-
-    return read_path(Path(path))
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,7 @@ class PandasBook:
 def cell_value(value: Any) -> Any:
     """A value pandas gave, as the other readers give it: ``None`` for blank (NaN, NaT, ""), ``datetime`` for a
     pandas timestamp, Python numbers for numpy ones."""
-    if value is None or isinstance(value, str) and not value:
+    if value is None or (isinstance(value, str) and not value):
         return None
     if isinstance(value, float):
         return None if math.isnan(value) else value

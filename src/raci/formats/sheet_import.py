@@ -17,27 +17,27 @@ Three steps, each in its own module:
    a summary that says how many rows matched the catalog.
 
 :func:`inspect` does the first two steps (``raci import --explain`` and
-the preview stop there), :func:`finish` the third, :func:`read_path` all
+the preview stop there), :func:`finish` the third, :func:`read` all
 three. Every failure is one :class:`SheetImportError` sentence.
 """
 
 from __future__ import annotations
 
-import json
+import os
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from raci.errors import SheetImportError, TeamFileError, shown
-from raci.formats import ImportResult, Warnings
+from raci.collector import paused_collector
+from raci.errors import SheetImportError, shown
+from raci.formats import ImportResult, bounded
+from raci.formats.own_import import read_own
 from raci.formats.sheet_detect import Frame, Layout, LayoutNotFound, SheetRead, choose_sheet, read_sheet, to_team
 from raci.formats.sheet_reader import CAPS, Book, fail
-from raci.teamfile import loads_team, paused_collector
+from raci.phrases import plural
 
-__all__ = ["CAPS", "Inspection", "bounded", "describe_matches", "fail", "finish", "inspect", "open_book",
-           "read_path", "result_from_document"]
+__all__ = ["CAPS", "Inspection", "describe_matches", "fail", "finish", "inspect", "open_book", "read"]
 
 MATCHES_LISTED = 12  # catalog matches ``describe_matches`` names before "and N more"
 
@@ -86,17 +86,15 @@ def _read_by_pandas(path: Path, data: bytes) -> bool:
     if data.startswith(ZIP_MAGIC):
         # An .ods file starts with its "mimetype" part, stored as it is; an .xlsx names its workbook part.
         opendocument = data[30:38] == b"mimetype" and b"opendocument" in data[38:120]
-        return opendocument or path.suffix.lower() == ".ods" and b"xl/workbook" not in data
+        return opendocument or (path.suffix.lower() == ".ods" and b"xl/workbook" not in data)
     return path.suffix.lower() in (".ods", ".xls")
 
 
-def inspect(path: str | Path) -> Inspection:
+def inspect(path: str | os.PathLike[str]) -> Inspection:
     """Read ``path`` and find what it holds; raises :class:`SheetImportError` with one sentence."""
     path = Path(path)
     with paused_collector(), open_book(path) as book:
         if path.suffix.lower() != ".csv":
-            from raci.formats.own_import import read_own
-
             own = read_own(book)
             if own is not None:
                 return Inspection(path, tuple(book.notes), own=_whole(own, book.notes))
@@ -112,14 +110,10 @@ def _whole(result: ImportResult, notes: Sequence[str]) -> ImportResult:
     """This app's workbook read whole, with the reading step's notes and a summary."""
     team = result.team
     rows, linked = len(team.responsibilities), sum(1 for row in team.responsibilities if row.sources)
-    summary = (f"Read {_count(rows, 'responsibility', 'responsibilities')}, {_count(len(team.people), 'person', 'people')} "
-               f"and {_count(team.filled_count(), 'cell', 'cells')} from a RACI Builder workbook, whole; {linked:,} of "
-               f"{rows:,} rows are linked to the catalog.")
+    summary = (f"Read {plural(rows, 'responsibility', 'responsibilities')}, "
+               f"{plural(len(team.people), 'person', 'people')} and {plural(team.filled_count(), 'cell')} from a "
+               f"RACI Builder workbook, whole; {linked:,} of {rows:,} rows are linked to the catalog.")
     return ImportResult(team, bounded((*notes, *result.warnings)), summary)
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number:,} {one if number == 1 else many}"
 
 
 def _not_found(path: Path, error: LayoutNotFound) -> SheetImportError:
@@ -152,7 +146,7 @@ def finish(inspection: Inspection, layout: Layout | None = None, read: SheetRead
     return ImportResult(team, bounded(warnings), read.summary())
 
 
-def read_path(path: str | Path) -> ImportResult:
+def read(path: str | Path) -> ImportResult:
     """Read a team from a .csv, .xlsx, .ods or .xls file (see the module docstring)."""
     return finish(inspect(path))
 
@@ -174,24 +168,3 @@ def name_from(path: Path) -> str:
     """A team name from a file name: ``apollo_raci-2024.xlsx`` -> ``apollo raci 2024``."""
     stem = path.name.split(".")[0].replace("_", " ").replace("-", " ").strip()
     return (stem or "Imported team")[:200]
-
-
-def result_from_document(document: dict[str, Any], warnings: Sequence[str], path: Path,
-                         summary: str = "") -> ImportResult:
-    """Check a team-file document as a team file would be checked and wrap it up."""
-    try:
-        team = loads_team(json.dumps(document), path.name)
-    except TeamFileError as error:
-        raise fail(path, f"the sheet does not make a valid team ({error.sentence})",
-                   "fix the sheet and import it again") from None
-    return ImportResult(team, bounded(warnings), summary)
-
-
-def bounded(warnings: Sequence[str]) -> tuple[str, ...]:
-    """The warnings, each one printable line, cut at :attr:`Warnings.LIMIT` with a count of the rest."""
-    limit = Warnings.LIMIT
-    total = len(warnings) + getattr(warnings, "dropped", 0)
-    kept = tuple(shown(warning, 500) for warning in warnings[:limit])
-    if total > limit:
-        kept = (*kept[:-1], f"... and {total - limit + 1:,} more warnings like these.")
-    return kept

@@ -37,7 +37,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -45,6 +44,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from raci.errors import SheetImportError, shown
+from raci.files import read_limited
 
 Row = tuple[Any, ...]
 _EMPTY: Row = ()
@@ -103,29 +103,8 @@ def fail(path: Path, fault: str, advice: str) -> SheetImportError:
 def read_bytes(path: Path, caps: Caps | None = None) -> bytes:
     """The file's bytes, refusing a missing, unreadable, empty or oversized file (its size is checked first)."""
     caps = caps or CAPS
-    try:
-        status = path.stat()
-        if stat.S_ISDIR(status.st_mode):
-            raise IsADirectoryError
-        if not stat.S_ISREG(status.st_mode):  # reading a named pipe would wait for a writer
-            raise fail(path, "it is not a regular file (a named pipe or a device)", "choose a spreadsheet file")
-        size = status.st_size
-        if size > caps.file_bytes:
-            raise fail(path, f"the file is {size / 1_048_576:.0f} MB, over the {caps.file_bytes // 1_048_576} MB "
-                             "limit for imports", "check that this is the right file")
-        with path.open("rb") as handle:
-            data = handle.read(caps.file_bytes + 1)
-    except FileNotFoundError:
-        raise fail(path, "there is no such file", "check the name and folder") from None
-    except IsADirectoryError:
-        raise fail(path, "it is a folder, not a file", "choose a spreadsheet file") from None
-    except OSError as error:
-        raise fail(path, f"it cannot be read ({error.strerror or error})", "check its name and permissions") from None
-    except ValueError:  # a name holding a NUL character
-        raise fail(path, "that is not a valid file name", "choose a spreadsheet file") from None
-    if len(data) > caps.file_bytes:
-        raise fail(path, f"the file is over the {caps.file_bytes // 1_048_576} MB limit for imports",
-                   "check that this is the right file")
+    data = read_limited(path, caps.file_bytes, f"{caps.file_bytes // 1_048_576} MB limit for imports",
+                        "choose a spreadsheet file", lambda fault, advice: fail(path, fault, advice))
     if not data.strip():
         raise fail(path, "the file is empty", "choose a spreadsheet with a RACI matrix in it")
     return data

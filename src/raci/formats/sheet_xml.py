@@ -76,7 +76,7 @@ def _refuse_unparsed_entity(name: str, base: str | None, system: str | None, pub
     raise EntitiesForbidden(name, None, base, system, public, notation)
 
 
-def _refuse_external(context: str, base: str | None, system: str | None, public: str | None) -> None:
+def _refuse_external(context: str, base: str | None, system: str | None, public: str | None) -> int:
     raise ExternalReferenceForbidden(context, base, system, public)
 
 

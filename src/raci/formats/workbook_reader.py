@@ -19,7 +19,7 @@ import struct
 import warnings
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -39,8 +39,10 @@ _MAX_ZIP_VERSION = 63  # what Python's zipfile can extract (6.3)
 class Workbook:
     """An .xlsx file, checked part by part, opened by openpyxl, its sheets read on demand into grids."""
 
-    def __init__(self, path: Path, book: Any, caps: Caps, archive: zipfile.ZipFile) -> None:
+    def __init__(self, path: Path, book: Any, caps: Caps, archive: zipfile.ZipFile,
+                 unreadable: Callable[[BaseException], SheetImportError]) -> None:
         self.path, self.caps, self._book, self._archive = path, caps, book, archive
+        self._unreadable = unreadable  # the sentence for a sheet its parser or its zip entry cannot read
         self._budget = [caps.cells, caps.elements]
         self._grids: dict[str, Grid] = {}
         self.notes: list[str] = []  # library warnings, in this program's words
@@ -59,9 +61,14 @@ class Workbook:
 
             worksheet = self._book[name]
             builder = GridBuilder(self.path, f"Sheet {shown(name)}", self.caps, self._budget)
-            with library_warnings(self.notes, self.path), self._archive.open(_part(worksheet)) as source:
-                read_sheet(source, _shared_strings(worksheet), _date_styles(worksheet), builder.add,
-                           builder.elements)
+            try:
+                with library_warnings(self.notes, self.path), self._archive.open(_part(worksheet)) as source:
+                    read_sheet(source, _shared_strings(worksheet), _date_styles(worksheet), builder.add,
+                               builder.elements)
+            except SheetImportError:
+                raise
+            except Exception as error:  # noqa: BLE001 - expat's, defusedxml's, zipfile's and openpyxl's failures
+                raise self._unreadable(error) from None
             self._grids[name] = builder.grid()
         return self._grids[name]
 
@@ -77,25 +84,34 @@ def open_workbook(path: Path, caps: Caps | None = None, data: bytes | None = Non
     strict = strict_xlsx.is_strict(check_workbook_bytes(path, data, caps))
     from openpyxl import load_workbook
 
+    def unreadable(error: BaseException) -> SheetImportError:
+        return strict_xlsx.unreadable(path) if strict else damaged(path, error)
+
     notes: list[str] = []
-    book = None
+    archive, book = None, None
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        # Only the libraries' work is caught here: a fault in what the import does with the workbook
+        # afterwards (the body of the caller's ``with``) is a bug to see, not a damaged file.
+        try:
+            archive = zipfile.ZipFile(io.BytesIO(data))
             source = strict_xlsx.transitional_copy(archive, _opened_by_openpyxl) if strict else io.BytesIO(data)
             with library_warnings(notes, path):
                 book = load_workbook(source, read_only=True, data_only=False, keep_links=False)
-            if strict and not book.sheetnames:
-                raise strict_xlsx.unreadable(path)
-            workbook = Workbook(path, book, caps, archive)
-            workbook.notes.extend(notes)
-            yield workbook
-    except SheetImportError:
-        raise
-    except Exception as error:  # noqa: BLE001 - any parser failure means the same thing to a person
-        raise (strict_xlsx.unreadable(path) if strict else damaged(path, error)) from None
+            sheets = book.sheetnames
+        except SheetImportError:
+            raise
+        except Exception as error:  # noqa: BLE001 - zipfile's and openpyxl's failures mean the same to a person
+            raise unreadable(error) from None
+        if strict and not sheets:
+            raise strict_xlsx.unreadable(path)
+        workbook = Workbook(path, book, caps, archive, unreadable)
+        workbook.notes.extend(notes)
+        yield workbook
     finally:
         if book is not None:
             book.close()
+        if archive is not None:
+            archive.close()
 
 
 def check_workbook_bytes(path: Path, data: bytes, caps: Caps | None = None) -> bytes | None:

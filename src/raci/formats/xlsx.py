@@ -9,21 +9,21 @@ than XlsxWriter's own minimum, where keeping every cell until the end cost
 half a gigabyte. That mode stores text in the cells instead of a shared
 table and takes about a third longer, so a team of up to
 :data:`STREAM_ABOVE` letters (about 15 MB held) is written the usual way;
-``read`` hands the file to :mod:`raci.formats.sheet_import`, which reads it
-with openpyxl, recognises this app's own workbooks and reads any other RACI
-sheet by its layout.
+the import (:mod:`raci.formats.sheet_import`) reads workbooks back with
+openpyxl, recognising this app's own and reading any other RACI sheet by
+its layout.
 """
 
 from __future__ import annotations
 
 import io
 import os
-from pathlib import Path
+from typing import BinaryIO
 
 from xlsxwriter.workbook import Workbook
 
 from raci.findings import Report
-from raci.formats import ImportResult, common
+from raci.formats import common
 from raci.formats.output import Target, write_bytes
 from raci.formats.safety import clean_text
 from raci.formats.xlsx_cells import Sheet
@@ -47,7 +47,7 @@ def write(team: Team, target: Target, report: Report | None = None) -> None:
     """Write ``team`` as an .xlsx workbook to a path (atomically) or a binary stream."""
     if report is None:
         report = common.default_report(team)
-    buffer = target if not isinstance(target, (str, os.PathLike)) else io.BytesIO()
+    buffer: BinaryIO = target if not isinstance(target, (str, os.PathLike)) else io.BytesIO()
     streamed = team.filled_count() > STREAM_ABOVE
     book = Workbook(buffer, {**_OPTIONS, "constant_memory": streamed, "in_memory": not streamed})
     write_matrix(Sheet(book, SHEET), team, report)
@@ -58,7 +58,7 @@ def write(team: Team, target: Target, report: Report | None = None) -> None:
     write_data_sheet(book, team)
     _set_properties(book, team)
     book.close()
-    if buffer is not target:
+    if isinstance(buffer, io.BytesIO) and buffer is not target:
         write_bytes(target, buffer.getbuffer())
 
 
@@ -74,8 +74,3 @@ def _set_properties(book: Workbook, team: Team) -> None:
     book.set_properties(properties)
 
 
-def read(path: str | Path) -> ImportResult:
-    """Read a team from an .xlsx workbook (see :mod:`raci.formats.sheet_import`)."""
-    from raci.formats.sheet_import import read_path
-
-    return read_path(Path(path))

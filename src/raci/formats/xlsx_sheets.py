@@ -11,12 +11,13 @@ from xlsxwriter.workbook import Workbook
 
 from raci.findings import Report
 from raci.formats import common
-from raci.formats.common import HEADER_FILL, SEVERITY_COLOURS
+from raci.formats.common import HEADER_FILL, severity_colours
 from raci.formats.xlsx_cells import Sheet, column_name, fill, font_colour, line_count
 from raci.formats.xlsx_layout import DATA_MARKER, DATA_SHEET, DATA_VERSION
 from raci.letters import Cell, LetterSet, load_palette
 from raci.model import Team
 from raci.ordering import ordered_rows
+from raci.tally import cell_counts
 from raci.teamfile import team_to_document
 
 CHUNK = 30_000  # characters of JSON per cell, under Excel's 32,767 limit
@@ -26,7 +27,7 @@ PIXELS_PER_CM = 37.8
 def _table(sheet: Sheet, headers: Sequence[str], widths: Sequence[float]) -> None:
     """A bold, filled, frozen header row with column widths, printed landscape on every page."""
     style = sheet.style(bold=True, valign="vcenter", text_wrap=True, **fill(HEADER_FILL))
-    for column, (header, width) in enumerate(zip(headers, widths), start=1):
+    for column, (header, width) in enumerate(zip(headers, widths, strict=True), start=1):
         sheet.value(1, column, header, style)
         sheet.width(column, column, width)
     sheet.ws.freeze_panes(1, 0)
@@ -40,7 +41,7 @@ def _rows(sheet: Sheet, rows: Sequence[Sequence[str]], widths: Sequence[float]) 
     for number, values in enumerate(rows, start=2):
         for column, value in enumerate(values, start=1):
             text(number, column, value, wrapped)
-        lines = max(line_count(value, width) for value, width in zip(values, widths))
+        lines = max(line_count(value, width) for value, width in zip(values, widths, strict=True))
         if lines > 1:
             sheet.height(number, 15 * lines)
     if rows:
@@ -60,7 +61,7 @@ def write_findings(sheet: Sheet, team: Team, report: Report) -> None:
         for f in report.findings
     ]
     _rows(sheet, rows, widths)
-    for severity, (background, text) in SEVERITY_COLOURS.items():
+    for severity, (background, text) in severity_colours().items():
         rule = {"type": "formula", "criteria": f'=$A2="{severity.label}"'}
         sheet.conditional(2, 1, len(rows) + 1, len(headers), rule, {**fill(background), **font_colour(text)})
 
@@ -70,7 +71,7 @@ def write_people(sheet: Sheet, team: Team) -> None:
     cells = common.legend_cells(team)
     headers = ("Person", "Titles", *cells, "Total")
     _table(sheet, headers, (24, 26, *(max(6, len(cell) + 2) for cell in cells), 8))
-    counts = common.letter_counts(team)
+    counts = cell_counts(team)
     number_style = sheet.style(align="center")
     text_style = sheet.style(valign="top", text_wrap=True)
     total = len(cells) + 3

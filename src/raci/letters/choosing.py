@@ -20,6 +20,7 @@ from raci.letters.builtin import BUILT_IN
 from raci.letters.reading import in_own_words, reads
 from raci.letters.sets import LetterSet
 from raci.letters.text import fold, shown
+from raci.phrases import joined
 
 _PART = re.compile(r"[;,\n\t|]+")
 _SYMBOL = r"[^\W\d_][^\W_]{0,2}(?:/[^\W\d_][^\W_]{0,2})*"
@@ -137,5 +138,5 @@ def _as_letter(text: str, letter_set: LetterSet) -> str:
 def _listing(items: list[str]) -> str:
     more = len(items) - _EVIDENCE_SHOWN
     shown_items = items[:_EVIDENCE_SHOWN]
-    text = shown_items[0] if len(shown_items) == 1 else f"{', '.join(shown_items[:-1])} and {shown_items[-1]}"
+    text = joined(shown_items)
     return f"{text} (and {more} more)" if more > 0 else text

@@ -1,4 +1,4 @@
-"""The colours of letters, read from ``resources/palette.json``, and which letter gets which.
+"""The colours of letters and of severities, read from ``resources/palette.json``, and which letter gets which.
 
 Qt-free: colours are ``#RRGGBB`` strings, which ``QColor`` and the
 workbook writers take as they are (the workbook wants them without ``#``).
@@ -56,6 +56,18 @@ class Colour:
 
 
 @dataclass(frozen=True, slots=True)
+class Marking:
+    """A severity's colours: the full hue (the window's markers), and a fill with text on it (the exports' rows)."""
+
+    hue: str
+    fill: str
+    text: str
+
+
+SEVERITIES = ("error", "warning", "info")  # the values of raci.findings.Severity
+
+
+@dataclass(frozen=True, slots=True)
 class Palette:
     """The colours, the seven letters can take, one per kind by default, and owner-and-doer's own."""
 
@@ -63,13 +75,15 @@ class Palette:
     letter_order: tuple[str, ...]
     by_kind: Mapping[Kind, str]
     owns_and_does: str
+    severities: Mapping[str, Marking]  # by the value of a raci.findings.Severity
 
     def letter_colours(self, letter_set: LetterSet) -> dict[str, Colour]:
         """``{symbol: colour}`` for a set's letters, each letter a different colour while colours last."""
         chosen: dict[str, str] = {}
         for letter in letter_set.letters:  # the colours letters name themselves
-            if letter.colour in self.colours and letter.colour not in chosen.values():
-                chosen[letter.symbol] = letter.colour
+            named = letter.colour
+            if named is not None and named in self.colours and named not in chosen.values():
+                chosen[letter.symbol] = named
         for letter in letter_set.letters:  # then each kind's colour
             default = self.by_kind[letter.kind]
             if letter.symbol not in chosen and default not in chosen.values():
@@ -107,7 +121,8 @@ def palette_from_text(text: str) -> Palette:
                    for key, entry in document["colours"].items()}
         palette = Palette(MappingProxyType(colours), tuple(document["letters"]),
                           MappingProxyType({Kind(kind): key for kind, key in document["by_kind"].items()}),
-                          document["owns_and_does"])
+                          document["owns_and_does"],
+                          MappingProxyType({name: Marking(**document["severities"][name]) for name in SEVERITIES}))
     except (KeyError, TypeError, ValueError) as error:
         raise ValueError(f"The palette file is incomplete ({error!r}); reinstall the program.") from None
     named = {*palette.letter_order, *palette.by_kind.values(), palette.owns_and_does}

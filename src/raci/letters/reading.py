@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from raci.errors import TeamEditError
 from raci.letters.kinds import Kind
 from raci.letters.sets import Cell, LetterSet
 from raci.letters.text import fold, shown
+from raci.phrases import joined
 
 MAX_TEXT = 60  # longer text is a note, never letters; refused before any parsing
 _MEMO_LIMIT = 4096  # distinct texts remembered per set; sheets repeat a handful of spellings
@@ -90,7 +91,8 @@ def read_cell(value: object, letters: LetterSet) -> Reading:
         if known is not None:
             if type(known) is Reading:
                 return known
-            raise UnreadableCell(known[0], value, known[1])
+            sentence, others = cast(tuple[str, tuple[LetterSet, ...]], known)
+            raise UnreadableCell(sentence, value, others)
     reading = _read(value, reader)
     if reading is None:
         readings = _other_readings(value, letters) if maybe_letters(value) else []
@@ -167,7 +169,7 @@ def in_own_words(value: str, letters: LetterSet) -> bool:
 class _Reader:
     """One set's word index (folded word -> letter positions, or _MARK) and its memo of texts read."""
 
-    __slots__ = ("letters", "words", "symbols", "own", "marked", "memo")
+    __slots__ = ("letters", "marked", "memo", "own", "symbols", "words")
 
     def __init__(self, letters: LetterSet) -> None:
         self.letters = letters
@@ -302,7 +304,7 @@ def _unreadable_sentence(value: object, letters: LetterSet, others: list[tuple[L
         return (f"'{quoted}' is a letter of {described}, not of {letters.name}; "
                 f"switch the team's letters to {others[0][0].name} to use it.")
     symbols = letters.symbols
-    listing = symbols[0] if len(symbols) == 1 else f"{', '.join(symbols[:-1])} or {symbols[-1]}"
+    listing = joined(symbols, "or")
     example = next((cell for cell in letters.legend_cells() if "/" in cell), None)
-    joined = f", or several joined by '/' like {example}" if example else ""
-    return f"'{quoted}' is not a {letters.name} letter; use {listing}{joined}."
+    combined = f", or several joined by '/' like {example}" if example else ""
+    return f"'{quoted}' is not a {letters.name} letter; use {listing}{combined}."

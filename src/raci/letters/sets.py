@@ -20,6 +20,7 @@ from typing import NewType
 from raci.letters.kinds import KIND_ORDER, Kind, mask
 from raci.letters.text import fold, shown
 from raci.letters.validate import LetterSetError, check_set
+from raci.phrases import joined
 
 Cell = NewType("Cell", str)
 """One or more letters of a set in canonical order, joined by ``/``: ``"R"``, ``"A/R"``, ``"C/I"``."""
@@ -169,7 +170,7 @@ class LetterSet:
 
     def name_of(self, cell: Cell) -> str:
         """The cell's letters by name: ``"Accountable and Responsible"``."""
-        return _and([letter.name for letter in self.letters_of(cell)])
+        return joined([letter.name for letter in self.letters_of(cell)])
 
     def describe(self, cell: Cell) -> str:
         """What a cell means, for a legend or a tooltip: ``"Responsible: does the work"``."""
@@ -236,8 +237,18 @@ class LetterSet:
 class _Tables:
     """Everything a set derives from its letters, built once: cells by letter positions and back, kinds."""
 
-    __slots__ = ("cells", "singles", "position_of", "letters_in", "kind_of", "kind_view", "symbol_at",
-                 "all_cells", "not_involved", "reader")
+    __slots__ = (
+        "all_cells",
+        "cells",
+        "kind_of",
+        "kind_view",
+        "letters_in",
+        "not_involved",
+        "position_of",
+        "reader",
+        "singles",
+        "symbol_at",
+    )
 
     def __init__(self, letters: tuple[LetterDef, ...]) -> None:
         rank = sorted(range(len(letters)), key=lambda position: (KIND_ORDER[letters[position].kind], position))
@@ -254,14 +265,10 @@ class _Tables:
         self.kind_view = MappingProxyType(self.kind_of)
         self.symbol_at = {fold(letter.symbol): position for position, letter in enumerate(letters)}
         by_size = sorted(range(1, size), key=lambda positions: (positions.bit_count(), _order_key(positions)))
-        self.all_cells = tuple(self.cells[positions] for positions in by_size)
+        self.all_cells: tuple[Cell, ...] = tuple(self.cells[positions] for positions in by_size)  # type: ignore[misc]
         self.not_involved = sum(1 << p for p, letter in enumerate(letters) if letter.kind is Kind.NOT_INVOLVED)
         self.reader: object = None  # raci.letters.reading's word index and memo for this set, made on first read
 
 
 def _order_key(positions: int) -> tuple[int, ...]:
     return tuple(p for p in range(positions.bit_length()) if positions >> p & 1)
-
-
-def _and(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"

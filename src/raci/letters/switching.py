@@ -24,6 +24,7 @@ from types import MappingProxyType
 
 from raci.letters.sets import Cell, LetterDef, LetterSet
 from raci.letters.text import fold
+from raci.phrases import plural
 
 
 def counterpart(letter: LetterDef, to_set: LetterSet) -> LetterDef | None:
@@ -131,4 +132,4 @@ def plan_switch(cells: Iterable[Cell], from_set: LetterSet, to_set: LetterSet,
 
 
 def _cells(count: int) -> str:
-    return f"{count:,} cell{'s' if count != 1 else ''}"
+    return plural(count, "cell")

@@ -75,10 +75,10 @@ def apply_acknowledgments(groups: Groups, team: Team) -> Groups:
     for rule_id in {acknowledgment.rule for acknowledgment in team.acknowledgments} & groups.keys():
         covered = []
         for finding in groups[rule_id]:
-            acknowledgment = covering.get(finding.key)
-            if acknowledgment is not None:
-                finding = finding.acknowledged_by(acknowledgment)
-                used.add(acknowledgment.key)
+            cover = covering.get(finding.key)
+            if cover is not None:
+                finding = finding.acknowledged_by(cover)
+                used.add(cover.key)
             covered.append(finding)
         result[rule_id] = covered
     if STALE_RULE.enabled(team):

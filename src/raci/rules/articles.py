@@ -13,9 +13,10 @@ from itertools import chain, repeat
 
 from raci.findings import Finding, Severity
 from raci.model import Profile, Size
-from raci.rules.facts import ACCOUNTABLE, SEVERAL_TEAMS, Facts
+from raci.phrases import plural
+from raci.rules.facts import SEVERAL_TEAMS, Facts
 from raci.rules.registry import RULES, Rule
-from raci.rules.wording import plural
+from raci.tally import ACCOUNTABLE
 
 PM, PO = "Product Manager", "Product Owner"
 _ALL_FIVE = ("nathanson-2019", "fechter-2024", "tacitedge", "cowan", "racki")

@@ -14,44 +14,24 @@ acknowledgment added or withdrawn only re-applies the acknowledgments.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Collection, Iterable, Iterator
-from contextlib import contextmanager
 from bisect import bisect_left
+from collections.abc import Collection, Iterable
 from itertools import repeat
 from operator import attrgetter, is_
 from types import TracebackType
 
+from raci.collector import paused_collector
 from raci.findings import Finding, Report, Severity
 from raci.model import Change, Phase, Team, TeamEvent
 from raci.rules.acknowledge import STALE, Groups, apply_acknowledgments
 from raci.rules.facts import Facts
-from raci.rules.registry import (Scope, active_rules, run_matrix_rules, run_rules_on, run_team_rules,
-                                 without_superseded)
+from raci.rules.registry import Scope, active_rules, run_matrix_rules, run_rules_on, run_team_rules, without_superseded
 
 
 def check(team: Team) -> Report:
     """Every finding for ``team``, acknowledgments applied, most severe first."""
-    with _no_collection_pauses():
+    with paused_collector():
         return _Evaluation(team).report()
-
-
-@contextmanager
-def _no_collection_pauses() -> Iterator[None]:
-    """Hold the cycle collector while a whole team is checked.
-
-    A full check of a dense 1000 x 100 team allocates tens of thousands of
-    small objects (tallies, findings, cell keys) and no reference cycles;
-    left on, the collector walks the whole team several times meanwhile,
-    which measured as about a tenth of the check's time.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class Checker:
@@ -68,7 +48,7 @@ class Checker:
     def report(self) -> Report:
         """The current report, re-checking only what changed since the last call."""
         if self._evaluation is None:
-            with _no_collection_pauses():
+            with paused_collector():
                 self._evaluation = _Evaluation(self._team)
         elif self._rows or self._people:
             self._evaluation.update(self._rows, self._people)

@@ -1,25 +1,22 @@
 """The figures the rules read: per-row and per-person tallies, built once and kept up to date.
 
-Rules never walk the grid themselves, and never compare letters: they ask
-for kinds of holder (:data:`ACCOUNTABLE` for whoever owns the outcome,
-:data:`RESPONSIBLE` does the work, :data:`CONSULTED` is asked,
-:data:`INFORMED` is told, and :data:`ACTIVE` for either of the first two),
+Rules read cells only through these tallies, never letter by letter: they
+ask for kinds of holder (:data:`~raci.tally.ACCOUNTABLE` for whoever owns
+the outcome, :data:`~raci.tally.RESPONSIBLE` does the work,
+:data:`~raci.tally.CONSULTED` is asked, :data:`~raci.tally.INFORMED` is
+told, and :data:`~raci.tally.ACTIVE` for either of the first two),
 whatever the team's letter set calls them (RACI's A, DACI's Approver).
-:class:`Facts` counts each row's holders by kind (:class:`RowTally`),
-counts each person's (:class:`PersonTally`), and groups the rows the
-article rules care about by their marks. After a cell edit only the
-touched rows and people are counted again, which is what keeps a re-check
-after one edit far below a full check.
+Beside the tallies they read what the team says of itself: its profile,
+and people's names and titles (:attr:`Facts.team`).
 
-A row is kept as one byte per person, in column order: the bit mask of the
-kinds the person's cell holds (:mod:`raci.letters.kinds`; 0 for none), so
-an A/R is the owner's bit and the doer's. A kind of holder is a
-``bytes.translate`` table over those bytes (1 for every mask holding the
-kind), so counting a row is ``translate`` and ``count``; each person's
-column is sliced out of the rows' bytes joined; the people a message names
-are picked out with ``itertools.compress``, and only as many as it names.
-All of it runs in C, which is what keeps a full check of a team with every
-cell filled (a hundred thousand cells) within budget.
+:class:`Facts` counts each row's holders by kind
+(:class:`~raci.tally.RowTally`, from :mod:`raci.tally`, where every count
+of letters lives), counts each person's (:class:`PersonTally`), and groups
+the rows the article rules care about by their marks. After a cell edit
+only the touched rows and people are counted again, which is what keeps a
+re-check after one edit far below a full check. Each person's column is
+sliced out of the rows' bytes joined; the people a message names are
+picked out with ``itertools.compress``, and only as many as it names.
 
 The article rules read tags, sides and sources from each row's own fields
 (a team file carries them), so a custom row without tags is simply not part
@@ -29,14 +26,22 @@ of those rules.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, islice, repeat
 from typing import NamedTuple
 
-from raci.letters import INVOLVED, Kind, LetterSet, kind_table, mask
 from raci.model import Responsibility, Side, Team
 from raci.rules.wording import LIST_LIMIT, LetterWords, letter_words, listing_of, quoted
+from raci.tally import (
+    ACCOUNTABLE,
+    ACTIVE,
+    HANDS_ON,
+    WATCHING,
+    KindCounts,
+    kind_counts_of,
+    tally_row,
+)
 
 # The tags the article rules look at.
 MANAGER_CORE_TAGS = frozenset({"vision", "roadmap", "market", "finance"})
@@ -73,64 +78,11 @@ def marks_of(row: Responsibility) -> frozenset[str]:
     return frozenset(marks)
 
 
-def _where(keep: Callable[[int], bool]) -> bytes:
-    """A ``bytes.translate`` table: 1 for every kinds mask ``keep`` accepts, 0 for the others."""
-    return bytes(1 if keep(code) else 0 for code in range(256))
-
-
-# The kinds of holder, as translate tables over a row's bytes (any cell holding the kind).
-ACCOUNTABLE = kind_table(Kind.OWNS)  # owns the outcome: A or A/R
-RESPONSIBLE = kind_table(Kind.DOES)  # does the work: R or A/R
-CONSULTED = kind_table(Kind.ASKED)  # is asked: C
-INFORMED = kind_table(Kind.TOLD)  # is told: I
-ACTIVE = kind_table(Kind.OWNS, Kind.DOES)  # owns or does: R, A or A/R
-HANDS_ON = kind_table(Kind.OWNS, Kind.DOES, Kind.HELPS)  # owns, does or helps with the work
-WATCHING = kind_table(Kind.ASKED, Kind.TOLD)  # is asked or told
-_TOLD, _INVOLVED = mask(Kind.TOLD), mask(*INVOLVED)
-ONLY_INFORMED = _where(lambda code: code == _TOLD)  # told and nothing else: I
-TOLD_BESIDE = _where(lambda code: code & _TOLD and code & _INVOLVED & ~_TOLD)  # told and more: C/I, R/I
-FILLED = _where(bool)  # any letter at all
-_EACH_KIND = tuple(kind_table(kind) for kind in Kind)
 # PersonTally's lists after its counts, each with its rows' mark and the kind of holder it keeps.
 _PERSON_LISTS = ((MANAGER_CORE, ACCOUNTABLE), (OWNER_CORE, ACCOUNTABLE), (TIME_COMPETING, ACTIVE),
                  ("backlog", ACCOUNTABLE))
 # Titles whose holders stand outside the team and are expected only to be asked or told.
 OUTSIDE_TITLES = ("Stakeholder", "Sponsor")
-
-
-class RowTally(NamedTuple):
-    """How many people hold each kind on one row, and the row's bytes.
-
-    A cell counts once in every kind it holds: an A/R in ``accountable``,
-    ``responsible`` and (once) ``active``; a C/I in ``consulted`` and
-    ``informed``. ``informed_only`` counts the cells that hold nothing but
-    the told kind, ``told_beside`` those that hold it beside another
-    (C/I). A named tuple rather than a dataclass: a full check makes a
-    thousand of them.
-    """
-
-    filled: int
-    accountable: int
-    responsible: int
-    consulted: int
-    informed: int
-    active: int
-    codes: bytes  # one byte per person, in column order
-    informed_only: int = 0
-    told_beside: int = 0
-
-
-def tally_row(letters: Mapping[str, str] | None, people: tuple[str, ...], column: dict[str, int],
-              letter_set: LetterSet) -> RowTally:
-    """Count one row's ``{person id: cell}``; ``people`` are the person ids in column order."""
-    codes = letter_set.row_codes(letters, people, column)
-    if not letters:
-        return RowTally(0, 0, 0, 0, 0, 0, codes)
-    translate = codes.translate
-    informed = translate(INFORMED).count(1)
-    told = (translate(ONLY_INFORMED).count(1), translate(TOLD_BESIDE).count(1)) if informed else (0, 0)
-    return RowTally(len(letters), translate(ACCOUNTABLE).count(1), translate(RESPONSIBLE).count(1),
-                    translate(CONSULTED).count(1), informed, translate(ACTIVE).count(1), codes, *told)
 
 
 @dataclass(slots=True)
@@ -222,7 +174,7 @@ class Facts:
     def _person_tally(self, column: bytes, marked: list[bytes]) -> PersonTally:
         """A person's tally from their byte on every row, and on the rows of each mark in _PERSON_LISTS."""
         lists = [list(compress(self.rows_with.get(mark, []), codes.translate(kind)))
-                 for (mark, kind), codes in zip(_PERSON_LISTS, marked)]
+                 for (mark, kind), codes in zip(_PERSON_LISTS, marked, strict=True)]
         translate = column.translate
         return PersonTally(column.count(0) != len(column), translate(ACTIVE).count(1),
                            translate(ACCOUNTABLE).count(1), translate(HANDS_ON).count(1),
@@ -279,7 +231,7 @@ class Facts:
         """A row's title, quoted."""
         return self.quoted_title[row_id]
 
-    def kind_counts(self, person_ids: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    def kind_counts(self, person_ids: Iterable[str]) -> dict[str, KindCounts]:
         """How many cells of each kind each person holds, in :class:`~raci.letters.Kind` order.
 
         A cell counts once for every kind it holds: an A/R is one owner's
@@ -287,11 +239,7 @@ class Facts:
         """
         width = len(self.person_ids)
         grid = b"".join(tally.codes for tally in self.rows.values())
-        counts = {}
-        for person_id in person_ids:
-            translate = grid[self.column[person_id]::width].translate
-            counts[person_id] = tuple(translate(table).count(1) for table in _EACH_KIND)
-        return counts
+        return {person_id: kind_counts_of(grid[self.column[person_id]::width]) for person_id in person_ids}
 
     def backlog_owners(self) -> list[str]:
         """People accountable for at least one backlog row, in column order."""

@@ -23,9 +23,10 @@ pointing at the people would mark their whole columns.
 from __future__ import annotations
 
 from raci.findings import RACI_PRACTICE, Finding, Severity
-from raci.rules.facts import ACCOUNTABLE, ACTIVE, CONSULTED, RESPONSIBLE, TOLD_BESIDE, Facts
+from raci.phrases import plural
+from raci.rules.facts import Facts
 from raci.rules.registry import RULES, Rule, Scope
-from raci.rules.wording import plural
+from raci.tally import ACCOUNTABLE, ACTIVE, CONSULTED, RESPONSIBLE, TOLD_BESIDE
 
 _PRACTICE = (RACI_PRACTICE,)
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from raci.findings import RACI_PRACTICE
 from raci.letters import Kind, LetterSet
+from raci.phrases import joined
 
 LIST_LIMIT = 3  # a message names this many items, then says how many more
 
@@ -23,9 +24,7 @@ def listing(items: Sequence[str], limit: int = LIST_LIMIT) -> str:
         return ""
     if len(items) > limit + 1:
         return f"{', '.join(items[:limit])} and {len(items) - limit} more"
-    if len(items) == 1:
-        return items[0]
-    return f"{', '.join(items[:-1])} and {items[-1]}"
+    return joined(items)
 
 
 def listing_of(ids: Sequence[str], render: Callable[[str], str], limit: int = LIST_LIMIT,
@@ -39,11 +38,6 @@ def listing_of(ids: Sequence[str], render: Callable[[str], str], limit: int = LI
     if count > limit + 1:
         return f"{', '.join(map(render, ids[:limit]))} and {count - limit} more"
     return listing(list(map(render, ids)), limit)
-
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    """``"1 row"``, ``"3 rows"``."""
-    return f"{count} {word if count == 1 else many or word + 's'}"
 
 
 def citation_text(citation: tuple[str, ...]) -> str:

@@ -100,11 +100,16 @@ class CheckSettingsDialog(QDialog):
                 limit.setEnabled(item.checkState() == Qt.CheckState.Checked)
 
     def check_item(self, rule_id: str) -> QTableWidgetItem:
-        return self.table.item([rule.id for rule in self.rules].index(rule_id), TITLE)
+        return self._title_item([rule.id for rule in self.rules].index(rule_id))
+
+    def _title_item(self, row: int) -> QTableWidgetItem:
+        item = self.table.item(row, TITLE)
+        assert item is not None, "every row is made with its title item"
+        return item
 
     def restore_defaults(self) -> None:
         for row, rule in enumerate(self.rules):
-            self.table.item(row, TITLE).setCheckState(Qt.CheckState.Checked)
+            self._title_item(row).setCheckState(Qt.CheckState.Checked)
             if rule.id in self.limits and rule.threshold is not None:
                 self.limits[rule.id].setValue(rule.threshold)
 
@@ -112,7 +117,7 @@ class CheckSettingsDialog(QDialog):
         """Every check's setting as the dialog shows it (``None``: on, with the default limit)."""
         settings: dict[str, RuleSetting | None] = {}
         for row, rule in enumerate(self.rules):
-            enabled = self.table.item(row, TITLE).checkState() == Qt.CheckState.Checked
+            enabled = self._title_item(row).checkState() == Qt.CheckState.Checked
             limit = self.limits.get(rule.id)
             threshold = limit.value() if limit is not None and limit.value() != rule.threshold else None
             settings[rule.id] = normal_setting(RuleSetting(enabled, threshold))

@@ -52,7 +52,7 @@ def cells_text(changes: Mapping[CellKey, str | None]) -> str:
     if values == {None}:
         return f"Clear {noun}"
     if len(values) == 1:
-        return f"Set {noun} to {str.__str__(next(iter(values)))}"  # type: ignore[arg-type]  # None handled above
+        return f"Set {noun} to {str.__str__(next(iter(values)))}"
     return f"Change {noun}"
 
 

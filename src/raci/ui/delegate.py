@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from raci.ui.matrix_model import CategoryRole, SeverityRole
-from raci.ui.palette import SEVERITY_COLOURS, corner_marker
+from raci.ui.palette import corner_marker, severity_colour
 
 _SELECTION_TINT = 70  # alpha of the selection colour over a cell's fill: the fill stays visible
 _SMALLEST = 0.5  # the least a crowded cell's font shrinks to, as a share of the letters' size
@@ -68,7 +68,7 @@ class LetterDelegate(QStyledItemDelegate):
         severity = data(index, SeverityRole)
         if severity is not None:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.fillPath(corner_marker(rect, severity), SEVERITY_COLOURS[severity])
+            painter.fillPath(corner_marker(rect, severity), severity_colour(severity))
         if option.state & QStyle.StateFlag.State_HasFocus:
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2))
             painter.drawRect(rect.adjusted(1, 1, -1, -1))

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from raci.catalog import Catalog, CatalogEntry
 from raci.findings import Finding
-from raci.model import KNOWN_TITLES, Responsibility, Side, make_id
+from raci.model import KNOWN_TITLES, Responsibility, Side
 from raci.templates import TemplateInfo
 from raci.ui.details_pane import SIDE_WORDS
 
@@ -103,7 +103,8 @@ class PersonDialog(_Dialog):
         return self.name_edit.text().strip(), list(dict.fromkeys(titles))
 
 
-def ask_person(parent: QWidget | None, title: str, name: str = "", titles: Sequence[str] = ()) -> tuple[str, list[str]] | None:
+def ask_person(parent: QWidget | None, title: str, name: str = "",
+               titles: Sequence[str] = ()) -> tuple[str, list[str]] | None:
     """The name and titles entered, or None."""
     dialog = PersonDialog(parent, title, name, titles)
     return dialog.result_value() if dialog.exec() == QDialog.DialogCode.Accepted else None
@@ -201,17 +202,19 @@ class CatalogPicker(_Dialog):
             item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
         item.setCheckState(0, Qt.CheckState.Unchecked)
 
+    def _groups(self) -> list[QTreeWidgetItem]:
+        return [item for g in range(self.tree.topLevelItemCount()) if (item := self.tree.topLevelItem(g)) is not None]
+
     def entries(self) -> list[QTreeWidgetItem]:
-        return [self.tree.topLevelItem(g).child(c) for g in range(self.tree.topLevelItemCount())
-                for c in range(self.tree.topLevelItem(g).childCount())]
+        return [item for group in self._groups() for c in range(group.childCount())
+                if (item := group.child(c)) is not None]
 
     def apply_search(self, text: str) -> None:
         words = text.casefold().split()
-        for group_row in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(group_row)
+        for group in self._groups():
             shown = 0
-            for position in range(group.childCount()):
-                item = group.child(position)
+            for item in (group.child(position) for position in range(group.childCount())):
+                assert item is not None
                 entry: CatalogEntry = item.data(0, EntryRole)
                 haystack = " ".join((entry.title, entry.description, " ".join(entry.tags), item.text(2))).casefold()
                 hidden = not all(word in haystack for word in words)
@@ -232,12 +235,6 @@ def ask_catalog_entries(parent: QWidget | None, catalog: Catalog, present: Colle
     return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else []
 
 
-def responsibility_from_entry(entry: CatalogEntry, taken: Collection[str]) -> Responsibility:
-    """A matrix row for a catalog entry, keeping the entry's id unless the team already uses it."""
-    return Responsibility(make_id(entry.id, taken, "responsibility"), entry.title, entry.description,
-                          entry.category, Side(entry.side), entry.tags, (entry.id,))
-
-
 def first_sentence(text: str) -> str:
     """The text up to its first full stop (the whole text when it has none)."""
     head, dot, _ = text.partition(". ")
@@ -247,7 +244,8 @@ def first_sentence(text: str) -> str:
 class _TemplateLine(QStyledItemDelegate):
     """A template as one line: its name in bold, then the first sentence of its description, muted and elided."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
         name, summary = index.data(Qt.ItemDataRole.DisplayRole), index.data(SummaryRole) or ""
         style = option.widget.style() if option.widget is not None else QApplication.style()
         blank = QStyleOptionViewItem(option)
@@ -342,7 +340,8 @@ class ReasonDialog(_Dialog):
         message = QLabel(finding.message, self)
         message.setWordWrap(True)
         self.reason_edit = QPlainTextEdit(self)
-        self.reason_edit.setPlaceholderText("Why this is intended, e.g. \u201cSmall team: Ana covers both roles until June.\u201d")
+        self.reason_edit.setPlaceholderText(
+            "Why this is intended, e.g. \u201cSmall team: Ana covers both roles until June.\u201d")
         self.reason_edit.setTabChangesFocus(True)
         self.reason_edit.textChanged.connect(self.update_ok)
         self.body.addWidget(message)

@@ -180,20 +180,14 @@ class EditActions(QObject):
 
     # ----------------------------------------------------- responsibilities
     def add_from_catalog(self) -> None:
-        from raci.catalog import load_catalog  # read when first needed, not at start-up
+        from raci.catalog import load_catalog, rows_from_entries  # read when first needed, not at start-up
 
         catalog = load_catalog()
         present = {row.id for row in self.team.responsibilities}
         present |= {source for row in self.team.responsibilities for source in row.sources}
         entries = dialogs.ask_catalog_entries(self.parent_widget, catalog, present)
         if entries:
-            taken: set[str] = set(present)
-            rows = []
-            for entry in entries:
-                row = dialogs.responsibility_from_entry(entry, taken)
-                taken.add(row.id)
-                rows.append(row)
-            command = AddResponsibilitiesCommand(self.team, rows)
+            command = AddResponsibilitiesCommand(self.team, rows_from_entries(entries, present))
             self.push(command)
             self.view.select_responsibilities(command.ids)
 
@@ -242,7 +236,7 @@ class EditActions(QObject):
             return [UpdateResponsibilityCommand(self.team, row.id, **changes)]
         rest = {key: value for key, value in changes.items() if key != "category"}
         commands: list[QUndoCommand] = [UpdateResponsibilityCommand(self.team, row.id, **rest)] if rest else []
-        return commands + [PlaceResponsibilitiesCommand(self.team, [row.id], others[-1], True)]
+        return [*commands, PlaceResponsibilitiesCommand(self.team, [row.id], others[-1], True)]
 
     def remove_responsibility(self) -> None:
         row = self.current_responsibility()

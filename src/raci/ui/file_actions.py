@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import importlib
-import importlib.util
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -36,8 +35,7 @@ if TYPE_CHECKING:
     from raci.ui.settings import Settings
 
 TEAM_FILTER = f"Team files (*{SUFFIX});;All files (*)"
-FORMAT_NAMES = {".xlsx": "Excel workbook", ".csv": "CSV table", ".md": "Markdown", ".pdf": "PDF document",
-                ".html": "Web page"}
+FORMAT_NAMES = {".xlsx": "Excel workbook", ".csv": "CSV table", ".md": "Markdown", ".pdf": "PDF document"}
 STATUS_MS = 8000
 
 
@@ -64,12 +62,9 @@ class FileActions(QObject):
         self.open_action = make("&Open\u2026", self.open_dialog, keys.Open, "Open a team file")
         self.save_action = make("&Save", self.save, keys.Save, "Save the team")
         self.save_as_action = make("Save &As\u2026", self.save_as, keys.SaveAs, "Save the team under a new name")
-        self.import_action: QAction | None = None
-        self.export_action: QAction | None = None
-        if importlib.util.find_spec("raci.formats") is not None:  # finds the module without importing it
-            self.import_action = make("&Import\u2026", self.import_dialog, None, "Open a spreadsheet as a new team")
-            self.export_action = make("&Export\u2026", self.export_dialog, None,
-                                      "Write the matrix to a spreadsheet, Markdown or PDF")
+        self.import_action = make("&Import\u2026", self.import_dialog, None, "Open a spreadsheet as a new team")
+        self.export_action = make("&Export\u2026", self.export_dialog, None,
+                                  "Write the matrix to a spreadsheet, Markdown or PDF")
 
     def fill_menu(self, menu: QMenu, quit_action: QAction) -> None:
         menu.addActions([self.new_action, self.open_action])
@@ -77,9 +72,8 @@ class FileActions(QObject):
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
         menu.addSeparator()
         menu.addActions([self.save_action, self.save_as_action])
-        if self.import_action is not None and self.export_action is not None:
-            menu.addSeparator()
-            menu.addActions([self.import_action, self.export_action])
+        menu.addSeparator()
+        menu.addActions([self.import_action, self.export_action])
         menu.addSeparator()
         menu.addAction(quit_action)
 
@@ -96,7 +90,8 @@ class FileActions(QObject):
             return True
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
-            self.parent_widget, "Unsaved changes", f"{self.document.display_name} has unsaved changes. Save them first?",
+            self.parent_widget, "Unsaved changes",
+            f"{self.document.display_name} has unsaved changes. Save them first?",
             buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
         if answer == buttons.Save:
             return self.save()
@@ -139,14 +134,15 @@ class FileActions(QObject):
         path, _ = QFileDialog.getSaveFileName(self.parent_widget, "Save team as", str(start), TEAM_FILTER)
         return bool(path) and self._write(lambda: self.document.save_as(path))
 
-    def _write(self, save: object) -> bool:
+    def _write(self, save: Callable[[], object]) -> bool:
         try:
-            save()  # type: ignore[operator]
+            save()
         except RaciError as error:
             QMessageBox.critical(self.parent_widget, "Cannot save the team", str(error))
             return False
         self.recovery.remove()
-        self.settings.add_recent_file(self.document.path)
+        if self.document.path is not None:  # set by every save that succeeds
+            self.settings.add_recent_file(self.document.path)
         self._status(f"Saved {self.document.display_name}.")
         return True
 

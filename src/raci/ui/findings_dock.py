@@ -19,7 +19,7 @@ from collections import Counter
 from itertools import compress
 from operator import attrgetter, not_
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from raci.findings import Finding, Report, Severity
 from raci.ui.findings_model import SEVERITIES, FindingRole, FindingsModel
-from raci.ui.palette import SEVERITY_COLOURS, severity_icon
+from raci.ui.palette import severity_colour, severity_icon
 
 __all__ = ["FindingRole", "FindingsDock", "FindingsModel", "SeverityCounts", "TwoLineDelegate", "finding_html"]
 
@@ -142,10 +142,10 @@ class FindingsDock(QWidget):
         if finding is not None:
             self.findingSelected.emit(finding)
 
-    def _request(self, signal: Signal) -> None:
+    def _request(self, signal: SignalInstance) -> None:
         finding = self.current_finding
         if finding is not None:
-            signal.emit(finding)  # type: ignore[attr-defined]
+            signal.emit(finding)
 
     def _show(self, finding: Finding | None) -> None:
         self.acknowledge_button.setEnabled(finding is not None and not finding.acknowledged)
@@ -167,7 +167,7 @@ def finding_html(finding: Finding) -> str:
     """The explanation, citation and fix of a finding, as the details box shows them."""
     from raci.rules import citation_text  # loads the catalog for article names on first use
 
-    colour = SEVERITY_COLOURS[finding.severity].name()
+    colour = severity_colour(finding.severity).name()
     parts = [
         f"<p><b style='color:{colour}'>{finding.severity.label}</b> &middot; <b>{html.escape(finding.message)}</b></p>",
         f"<p>{html.escape(finding.explanation)}</p>",
@@ -209,8 +209,7 @@ class SeverityCounts(QWidget):
         is_open = list(map(not_, map(_acknowledgment, findings)))
         counts = Counter(compress(map(_severity, findings), is_open))
         for severity, label in self._labels.items():
-            number = counts[severity]
-            label.setText(f"{number} {severity.plural if number != 1 else severity.plural[:-1]}")
+            label.setText(severity.counted(counts[severity]))
         acknowledged = len(findings) - sum(counts.values())
         self.setToolTip(self.text() + (f", {acknowledged} acknowledged" if acknowledged else ""))
 

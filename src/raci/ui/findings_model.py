@@ -110,7 +110,7 @@ class FindingsModel(QStandardItemModel):
 def _group_text(severity: Severity, findings: Sequence[Finding]) -> str:
     """"Errors (3)", with ", 2 acknowledged" when some are."""
     open_count = list(map(_acknowledgment, findings)).count(None)
-    text = f"{severity.label}s ({open_count})" if severity is not Severity.INFO else f"Notes ({open_count})"
+    text = f"{severity.heading} ({open_count})"
     acknowledged = len(findings) - open_count
     return text + (f", {acknowledged} acknowledged" if acknowledged else "")
 
@@ -199,11 +199,11 @@ def _pair_equal(old: Sequence[Finding], new: Sequence[Finding], gone: list[int],
     if not gone or not came:
         return {}
     olds, news = list(map(old.__getitem__, gone)), list(map(new.__getitem__, came))
-    waiting = dict(zip(zip(map(_rule, olds), map(_message, olds)), gone))
-    candidates = map(waiting.get, zip(map(_rule, news), map(_message, news)))
+    waiting = dict(zip(zip(map(_rule, olds), map(_message, olds), strict=True), gone, strict=True))
+    candidates = map(waiting.get, zip(map(_rule, news), map(_message, news), strict=True))
     pairs: dict[int, int] = {}
     taken: set[int] = set()
-    for position, finding, candidate in zip(came, news, candidates):
+    for position, finding, candidate in zip(came, news, candidates, strict=True):
         if candidate is not None and candidate not in taken and tuple.__eq__(old[candidate], finding):
             pairs[position] = candidate
             taken.add(candidate)

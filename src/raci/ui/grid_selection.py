@@ -54,7 +54,7 @@ def select_cells(view: MatrixView, indexes: Sequence[QModelIndex], *, blocks: bo
     """Select these cells (with ``blocks``, each pair as the corners of a block) and go to the first on screen."""
     indexes = [index for index in indexes if index.isValid()]
     selection = QItemSelection()
-    pairs = zip(indexes[::2], indexes[1::2]) if blocks else ((index, index) for index in indexes)
+    pairs = zip(indexes[::2], indexes[1::2], strict=True) if blocks else ((index, index) for index in indexes)
     for first, last in pairs:
         selection.select(first, last)
     view.selectionModel().select(selection, _SELECT.ClearAndSelect)

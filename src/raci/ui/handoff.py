@@ -116,7 +116,10 @@ class Handoff:
         return answer.strip() == b"ok"
 
     def listen(self, open_file: Callable[[str | None], object], parent: QObject | None = None) -> bool:
-        """Take the files later launches send, calling ``open_file(path or None)`` for each; False if it cannot listen."""
+        """Take the files later launches send, calling ``open_file(path or None)`` for each.
+
+        Returns False if it cannot listen.
+        """
         from PySide6.QtNetwork import QLocalServer
 
         server = QLocalServer(parent)

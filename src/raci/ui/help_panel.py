@@ -94,8 +94,9 @@ def chip_and_word(parent: QWidget, letters: LetterSet, cell: Cell, height: int, 
 def _clear(layout: QLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
-        if item.widget() is not None:
-            item.widget().deleteLater()
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.deleteLater()
 
 
 class LegendStrip(QWidget):

@@ -17,7 +17,9 @@ changed until then.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,8 +49,8 @@ COLUMN_CHOICES = (ColumnRole.PERSON, ColumnRole.TITLE, ColumnRole.DESCRIPTION, C
                   ColumnRole.CATEGORY, ColumnRole.SKIPPED)
 ROW_CHOICES = (RowRole.RESPONSIBILITY, RowRole.CATEGORY, RowRole.SKIPPED)
 # Column widths in "M"s, by role (None: the catalog column).
-_WIDTHS = {ColumnRole.TITLE: 24, ColumnRole.PERSON: 10, ColumnRole.LETTER: 14, ColumnRole.DESCRIPTION: 14, ColumnRole.NOTES: 14, ColumnRole.CATEGORY: 12,
-           ColumnRole.SKIPPED: 5, ColumnRole.LEGEND: 5, None: 18}
+_WIDTHS = {ColumnRole.TITLE: 24, ColumnRole.PERSON: 10, ColumnRole.LETTER: 14, ColumnRole.DESCRIPTION: 14,
+           ColumnRole.NOTES: 14, ColumnRole.CATEGORY: 12, ColumnRole.SKIPPED: 5, ColumnRole.LEGEND: 5, None: 18}
 # Columns as wide as their header's text, up to this many "M"s.
 _FITTED = {ColumnRole.PERSON: 15, ColumnRole.LETTER: 15, ColumnRole.TITLE: 30}
 ORIENTATION_WORDS = {
@@ -66,7 +68,7 @@ class ImportPreview(QDialog):
         if inspection.layout is None or inspection.frame is None:
             raise ValueError("a workbook read whole has no layout to preview")
         self.inspection = inspection
-        self.layout: Layout = inspection.layout
+        self.sheet_layout: Layout = inspection.layout
         # Corrections are kept apart from the layout found and applied to it afresh, the last choice for each
         # row or column winning: a person arrowing through a box passes over roles without leaving their traces
         # (making a column the titles sends the old titles column to the description).
@@ -121,8 +123,8 @@ class ImportPreview(QDialog):
 
     def _lay_out(self) -> None:
         sheet_row = QHBoxLayout()
-        for label, widget in (("Read as:", self.orientation_box), ("Letters:", self.letters_box)):
-            sheet_row.addWidget(QLabel(label, self))
+        for text, widget in (("Read as:", self.orientation_box), ("Letters:", self.letters_box)):
+            sheet_row.addWidget(QLabel(text, self))
             sheet_row.addWidget(widget)
         sheet_row.addStretch(1)
         roles_row = QHBoxLayout()
@@ -158,7 +160,7 @@ class ImportPreview(QDialog):
 
     def _start_on_first_row(self) -> None:
         """The current cell starts on the first responsibility's title, so the boxes say what they change."""
-        rows, title = self.layout.rows_with(RowRole.RESPONSIBILITY), self.layout.title_column
+        rows, title = self.sheet_layout.rows_with(RowRole.RESPONSIBILITY), self.sheet_layout.title_column
         if rows and title is not None:
             self.view.setCurrentIndex(self.grid.index(rows[0], title))
 
@@ -188,19 +190,19 @@ class ImportPreview(QDialog):
     def _corrected(self) -> Layout:
         """The layout found with every correction made since, in the order they were last made."""
         layout = self._found
-        for column, role in self._columns.items():
-            layout = layout.with_column_role(column, role)
-        for row, role in self._rows.items():
-            layout = layout.with_row_role(row, role)
+        for column, column_role in self._columns.items():
+            layout = layout.with_column_role(column, column_role)
+        for row, row_role in self._rows.items():
+            layout = layout.with_row_role(row, row_role)
         return layout.with_letter_set(self._letters) if self._letters is not None else layout
 
     def set_orientation(self, orientation: Orientation) -> None:
         """Read the sheet another way round: its layout is found again for that orientation."""
-        if orientation is self.layout.orientation:
+        if orientation is self.sheet_layout.orientation:
             return
         unturned = self._frame(False)
         try:
-            layout = detect_layout(unturned, self.layout.sheet, orientation=orientation)
+            layout = detect_layout(unturned, self.sheet_layout.sheet, orientation=orientation)
         except LayoutNotFound as error:
             self._say(f"It cannot be read that way: {error.sentence[:1].lower()}{error.sentence[1:]}")
             self._sync_boxes()
@@ -210,14 +212,14 @@ class ImportPreview(QDialog):
 
     def _apply(self, layout: Layout) -> None:
         current = self.view.currentIndex()
-        self.layout = layout
+        self.sheet_layout = layout
         self._read_again()
         if current.isValid() and current.row() < self.grid.rowCount() and current.column() < self.grid.columnCount():
             self.view.setCurrentIndex(self.grid.index(current.row(), current.column()))
 
     def _read_again(self) -> None:
-        self.read = preview(self.inspection, self.layout)
-        self.grid.show(self._frame(self.layout.turned), self.layout, self.read)
+        self.read = preview(self.inspection, self.sheet_layout)
+        self.grid.show(self._frame(self.sheet_layout.turned), self.sheet_layout, self.read)
         self.summary.setText(shown(self.read.summary(), 400))
         self.problem.hide()
         self.warnings.clear()
@@ -243,26 +245,26 @@ class ImportPreview(QDialog):
                 width = max(width, min(wanted, em * _FITTED[role]))
             header.resizeSection(column, width)
         self.view.clearSpans()
-        title = self.layout.title_column
+        title = self.sheet_layout.title_column
         frame = self.grid.frame
         if title is None or frame is None:
             return
-        for row in self.layout.rows_with(RowRole.CATEGORY, RowRole.TITLE):
+        for row in self.sheet_layout.rows_with(RowRole.CATEGORY, RowRole.TITLE):
             line = frame.lines[row] if row < frame.height else None
             if line is None or not line.columns:
                 continue
             start = line.columns[0]
-            end = title if self.layout.rows[row] is RowRole.CATEGORY else self.grid.catalog_column - 1
+            end = title if self.sheet_layout.rows[row] is RowRole.CATEGORY else self.grid.catalog_column - 1
             if len(line.columns) > 1:
                 end = min(end, line.columns[1] - 1)  # up to the next cell that holds something
             if end > start:
                 self.view.setSpan(row, start, 1, end - start + 1)
 
-    def _names_line(self):  # noqa: ANN202 - a Line, or None
-        frame, number = self.grid.frame, self.layout.names_row
+    def _names_line(self):  # a Line, or None
+        frame, number = self.grid.frame, self.sheet_layout.names_row
         return frame.lines[number] if frame is not None and number is not None and number < frame.height else None
 
-    def _frame(self, turned: bool):  # noqa: ANN202 - a Frame
+    def _frame(self, turned: bool):  # a Frame
         if turned not in self._frames:
             self._frames[turned] = self._frames[not turned].turn()
         return self._frames[turned]
@@ -273,8 +275,10 @@ class ImportPreview(QDialog):
 
     # ------------------------------------------------------------ the boxes follow the current cell
     def _sync_boxes(self) -> None:
-        for box, value, values in ((self.orientation_box, self.layout.orientation, list(Orientation)),
-                                   (self.letters_box, self.layout.letter_set, self._sets)):
+        choices: tuple[tuple[QComboBox, object, Sequence[object]], ...] = (
+            (self.orientation_box, self.sheet_layout.orientation, list(Orientation)),
+            (self.letters_box, self.sheet_layout.letter_set, self._sets))
+        for box, value, values in choices:
             box.setCurrentIndex(values.index(value) if value in values else -1)
         self._follow_current()
 
@@ -283,14 +287,15 @@ class ImportPreview(QDialog):
         column = current.column() if current.isValid() else -1
         row = current.row() if current.isValid() else -1
         in_sheet = 0 <= column < self.grid.catalog_column
-        self.column_label.setText(f"{_capital(self.layout.column_label(column))} is:" if in_sheet else "Column is:")
-        self.row_label.setText(f"{_capital(self.layout.row_label(row))} is:" if row >= 0 else "Row is:")
+        self.column_label.setText(f"{_capital(self.sheet_layout.column_label(column))} is:" if in_sheet
+                                  else "Column is:")
+        self.row_label.setText(f"{_capital(self.sheet_layout.row_label(row))} is:" if row >= 0 else "Row is:")
         _fill(self.column_box, self._column_choices(), self.grid.column_role(column) if in_sheet else None,
               COLUMN_WORDS, in_sheet)
         _fill(self.row_box, ROW_CHOICES, self.grid.row_role(row) if row >= 0 else None, ROW_WORDS, row >= 0)
 
     def _column_choices(self) -> tuple[ColumnRole, ...]:
-        inverted = self.layout.orientation is Orientation.INVERTED
+        inverted = self.sheet_layout.orientation is Orientation.INVERTED
         return tuple(ColumnRole.LETTER if role is ColumnRole.PERSON and inverted else role for role in COLUMN_CHOICES)
 
     # The boxes hold each role's value: Qt keeps a str enum as a plain string.
@@ -317,7 +322,7 @@ class ImportPreview(QDialog):
             self._menu(self.view.verticalHeader().mapToGlobal(point), ROW_CHOICES, ROW_WORDS,
                        self.grid.row_role(row), lambda role: self.set_row_role(row, role))
 
-    def _menu(self, where: QPoint, choices: tuple, words: dict, current: object, choose) -> None:  # noqa: ANN001
+    def _menu(self, where: QPoint, choices: tuple, words: dict, current: object, choose) -> None:
         """A header's menu of roles, the current one ticked; it opens without blocking (``self.menu``)."""
         self.menu = QMenu(self)
         self.menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -332,7 +337,7 @@ class ImportPreview(QDialog):
         if not 0 <= number < len(self.read.warnings):
             return
         for address in self.read.warnings[number].addresses:
-            place = cell_of(address, self.layout.turned)
+            place = cell_of(address, self.sheet_layout.turned)
             if place is not None and place[0] < self.grid.rowCount() and place[1] < self.grid.columnCount():
                 index = self.grid.index(*place)
                 self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
@@ -342,7 +347,7 @@ class ImportPreview(QDialog):
     # ------------------------------------------------------------ the result
     def result_value(self) -> ImportResult:
         """The team the sheet makes by the layout shown; raises :class:`RaciError` with one sentence."""
-        return finish(self.inspection, self.layout, self.read)
+        return finish(self.inspection, self.sheet_layout, self.read)
 
     def accept(self) -> None:
         try:
@@ -368,14 +373,14 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _combo(parent: QWidget, texts: list[str], values: list[object]) -> QComboBox:
+def _combo(parent: QWidget, texts: Sequence[str], values: Sequence[object]) -> QComboBox:
     box = QComboBox(parent)
-    for text, value in zip(texts, values):
+    for text, value in zip(texts, values, strict=True):
         box.addItem(text, value)
     return box
 
 
-def _fill(box: QComboBox, choices: tuple, current: object, words: dict, enabled: bool) -> None:  # noqa: ANN001
+def _fill(box: QComboBox, choices: tuple, current: object, words: dict, enabled: bool) -> None:
     """Fill ``box`` with ``choices`` (and the current role, when it is none of them) and select the current one."""
     box.blockSignals(True)
     box.clear()

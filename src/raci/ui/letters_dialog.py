@@ -84,7 +84,7 @@ class LettersDialog(QDialog):
         self._lay_out()
         self._connect()
         own = not is_builtin(self.current)
-        self._show(self.current.letters, self.current.name if own else self.current.name, self.current.say_names,
+        self._show(self.current.letters, self.current.name, self.current.say_names,
                    chosen=OWN if own else self.current.id, origin=True)
         self.resize(760, 520)
 
@@ -195,7 +195,7 @@ class LettersDialog(QDialog):
         if self.table.rowCount() < MAX_LETTERS:
             self._append(None, None)
             self.table.setCurrentCell(self.table.rowCount() - 1, SYMBOL)
-            self.table.editItem(self.table.item(self.table.rowCount() - 1, SYMBOL))
+            self.table.editItem(self._item(self.table.rowCount() - 1, SYMBOL))
             self._refresh()
 
     def remove_letter(self) -> None:
@@ -208,8 +208,13 @@ class LettersDialog(QDialog):
     # ---------------------------------------------------------------- result
     def _table_letters(self) -> tuple[LetterDef, ...]:
         return tuple(LetterDef(self._text(row, SYMBOL), self._text(row, NAME), self._text(row, MEANING),
-                               _KINDS[self.table.cellWidget(row, KIND).currentIndex()])
+                               _KINDS[self._kind_box(row).currentIndex()])
                      for row in range(self.table.rowCount()))
+
+    def _kind_box(self, row: int) -> QComboBox:
+        box = self.table.cellWidget(row, KIND)
+        assert isinstance(box, QComboBox), "every row is made with its kind box"
+        return box
 
     def _built_set(self) -> LetterSet:
         """The set the dialog shows; raises :class:`LetterSetError` with a sentence when it cannot be used."""
@@ -225,6 +230,11 @@ class LettersDialog(QDialog):
         slug = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:36] or "own"
         return f"{slug}-own" if slug in {letter_set.id for letter_set in BUILT_IN} else slug
 
+    def _item(self, row: int, column: int) -> QTableWidgetItem:
+        item = self.table.item(row, column)
+        assert item is not None, "every row is made with all its items"
+        return item
+
     def _text(self, row: int, column: int) -> str:
         item = self.table.item(row, column)
         return item.text().strip() if item is not None else ""
@@ -233,8 +243,8 @@ class LettersDialog(QDialog):
         """For the team's own set made from its current letters: each current symbol's new one (None: removed)."""
         if self.sets.currentData() != OWN:
             return None
-        made = {self.table.item(row, SYMBOL).data(_ORIGIN): self._text(row, SYMBOL)
-                for row in range(self.table.rowCount()) if self.table.item(row, SYMBOL).data(_ORIGIN)}
+        made = {self._item(row, SYMBOL).data(_ORIGIN): self._text(row, SYMBOL)
+                for row in range(self.table.rowCount()) if self._item(row, SYMBOL).data(_ORIGIN)}
         if not made:
             return None
         return {letter.symbol: made.get(letter.symbol) for letter in self.current.letters}

@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
         self.workload = WorkloadView(self)
         self.help_panel = HelpPanel(self, self.document.team.letter_set)
         for dock, panel in zip(self.docks, (self.findings, self.details, self.profile_panel, self.workload,
-                                            self.help_panel)):
+                                            self.help_panel), strict=True):
             dock.setWidget(panel)
         self.legend = LegendStrip(self, self.document.team.letter_set)
         self.counts = SeverityCounts(self)
@@ -242,6 +242,7 @@ class MainWindow(QMainWindow):
         document.teamReplaced.connect(self._on_team_replaced)
         document.pathChanged.connect(self._update_title)
         document.modifiedChanged.connect(self._on_modified_changed)
+        self.autosaver.failed.connect(lambda sentence: self.show_status(sentence, 20_000))
         self.findings.findingSelected.connect(self.show_finding)
         self.findings.acknowledgeRequested.connect(self.edits.acknowledge)
         self.findings.withdrawRequested.connect(self.edits.withdraw)

@@ -68,10 +68,10 @@ class Markers:
         """
         findings = report.findings
         open_findings = list(compress(findings, map(not_, map(_acknowledgment, findings))))
-        now = dict(zip(map(id, open_findings), open_findings))
+        now = dict(zip(map(id, open_findings), open_findings, strict=True))
         gone_ids, came_ids = list(self._open.keys() - now.keys()), list(now.keys() - self._open.keys())
         gone_slots = list(map(self._slot_of.pop, gone_ids))
-        gone = dict(zip(gone_slots, map(self._open.__getitem__, gone_ids)))
+        gone = dict(zip(gone_slots, map(self._open.__getitem__, gone_ids), strict=True))
         for slot in gone_slots:
             del self._finding[slot]
         came = self._file(list(map(now.__getitem__, came_ids)))
@@ -86,7 +86,7 @@ class Markers:
         olds, news = list(map(gone.pop, slots)), list(map(came.pop, slots))
         alike = list(map(is_, map(_severity, olds), map(_severity, news)))
         self._replace(list(compress(slots, alike)), list(compress(olds, alike)), list(compress(news, alike)), touched)
-        for slot, old, new, same in zip(slots, olds, news, alike):
+        for slot, old, new, same in zip(slots, olds, news, alike, strict=True):
             if not same:  # about the same things at another severity: unnamed here, named below
                 gone[slot], came[slot] = old, new
         for slot, old in gone.items():
@@ -106,11 +106,11 @@ class Markers:
         a typed letter rewrites the finding that names every cell of a
         backlog row, but the cells stay marked as they were.
         """
-        self._finding.update(zip(slots, news))
+        self._finding.update(zip(slots, news, strict=True))
         for kind in self.kinds:
             keys_of = _NAMED[kind]
             differ = list(map(ne, map(keys_of, olds), map(keys_of, news)))
-            for slot, old, new in compress(zip(slots, olds, news), differ):
+            for slot, old, new in compress(zip(slots, olds, news, strict=True), differ):
                 was, named = set(keys_of(old)), set(keys_of(new))
                 touched[kind] |= self._unname(kind, slot, was - named)
                 touched[kind] |= self._name(kind, slot, new.severity, named - was)
@@ -139,15 +139,15 @@ class Markers:
 
     def _file(self, findings: list[Finding]) -> dict[Slot, Finding]:
         """Give each new open finding its slot; a second finding about the same things gets one of its own."""
-        slots = list(zip(map(_rule, findings), map(_rows, findings), map(_people, findings)))
-        filed = dict(zip(slots, findings))
+        slots: list[Slot] = list(zip(map(_rule, findings), map(_rows, findings), map(_people, findings), strict=True))
+        filed = dict(zip(slots, findings, strict=True))
         if len(filed) < len(findings) or not filed.keys().isdisjoint(self._finding):
             filed = {}
-            for position, (slot, finding) in enumerate(zip(slots, findings)):
+            for position, (slot, finding) in enumerate(zip(slots, findings, strict=True)):
                 if slot in filed or slot in self._finding:
                     slots[position] = slot = (slot, id(finding))
                 filed[slot] = finding
-        self._slot_of.update(zip(map(id, findings), slots))
+        self._slot_of.update(zip(map(id, findings), slots, strict=True))
         return filed
 
     def _name(self, kind: str, slot: Slot, severity: Severity, keys: Iterable[Any]) -> set[Any]:

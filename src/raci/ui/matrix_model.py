@@ -28,6 +28,7 @@ from raci.findings import Report
 from raci.letters import Cell, LetterSet, parse_cell
 from raci.model import CellKey, Change, Person, Phase, Responsibility, Team, TeamEvent
 from raci.ordering import OTHER_CATEGORY, category_blocks
+from raci.phrases import joined
 from raci.ui.markers import Markers
 from raci.ui.palette import category_font, grid_colours, is_dark, letter_font, severity_icon
 
@@ -109,10 +110,6 @@ class MatrixModel(QAbstractTableModel):
     def letter_set(self) -> LetterSet:
         """The letters the team writes its cells in."""
         return self._team.letter_set
-
-    def detach(self) -> None:
-        """Stop listening to the team (call before dropping the model while the team lives on)."""
-        self._unsubscribe()
 
     def set_report(self, report: Report) -> None:
         """Mark the cells, rows and people the report's open findings name.
@@ -281,7 +278,7 @@ class MatrixModel(QAbstractTableModel):
         if column == 0:
             return self._title_data(position, role)
         letter = self._team.letter_at(position, column - 1)
-        if role == _DISPLAY or role == _EDIT:
+        if role in (_DISPLAY, _EDIT):
             return letter if letter is not None else ""
         if role == LetterRole:
             return letter
@@ -295,7 +292,7 @@ class MatrixModel(QAbstractTableModel):
             return _CENTRE
         if role == SeverityRole:
             return self._markers.severity("cell", self._cell_at(position, column))
-        if role == _TOOLTIP or role == _ACCESSIBLE:
+        if role in (_TOOLTIP, _ACCESSIBLE):
             return self._cell_text(position, column, letter, with_findings=role == _TOOLTIP)
         return None
 
@@ -311,7 +308,7 @@ class MatrixModel(QAbstractTableModel):
 
     def _title_data(self, position: int, role: int) -> Any:
         row = self._team.responsibilities[position]
-        if role == _DISPLAY or role == _EDIT or role == _ACCESSIBLE:
+        if role in (_DISPLAY, _EDIT, _ACCESSIBLE):
             return row.title
         if role == _TOOLTIP:
             text = f"{row.title}\n{row.description}" if row.description else row.title
@@ -552,4 +549,4 @@ class MatrixModel(QAbstractTableModel):
 def _typed_keys(letters: LetterSet) -> str:
     """``"R, A, C or I"``: the set's symbols, as the empty cell's tooltip lists them."""
     symbols = letters.symbols
-    return symbols[0] if len(symbols) == 1 else f"{', '.join(symbols[:-1])} or {symbols[-1]}"
+    return joined(symbols, "or")

@@ -32,7 +32,7 @@ from raci.ui.matrix_model import MatrixModel
 from raci.ui.person_header import PersonHeader
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QModelIndex, QPoint
+    from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint
     from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QMouseEvent, QResizeEvent
     from PySide6.QtWidgets import QMenu
 
@@ -219,7 +219,8 @@ class MatrixView(QTableView):
             return self.currentIndex()
         return model.index(row, column)
 
-    def scrollTo(self, index: QModelIndex, hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+    def scrollTo(self, index: QModelIndex | QPersistentModelIndex,
+                 hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:
         """Scroll so the cell is visible beside the frozen column, not under it."""
         bar = self.horizontalScrollBar()
         kept = bar.value()
@@ -279,7 +280,8 @@ class MatrixView(QTableView):
     def selected_cells(self) -> list[CellKey]:
         """The letter cells selected (or the current one when nothing is), top to bottom, left to right."""
         model = self.matrix_model()
-        ranges = [(r.top(), r.bottom(), r.left(), r.right()) for r in self.selectionModel().selection()]
+        selection = self.selectionModel().selection()
+        ranges = [(r.top(), r.bottom(), r.left(), r.right()) for r in selection]  # type: ignore[attr-defined]  # iterable; the stubs omit it
         current = self.currentIndex()
         if not ranges and current.isValid():
             ranges = [(current.row(), current.row(), current.column(), current.column())]
@@ -351,7 +353,9 @@ class MatrixView(QTableView):
     def _selected_rect(self) -> Rect | None:
         from raci.ui.clipboard import bounding_rect
 
-        return bounding_rect([(r.top(), r.left(), r.bottom(), r.right()) for r in self.selectionModel().selection()])
+        selection = self.selectionModel().selection()
+        return bounding_rect([(r.top(), r.left(), r.bottom(), r.right())
+                              for r in selection])  # type: ignore[attr-defined]  # iterable; the stubs omit it
 
     def copy_selection(self) -> str:
         """Put the selected rectangle on the clipboard as tab-separated text (category rows left out)."""

@@ -1,8 +1,8 @@
 """Colours, fonts and marker icons of the matrix, in a light and a dark scheme.
 
-Letter colours come from ``resources/palette.json`` through
+Letter and severity colours come from ``resources/palette.json`` through
 :func:`raci.letters.load_palette`, the one place the grid, the legend, the
-workload bars and the exports take them from. They derive from the
+workload bars, the markers and the exports take them from. They derive from the
 Okabe-Ito palette, which stays distinct for the common forms of colour
 blindness: in the light scheme each letter gets a light fill of one
 Okabe-Ito hue and dark text of the same hue; in the dark scheme a dark
@@ -27,13 +27,16 @@ from raci.letters import Cell, LetterSet, Theme, load_palette
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
 
-SEVERITY_COLOURS: Mapping[Severity, QColor] = MappingProxyType(
-    {
-        Severity.ERROR: QColor("#d55e00"),  # vermillion
-        Severity.WARNING: QColor("#e69f00"),  # orange
-        Severity.INFO: QColor("#0072b2"),  # blue
-    }
-)
+_SEVERITY_COLOURS: dict[Severity, QColor] = {}
+
+
+def severity_colour(severity: Severity) -> QColor:
+    """A severity's hue from the palette (vermillion, orange, blue), for markers and icons (made once)."""
+    colour = _SEVERITY_COLOURS.get(severity)
+    if colour is None:
+        colour = _SEVERITY_COLOURS[severity] = QColor(load_palette().severities[severity.value].hue)
+    return colour
+
 
 CATEGORY_FILL = QColor("#dfe4ea")
 CATEGORY_TEXT = QColor("#1f2933")
@@ -80,7 +83,8 @@ def grid_colours(letter_set: LetterSet, dark: bool) -> GridColours:
 
 
 def bar_colours(letter_set: LetterSet, cell: Cell, dark: bool) -> tuple[QColor, QColor, Qt.BrushStyle]:
-    """A letter's chip (white letter on it) and bar colours in the workload panel in one scheme, and the bar's pattern."""
+    """A letter's chip (white letter on it) and bar colours in the workload panel in one scheme, and the bar's
+    pattern."""
     colour = load_palette().cell_colours(letter_set)[cell]
     pattern = PATTERNS.get(colour.pattern, Qt.BrushStyle.SolidPattern)
     grid = grid_colours(letter_set, dark)
@@ -144,7 +148,7 @@ def _draw_severity(severity: Severity, size: int) -> QPixmap:
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(SEVERITY_COLOURS[severity])
+    painter.setBrush(severity_colour(severity))
     outline = QRectF(1, 1, size - 2, size - 2)
     if severity is Severity.WARNING:
         painter.drawPolygon(

@@ -196,7 +196,8 @@ class _Document:
             x += metrics.horizontalAdvance(words) + self.mm(5)
         painter.setFont(_font(8, italic=True))
         owner = letters.first(Kind.OWNS)
-        owners = " or ".join(cell for cell in self._legend_cells if cell in self._owns) or (owner.symbol if owner else "")
+        owners = (" or ".join(cell for cell in self._legend_cells if cell in self._owns)
+                  or (owner.symbol if owner else ""))
         painter.drawText(QRectF(x, y, self.area.right() - x, box * 0.8), Qt.AlignmentFlag.AlignVCenter,
                          f"Each row needs exactly one {owners}.")
         return y + box * 0.8
@@ -406,7 +407,7 @@ class _Document:
         if self.y + height > self.area.bottom() - self.mm(6):
             self._new_page()
             body.moveTop(self.y)
-        background, colour = common.SEVERITY_COLOURS[finding.severity]
+        background, colour = common.severity_colours()[finding.severity]
         tag = QRectF(self.area.left(), self.y, tag_width, self.mm(4.5))
         self.painter.fillRect(tag, QColor(f"#{background}"))
         self.painter.setPen(QColor(f"#{colour}"))

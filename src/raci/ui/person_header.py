@@ -127,7 +127,7 @@ class PersonHeader(QHeaderView):
             lines.append((titles, small, QPalette.ColorRole.PlaceholderText))
         heights = [QFontMetrics(font).height() for _, font, _ in lines]
         top = max(0, (rect.width() - sum(heights)) // 2)
-        for (text, font, role), height in zip(lines, heights):
+        for (text, font, role), height in zip(lines, heights, strict=True):
             metrics = QFontMetrics(font)
             painter.setFont(font)
             painter.setPen(self.palette().color(role))

@@ -31,13 +31,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 
 from raci import strict_json
 from raci.errors import RaciError, SaveError, TeamFileError, shown
 from raci.model import Team
-from raci.saving import remove_stale_temporaries
-from raci.teamfile import SUFFIX, encode_team, load_team, write_atomically
+from raci.saving import remove_stale_temporaries, write_atomically
+from raci.teamfile import SUFFIX, encode_team, load_team
 
 try:
     import fcntl
@@ -329,7 +329,12 @@ class AutoSaver(QObject):
     ``snapshot`` returns the team and its saved path (or None) at the moment
     of writing. ``changed()`` must be called on every edit and
     ``set_modified()`` when the document becomes modified or clean.
+    :attr:`failed` carries the sentence of a copy that could not be written
+    (the window shows it in the status bar); the timer keeps going, as the
+    folder may come back.
     """
+
+    failed = Signal(str)
 
     def __init__(self, store: RecoveryStore, snapshot: Callable[[], tuple[Team, str | None]],
                  interval_ms: int = AUTOSAVE_INTERVAL_MS, parent: QObject | None = None) -> None:
@@ -337,7 +342,6 @@ class AutoSaver(QObject):
         self.store = store
         self._snapshot = snapshot
         self._dirty = False  # edits since the last copy
-        self.last_error: str | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.write_now)
@@ -368,10 +372,9 @@ class AutoSaver(QObject):
         try:
             self.store.write(team, path)
         except SaveError as error:
-            self.last_error = str(error)  # keep the timer going: the folder may come back
+            self.failed.emit(str(error))
             return False
         self._dirty = False
-        self.last_error = None
         return True
 
     def stop(self) -> None:

@@ -46,9 +46,6 @@ TITLE_WIDTH: Option[int] = Option("grid/title_width", int, 0)  # 0: the default 
 RECENT_FILES: Option[list[str]] = Option("files/recent", list, [])
 LAST_FOLDER: Option[str] = Option("files/last_folder", str, "")
 
-OPTIONS: tuple[Option[Any], ...] = (WINDOW_RECT, MAXIMISED, DOCK_STATE, PANEL_SIZES, LAYOUT_SCREEN, ZOOM, TITLE_WIDTH, RECENT_FILES,
-                                     LAST_FOLDER)
-
 
 class Settings:
     """Typed access to the window's QSettings."""
@@ -69,7 +66,7 @@ class Settings:
         if raw is None:
             return _copy(option.default)
         try:
-            return _convert(raw, option.kind)  # type: ignore[no-any-return]
+            return _convert(raw, option.kind)
         except (TypeError, ValueError):
             return _copy(option.default)  # a hand-edited or foreign value: fall back quietly
 

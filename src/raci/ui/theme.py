@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
 
 from raci.ui.palette import is_dark
 
@@ -70,9 +71,9 @@ class Theme(QObject):
         """
         self.dark = dark
         self._app.setPalette(window_palette(dark))
-        sheet = self._app.styleSheet() if restyle and hasattr(self._app, "styleSheet") else ""
-        if sheet:
-            self._app.setStyleSheet(sheet)
+        app = self._app
+        if restyle and isinstance(app, QApplication) and app.styleSheet():
+            app.setStyleSheet(app.styleSheet())
         self.changed.emit(dark)
 
 

@@ -13,7 +13,8 @@ Escape clears it.
 An edit costs what it changed: the model follows the team's cell events to
 know whose letters changed and reads only those people's counts, from the
 tallies the checker keeps anyway (:meth:`raci.rules.Checker.kind_counts`)
-when the window hands them over; the flags follow the report by the
+when the window hands them over, or else counted from the team
+(:func:`raci.tally.kind_counts`); the flags follow the report by the
 findings that came or went (:class:`~raci.ui.markers.Markers`). All of it
 happens only while the view is visible: a hidden view catches up when it
 is shown.
@@ -26,7 +27,16 @@ from dataclasses import dataclass, replace
 from operator import itemgetter
 from typing import Any, Protocol
 
-from PySide6.QtCore import QAbstractListModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPainter, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -43,13 +53,13 @@ from PySide6.QtWidgets import (
 from raci.findings import Report, Severity
 from raci.letters import Cell, Kind, LetterSet
 from raci.model import Change, Phase, Team, TeamEvent
+from raci.tally import KindCounts, kind_counts
 from raci.ui.markers import Markers
 from raci.ui.palette import bar_colours, is_dark, severity_icon
 
 LoadRole = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 Counts = tuple[int, ...]  # one count per bar (R, A, C, I for RACI)
-KindCounts = tuple[int, ...]  # one count per Kind, in Kind order
 _KINDS = tuple(Kind)
 _person_of = itemgetter(1)  # of a cell key (responsibility id, person id)
 
@@ -72,7 +82,7 @@ class Bar:
 
 def bars_of(letters: LetterSet) -> tuple[Bar, ...]:
     """The bars for a set: one per kind it has, in the order its letters first name them (R, A, C, I)."""
-    bars = []
+    bars: list[Bar] = []
     for letter in letters.letters:
         if any(bar.kind is letter.kind for bar in bars):
             continue
@@ -90,20 +100,6 @@ class PersonLoad:
     titles: tuple[str, ...]
     counts: Counts
     flag: Severity | None = None
-
-
-def count_kinds(team: Team, person_ids: Collection[str]) -> dict[str, KindCounts]:
-    """Each person's cells counted by kind from the team's cells, for when no tally is kept."""
-    kinds_of = team.letter_set.kinds
-    tallies = {person_id: [0] * len(_KINDS) for person_id in person_ids}
-    for _row, person_id, letter in team.iter_cells():
-        tally = tallies.get(person_id)
-        if tally is None:
-            continue
-        kinds = kinds_of(letter)
-        for position, kind in enumerate(_KINDS):
-            tally[position] += bool(kinds & kind.bit)
-    return {person_id: tuple(tally) for person_id, tally in tallies.items()}
 
 
 class WorkloadModel(QAbstractListModel):
@@ -128,7 +124,7 @@ class WorkloadModel(QAbstractListModel):
             self._follow(team)
         flagged = self._markers.follow(report)["person"]
         by_kind: Callable[[Collection[str]], Mapping[str, KindCounts]] = (
-            tally.kind_counts if tally is not None else lambda ids: count_kinds(team, ids))
+            tally.kind_counts if tally is not None else lambda ids: kind_counts(team, ids))
         if team.letter_set is not self.letter_set:  # other bars: every row is drawn anew
             self.beginResetModel()
             self.letter_set, self.bars, self._everyone, self.loads = team.letter_set, bars_of(team.letter_set), True, []
@@ -194,12 +190,6 @@ class WorkloadModel(QAbstractListModel):
                 event.change is Change.RESPONSIBILITIES and event.operation != "move"):
             self._everyone = True
 
-    def detach(self) -> None:
-        """Stop following the team's edits."""
-        self._unsubscribe()
-        self._unsubscribe = lambda: None
-        self._team = None
-
     def _rescale(self) -> bool:
         """Set the scale from everyone's counts; True when it changed."""
         scale = max((max(load.counts, default=0) for load in self.loads), default=1) or 1
@@ -217,7 +207,7 @@ class WorkloadModel(QAbstractListModel):
             return None
         load = self.loads[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            letters = ", ".join(f"{n} {bar.label}" for n, bar in zip(load.counts, self.bars))
+            letters = ", ".join(f"{n} {bar.label}" for n, bar in zip(load.counts, self.bars, strict=True))
             return f"{load.name}: {letters}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._markers.notes("person", load.person_id).strip() or "No finding names this person."
@@ -252,7 +242,7 @@ class WorkloadDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(7.0, option.font.pointSizeF() - 1))
         small.setBold(True)
         painter.setFont(small)
-        for position, (bar, count) in enumerate(zip(model.bars, load.counts)):
+        for position, (bar, count) in enumerate(zip(model.bars, load.counts, strict=True)):
             line, column = divmod(position, 2)
             slot = QRect(rect.left() + column * (half + 10), rect.top() + 21 + line * (self.LINE + self.LINE_GAP),
                          half, self.LINE)
@@ -384,7 +374,8 @@ class WorkloadView(QWidget):
 
     def _select_quietly(self, row: int) -> None:
         self.list.selectionModel().blockSignals(True)
-        self.list.selectionModel().setCurrentIndex(self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.list.selectionModel().setCurrentIndex(self.model.index(row),
+                                                   QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.list.selectionModel().blockSignals(False)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

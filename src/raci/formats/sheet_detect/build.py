@@ -131,7 +131,7 @@ class _RowReader:
 
     # ------------------------------------------------------------ people
     def _header_people(self) -> None:
-        layout, seen = self.layout, {}
+        layout, seen = self.layout, dict[str, list[int]]()
         for plan in layout.columns_with(ColumnRole.PERSON):
             row = layout.names_row if layout.names_row is not None else 0
             if plan.header:
@@ -153,7 +153,7 @@ class _RowReader:
     def _titles_from(self, number: int) -> None:
         """A second header row under the people: their titles when it holds roles, else a warning."""
         line = self.frame.lines[number]
-        under = {column: text for column, value in zip(line.columns, line.values)
+        under = {column: text for column, value in zip(line.columns, line.values, strict=True)
                  if column in self.place and (text := text_of(value))}
         if not under:
             return
@@ -191,8 +191,8 @@ class _RowReader:
                 continue
             if role is not RowRole.RESPONSIBILITY:
                 if role is RowRole.SKIPPED and line.columns:
-                    held = any(column in self.letters or column in self.place and kind in _LETTERISH
-                               for column, kind in zip(line.columns, line.kinds))
+                    held = any(column in self.letters or (column in self.place and kind in _LETTERISH)
+                               for column, kind in zip(line.columns, line.kinds, strict=True))
                     self.log.add(WarningKind.SKIPPED_ROW, number, line.columns[0],
                                  "with letters" if held else "without letters", text_of(line.values[0]))
                 continue
@@ -240,7 +240,7 @@ class _RowReader:
     # ------------------------------------------------------------ cells
     def _cells(self, number: int, line: Line) -> dict[int, Cell]:
         cells: dict[int, Cell] = {}
-        for column, value, kind in zip(line.columns, line.values, line.kinds):
+        for column, value, kind in zip(line.columns, line.values, line.kinds, strict=True):
             position = self.place.get(column)
             if position is None:
                 continue
@@ -257,7 +257,7 @@ class _RowReader:
 
     def _inverted_cells(self, number: int, line: Line) -> dict[int, Cell]:
         held: dict[int, list[str]] = {}
-        for column, value, kind in zip(line.columns, line.values, line.kinds):
+        for column, value, kind in zip(line.columns, line.values, line.kinds, strict=True):
             letter = self.letters.get(column)
             if not letter:
                 continue

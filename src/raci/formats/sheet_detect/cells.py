@@ -56,12 +56,7 @@ class CellKind(IntEnum):
     FLAG = 7  # TRUE or FALSE
     FORMULA = 8  # "=COUNTIF(B8:I8,"A")": a workbook read without its computed values
 
-    @property
-    def is_letterish(self) -> bool:
-        return self in (CellKind.LETTER, CellKind.MARK)
 
-
-KIND_COUNT = len(CellKind)
 _NUMBER = re.compile(r"^[-+\u2212]?[$€£¥]?\s?(\d{1,3}([ ,.\u00a0']\d{3})+|\d+)([.,]\d+)?\s?[%$€£¥]?$")
 _TIME = re.compile(
     r"^(\d{4}-\d{1,2}-\d{1,2}([ t]\d{1,2}:\d{2}(:\d{2})?)?"
@@ -125,7 +120,7 @@ def _text_kind(value: str, own: LetterSet | None = None) -> CellKind:
         return CellKind.FLAG
     if _TIME.match(folded):
         return CellKind.TIME
-    if _CODE.match(folded) and any(character.isdigit() for character in folded) or _SLUG.match(text) \
+    if (_CODE.match(folded) and any(character.isdigit() for character in folded)) or _SLUG.match(text) \
             or text in _APP_MARKERS:
         return CellKind.CODE
     return CellKind.TEXT
@@ -256,7 +251,7 @@ class Frame:
     letters: LetterSet | None = None
 
     @classmethod
-    def from_grid(cls, grid: Iterable[Sequence[Any] | None], classifier: Classifier | None = None) -> Frame:
+    def from_grid(cls, grid: Iterable[Sequence[Any] | None] | Frame, classifier: Classifier | None = None) -> Frame:
         """The grid's non-blank cells, each classified (a grid given as a frame is returned as it is)."""
         if isinstance(grid, Frame):
             return grid
@@ -304,7 +299,7 @@ class Frame:
         values: list[list[Any]] = [[] for _ in range(self.width)]
         kinds = [bytearray() for _ in range(self.width)]
         for number, line in enumerate(self.lines):
-            for column, value, kind in zip(line.columns, line.values, line.kinds):
+            for column, value, kind in zip(line.columns, line.values, line.kinds, strict=True):
                 columns[column].append(number)
                 values[column].append(value)
                 kinds[column].append(kind)

@@ -95,7 +95,7 @@ def profile_columns(frame: Frame, rows: Iterable[int]) -> dict[int, Profile]:
     profiles: dict[int, Profile] = {}
     for number in rows:
         line = frame.lines[number]
-        for column, value, kind in zip(line.columns, line.values, line.kinds):
+        for column, value, kind in zip(line.columns, line.values, line.kinds, strict=True):
             profile = profiles.get(column)
             if profile is None:
                 profile = profiles[column] = Profile()

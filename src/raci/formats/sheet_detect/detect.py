@@ -110,7 +110,7 @@ def _normal(frame: Frame, sheet: str, orientation: Orientation) -> Layout:
     named = _header_texts(frame, header.names)
     # A column of marks only ("N" all the way down) is a person involved in nothing, when named.
     people = [column for column, profile in sorted(profiles.items())
-              if (profile.counts[CellKind.LETTER] or profile.counts[CellKind.MARK] and column in named)
+              if (profile.counts[CellKind.LETTER] or (profile.counts[CellKind.MARK] and column in named))
               and profile.letters >= profile.text]
     return _finish(frame, sheet, orientation, header, profiles, people, ColumnRole.PERSON)
 
@@ -120,8 +120,8 @@ def _letter_columns(frame: Frame) -> set[int]:
     letters: dict[int, int] = {}
     words: dict[int, int] = {}
     for line in frame.lines:
-        for column, kind in zip(line.columns, line.kinds):
-            if kind == CellKind.LETTER or kind == CellKind.MARK and column in letters:
+        for column, kind in zip(line.columns, line.kinds, strict=True):
+            if kind == CellKind.LETTER or (kind == CellKind.MARK and column in letters):
                 letters[column] = letters.get(column, 0) + 1
             elif kind == CellKind.TEXT and column in letters:
                 words[column] = words.get(column, 0) + 1
@@ -134,14 +134,14 @@ def _without_letters(frame: Frame, sheet: str, orientation: Orientation) -> Layo
     wordy = [number for number, line in enumerate(frame.lines) if line.kinds.count(CellKind.TEXT) >= 2]
     titled = [number for number in wordy if any(
         kind == CellKind.TEXT and is_one_of(text_of(value), TITLE_WORDS)
-        for value, kind in zip(frame.lines[number].values, frame.lines[number].kinds))]
+        for value, kind in zip(frame.lines[number].values, frame.lines[number].kinds, strict=True))]
     if wordy:
         number = titled[0] if titled else wordy[0]
         header = HeaderBlock((number,), number, number + 1, frame.height)
         profiles = profile_columns(frame, range(header.start, header.end))
         texts = [column for column, profile in sorted(profiles.items()) if profile.holds_text]
         line = frame.lines[number]
-        named = [column for column, value, kind in zip(line.columns, line.values, line.kinds)
+        named = [column for column, value, kind in zip(line.columns, line.values, line.kinds, strict=True)
                  if kind == CellKind.TEXT and not any(is_one_of(text_of(value), words) for words in _NOT_PEOPLE)]
         people = [column for column in named if texts and column > texts[0] and column not in profiles]
         if texts and (people or titled):
@@ -185,10 +185,10 @@ def _marked(frame: Frame, header: HeaderBlock) -> frozenset[int] | None:
     """The data rows (by offset) this app's own workbook marks as categories; ``None`` in any other sheet."""
     marked, ours = set(), False
     for offset, line in enumerate(frame.lines[header.start:header.end]):
-        for value, kind in zip(line.values, line.kinds):
+        for value, kind in zip(line.values, line.kinds, strict=True):
             if kind == CellKind.CODE and value == CATEGORY_MARKER:
                 marked.add(offset)
-            ours = ours or kind == CellKind.CODE and value == ROW_ID_MARKER
+            ours = ours or (kind == CellKind.CODE and value == ROW_ID_MARKER)
     header_cells = (value for number in header.rows for value in frame.lines[number].values)
     ours = ours or any(value in (ROW_ID_MARKER, NAMES_MARKER) for value in header_cells)
     return frozenset(marked) if ours or marked else None
@@ -198,7 +198,7 @@ def _header_texts(frame: Frame, names: int | None) -> dict[int, str]:
     if names is None:
         return {}
     line = frame.lines[names]
-    return {column: text for column, value in zip(line.columns, line.values) if (text := text_of(value))}
+    return {column: text for column, value in zip(line.columns, line.values, strict=True) if (text := text_of(value))}
 
 
 def _all_rows(frame: Frame, header: HeaderBlock, rows: RowResult) -> tuple[RowRole, ...]:
@@ -228,7 +228,7 @@ def _inverted(frame: Frame, sheet: str) -> Layout | None:
         if line.kinds.count(CellKind.LETTER) < 2:
             continue
         symbols = {}
-        for column, value, kind in zip(line.columns, line.values, line.kinds):
+        for column, value, kind in zip(line.columns, line.values, line.kinds, strict=True):
             if kind == CellKind.LETTER:
                 single = singles.get(value, "")
                 if single == "":
@@ -257,7 +257,7 @@ class _Below:
         self.word_count: dict[int, int] = {}
         self.letter_count: dict[int, int] = {}
         for line in frame.lines:
-            for column, kind in zip(line.columns, line.kinds):
+            for column, kind in zip(line.columns, line.kinds, strict=True):
                 if kind == CellKind.TEXT:
                     self.word_count[column] = self.word_count.get(column, 0) + 1
                 elif kind == CellKind.LETTER:
@@ -289,7 +289,7 @@ class _Below:
             words: dict[int, list[int]] = {}
             letters: dict[int, list[int]] = {}
             for number, line in enumerate(self._frame.lines):
-                for column, kind in zip(line.columns, line.kinds):
+                for column, kind in zip(line.columns, line.kinds, strict=True):
                     if kind == CellKind.TEXT:
                         words.setdefault(column, []).append(number)
                     elif kind == CellKind.LETTER:
@@ -348,7 +348,7 @@ def _team_name(frame: Frame, roles: Sequence[RowRole], top: int, sheet: str) -> 
         if roles[number] is not RowRole.TITLE:
             continue
         line = frame.lines[number]
-        for value, kind in zip(line.values, line.kinds):
+        for value, kind in zip(line.values, line.kinds, strict=True):
             text = text_of(value)
             if kind == CellKind.TEXT and len(text) >= 2 and not any(is_one_of(text, words) for words in _NOT_NAMES):
                 return text[:NAME_LIMIT]

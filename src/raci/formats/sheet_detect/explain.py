@@ -42,10 +42,10 @@ def explain(layout: Layout, grid: Iterable[Sequence[Any] | None] | Frame | None 
     people = layout.columns_with(ColumnRole.PERSON, ColumnRole.LETTER)
     lines.append(f"{'Letter columns' if layout.orientation is Orientation.INVERTED else 'People'} "
                  f"({len(people)}): {_columns(layout, people)}")
-    for role, label in ((ColumnRole.CATEGORY, "Category columns"), (ColumnRole.DESCRIPTION, "Description"),
-                        (ColumnRole.NOTES, "Notes (kept in the description)"), (ColumnRole.SKIPPED, "Skipped columns"),
-                        (ColumnRole.LEGEND, "Legend columns")):
-        plans = layout.columns_with(role)
+    for column_role, label in ((ColumnRole.CATEGORY, "Category columns"), (ColumnRole.DESCRIPTION, "Description"),
+                               (ColumnRole.NOTES, "Notes (kept in the description)"),
+                               (ColumnRole.SKIPPED, "Skipped columns"), (ColumnRole.LEGEND, "Legend columns")):
+        plans = layout.columns_with(column_role)
         if plans:
             lines.append(f"{label}: {_columns(layout, plans, reasons=True)}")
     for role, label in ((RowRole.CATEGORY, "Category rows"), (RowRole.SKIPPED, "Skipped rows"),

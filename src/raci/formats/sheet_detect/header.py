@@ -53,17 +53,17 @@ def find_header(frame: Frame, letter_columns: Set[int]) -> HeaderBlock:
     height = frame.height
     letters, words = [0] * height, [0] * height
     for number, line in enumerate(frame.lines):
-        for column, kind in zip(line.columns, line.kinds):
+        for column, kind in zip(line.columns, line.kinds, strict=True):
             if column in letter_columns:
                 if kind in _LETTERISH:
                     letters[number] += 1
                 elif kind == CellKind.TEXT:
                     words[number] += 1
     need = 1 if len(letter_columns) <= 2 else 2
-    headerish = [count >= need and count > held for count, held in zip(words, letters)]
-    strongest = max((count for count, flag in zip(words, headerish) if flag), default=0)
+    headerish = [count >= need and count > held for count, held in zip(words, letters, strict=True)]
+    strongest = max((count for count, flag in zip(words, headerish, strict=True) if flag), default=0)
     strong = [flag and 5 * count >= 4 * strongest and not within for count, flag, within
-              in zip(words, headerish, _within_letters(frame, letters))]
+              in zip(words, headerish, _within_letters(frame, letters), strict=True)]
     counts, cuts = _segments(frame, letter_columns, letters, strong)
     best = max(counts, key=lambda row: (counts[row], row >= 0, -row))
     end = next((cut for cut in cuts if cut > best), height)
@@ -112,7 +112,7 @@ def _segments(frame: Frame, letter_columns: Set[int], letters: list[int],
 
 
 def _signature(line: Line, letter_columns: Set[int]) -> tuple[tuple[int, str], ...]:
-    cells = zip(line.columns, line.values, line.kinds)
+    cells = zip(line.columns, line.values, line.kinds, strict=True)
     return tuple((column, text_of(value).casefold()) for column, value, kind in cells
                  if column in letter_columns and kind == CellKind.TEXT)
 
@@ -120,13 +120,13 @@ def _signature(line: Line, letter_columns: Set[int]) -> tuple[tuple[int, str], .
 def _labels_titles(line: Line) -> bool:
     """Whether a row under the names labels the titles' column ("Responsibility", "Task"): a header row too."""
     return any(kind == CellKind.TEXT and is_one_of(text_of(value), TITLE_WORDS)
-               for value, kind in zip(line.values, line.kinds))
+               for value, kind in zip(line.values, line.kinds, strict=True))
 
 
 def _names_score(line: Line, letter_columns: Set[int]) -> tuple[bool, int, int]:
     """How well a header row names people: whether its words are more than titles, then how many distinct
     words it has, then how many are capitalised as names are."""
-    words = [text_of(value) for column, value, kind in zip(line.columns, line.values, line.kinds)
+    words = [text_of(value) for column, value, kind in zip(line.columns, line.values, line.kinds, strict=True)
              if column in letter_columns and kind == CellKind.TEXT]
     capitalised = sum(1 for word in words if word[:1].isupper())
     return not all(titles_in(word) for word in words), len({word.casefold() for word in words}), capitalised

@@ -109,7 +109,7 @@ def _block_texts(frame: Frame, header: HeaderBlock, blocks: Mapping[int, list[in
         return texts
     for line in frame.lines[header.start:header.end]:
         row: dict[int, list[str]] = {}
-        for column, value in zip(line.columns, line.values):
+        for column, value in zip(line.columns, line.values, strict=True):
             block = where.get(column)
             if block is not None:
                 row.setdefault(block, []).append(text_of(value))
@@ -136,7 +136,8 @@ def legend_text_of(frame: Frame, roles: Sequence[RowRole], columns: frozenset[in
         if roles[number] is RowRole.LEGEND:
             parts.append("; ".join(text for text in map(text_of, line.values) if text))
         elif columns:
-            cells = [text_of(value) for column, value in zip(line.columns, line.values) if column in columns]
+            cells = [text_of(value) for column, value in zip(line.columns, line.values, strict=True)
+                     if column in columns]
             if cells:
                 parts.append(" = ".join(cells))
     return "; ".join(part for part in parts if part)

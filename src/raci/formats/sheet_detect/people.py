@@ -37,10 +37,13 @@ ABBREVIATIONS: dict[str, str] = {
 }
 # Words that make free text a role ("Marketing Lead"), and a bracketed or separated tail a title.
 ROLE_WORDS = frozenset(
-    "manager owner lead leader director head analyst engineer developer designer architect tester master "
-    "coach officer sponsor stakeholder stakeholders administrator admin consultant specialist board committee "
-    "executive vp cto ceo cpo cfo coo cio chief marketing sales legal finance support operations ops security "
-    "hr pmo steward champion expert scientist writer researcher".split()
+    [
+        "manager", "owner", "lead", "leader", "director", "head", "analyst", "engineer", "developer", "designer",
+        "architect", "tester", "master", "coach", "officer", "sponsor", "stakeholder", "stakeholders",
+        "administrator", "admin", "consultant", "specialist", "board", "committee", "executive", "vp", "cto", "ceo",
+        "cpo", "cfo", "coo", "cio", "chief", "marketing", "sales", "legal", "finance", "support", "operations", "ops",
+        "security", "hr", "pmo", "steward", "champion", "expert", "scientist", "writer", "researcher",
+    ]
 )
 _BRACKETED = re.compile(r"^(?P<name>.*?)\s*[(\[](?P<inner>[^()\[\]]+)[)\]]$")
 _SEPARATORS = (" - ", " – ", " — ", " | ", ": ", ", ", " / ")

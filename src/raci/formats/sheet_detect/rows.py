@@ -109,7 +109,7 @@ def _first_look(facts: RowFacts, offset: int, result: RowResult) -> RowRole | No
     letters = others = numbers = 0
     content = False
     under: list[str] = []
-    for column, value, kind in zip(line.columns, line.values, line.kinds):
+    for column, value, kind in zip(line.columns, line.values, line.kinds, strict=True):
         if column in facts.assigned:
             if facts.inverted or kind in (CellKind.LETTER, CellKind.MARK):
                 letters += 1
@@ -148,7 +148,7 @@ def heading_text(line: Line, facts: RowFacts) -> str:
     text = text_of(line.value(title))
     if text:
         return text
-    inside = [(column, value, kind) for column, value, kind in zip(line.columns, line.values, line.kinds)
+    inside = [(column, value, kind) for column, value, kind in zip(line.columns, line.values, line.kinds, strict=True)
               if column in facts.content or column in facts.assigned]
     if len(inside) != 1 or inside[0][0] >= title or inside[0][2] != CellKind.TEXT:
         return ""
@@ -186,7 +186,7 @@ def _headings(facts: RowFacts, result: RowResult, candidates: list[int]) -> None
     pattern = sum(following[offset] is _Next.LETTERED for offset in candidates if offset in following)
     first = next((offset for offset, role in enumerate(result.roles) if role is not RowRole.BLANK), -1)
     decided: set[int] = set()
-    after_it = dict(zip(candidates, [*candidates[1:], -1]))
+    after_it = dict(zip(candidates, [*candidates[1:], -1], strict=True))
     for offset in reversed(candidates):
         if offset not in following:
             continue

@@ -27,25 +27,15 @@ DEFAULT_NAME = "Imported team"
 
 
 class Ids:
-    """Unique ids made in one pass: a preferred id when free, else a slug numbered on a clash."""
+    """Unique ids made in one pass: a preferred id when free, else one made by :func:`raci.model.make_id`."""
 
     def __init__(self) -> None:
         self._taken: set[str] = set()
-        self._next: dict[str, int] = {}
 
     def make(self, text: str, fallback: str, preferred: str = "") -> str:
-        if preferred and preferred not in self._taken:
-            self._taken.add(preferred)
-            return preferred
-        slug = make_id(text, (), fallback)
-        number = self._next.get(slug, 1)
-        candidate = slug if number == 1 else f"{slug}-{number}"
-        while candidate in self._taken:
-            number += 1
-            candidate = f"{slug}-{number}"
-        self._next[slug] = number + 1
-        self._taken.add(candidate)
-        return candidate
+        made = preferred if preferred and preferred not in self._taken else make_id(text, self._taken, fallback)
+        self._taken.add(made)
+        return made
 
 
 def build_team(grid: Iterable[Sequence[Any] | None] | Frame, layout: Layout,

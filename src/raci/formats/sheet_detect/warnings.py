@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from raci.letters.text import shown
+from raci.phrases import joined, plural
 
 FIRST = 5  # addresses a warning names before "..."
 
@@ -84,7 +85,7 @@ class WarningLog:
 def places(group: _Group, quote: bool = False) -> str:
     """``"B2, B3, B4, ..."``, quoting each cell's text when asked: ``"B2 'X?', ..."``."""
     named = [f"{where} '{shown(detail)}'" if quote and detail else where
-             for where, detail in zip(group.addresses, group.details)]
+             for where, detail in zip(group.addresses, group.details, strict=True)]
     return ", ".join(named) + (", ..." if group.count > len(named) else "")
 
 
@@ -93,7 +94,7 @@ def _ended(sentence: str) -> str:
     return sentence[:-1] if sentence.endswith("....") else sentence
 
 
-def plural(phrase: str) -> str:
+def said_of_several(phrase: str) -> str:
     """A phrase said of one thing, said of several: "holds numbers" -> "hold numbers"."""
     verb, _, rest = phrase.partition(" ")
     verb = {"is": "are", "has": "have", "was": "were"}.get(verb, verb[:-1] if verb.endswith("s") else verb)
@@ -101,14 +102,14 @@ def plural(phrase: str) -> str:
 
 
 def _cells(count: int, noun: str = "cell") -> str:
-    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+    return plural(count, noun)
 
 
 def _sentence(kind: WarningKind, key: str, group: _Group) -> str:
     count, where = group.count, places(group)
     if kind is WarningKind.NOT_INVOLVED:
         marks = [f"'{shown(value)}'" for value in group.values]
-        listed = marks[0] if len(marks) == 1 else f"{', '.join(marks[:-1])} and {marks[-1]}"
+        listed = joined(marks)
         return f"{listed} in {_cells(count)} read as not involved: {where}."
     if kind is WarningKind.UNREADABLE:
         left = "was" if count == 1 else "were"
@@ -123,7 +124,7 @@ def _sentence(kind: WarningKind, key: str, group: _Group) -> str:
         if count == 1:
             return f"{group.details[0][:1].upper()}{group.details[0][1:]} {key}: skipped."
         more = ", ..." if count > len(group.details) else ""
-        return f"{count:,} columns {plural(key)} and were skipped: {', '.join(group.details)}{more}."
+        return f"{count:,} columns {said_of_several(key)} and were skipped: {', '.join(group.details)}{more}."
     if kind is WarningKind.SKIPPED_ROW:
         return f"{_cells(count, 'row')} {key} {'was' if count == 1 else 'were'} skipped: {places(group, True)}."
     if kind is WarningKind.NO_TITLE:

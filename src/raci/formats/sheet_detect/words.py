@@ -80,16 +80,21 @@ _GENERIC_SHEET = re.compile(r"^(sheet|feuil|feuille|tabelle|hoja|foglio|planilha
 
 # Verbs that open task titles ("Plan the release"), rarely people's names.
 TASK_VERBS = frozenset(
-    "accept adjust agree align analyse analyze answer approve arrange assess assign audit build calculate "
-    "carry change check choose close coach collect communicate compile complete conduct configure confirm "
-    "consult coordinate create decide define deliver demo deploy design detect determine develop document "
-    "draft drive ensure escalate establish estimate evaluate execute facilitate finalise finalize fix follow "
-    "forecast gather get give handle hire hold identify implement improve inform install integrate interview "
-    "keep kick launch lead maintain make manage measure meet migrate monitor negotiate notify onboard order "
-    "organise organize own perform plan prepare present prioritise prioritize procure produce provide "
-    "publish recruit refine release report request research resolve review run schedule secure select "
-    "send set share sign specify sprint staff submit support talk test track train translate turn update "
-    "upgrade validate verify write".split()
+    [
+        "accept", "adjust", "agree", "align", "analyse", "analyze", "answer", "approve", "arrange", "assess",
+        "assign", "audit", "build", "calculate", "carry", "change", "check", "choose", "close", "coach", "collect",
+        "communicate", "compile", "complete", "conduct", "configure", "confirm", "consult", "coordinate", "create",
+        "decide", "define", "deliver", "demo", "deploy", "design", "detect", "determine", "develop", "document",
+        "draft", "drive", "ensure", "escalate", "establish", "estimate", "evaluate", "execute", "facilitate",
+        "finalise", "finalize", "fix", "follow", "forecast", "gather", "get", "give", "handle", "hire", "hold",
+        "identify", "implement", "improve", "inform", "install", "integrate", "interview", "keep", "kick", "launch",
+        "lead", "maintain", "make", "manage", "measure", "meet", "migrate", "monitor", "negotiate", "notify",
+        "onboard", "order", "organise", "organize", "own", "perform", "plan", "prepare", "present", "prioritise",
+        "prioritize", "procure", "produce", "provide", "publish", "recruit", "refine", "release", "report", "request",
+        "research", "resolve", "review", "run", "schedule", "secure", "select", "send", "set", "share", "sign",
+        "specify", "sprint", "staff", "submit", "support", "talk", "test", "track", "train", "translate", "turn",
+        "update", "upgrade", "validate", "verify", "write",
+    ]
 )
 
 
