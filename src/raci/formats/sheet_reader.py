@@ -65,9 +65,10 @@ class Caps:
     cells: int = 1_000_000  # counted up to the last filled cell of each row, over every sheet read
     elements: int = 4_000_000  # XML elements in the sheets read (a filled cell takes two or three)
     # An .ods file is read by pandas through odfpy, which builds every element of every XML part in memory
-    # (measured: 500,000 elements took 8 s to load, 12 s and 630 MB to import): these keep one within about
-    # 8 s and 500 MB. A 1000 x 100 matrix takes about 205,000 elements (two a filled cell).
-    ods_elements: int = 350_000
+    # (measured: 500,000 elements took 8 s to load, 12 s and 630 MB to import; 350,000 took 11 s on a busy
+    # machine): these keep one within about 7 s and 400 MB. A 1000 x 100 matrix takes about 205,000 elements
+    # (two a filled cell).
+    ods_elements: int = 250_000
     ods_xml_bytes: int = 40 * 1024 * 1024
 
 
