@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: run test fuzz bench screenshot wheel bundle bench-bundle icons install-desktop uninstall-desktop clean
+.PHONY: run test fuzz mutation bench screenshot wheel bundle bench-bundle icons install-desktop uninstall-desktop clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,20 @@ fuzz: $(VENV)/.installed-test
 	@./scripts/system-deps.sh offscreen
 	RACI_FUZZ_EXAMPLES=$${RACI_FUZZ_EXAMPLES:-10000} QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/fuzz \
 		--durations=0 --hypothesis-show-statistics $(PYTEST_ARGS)
+
+# Mutation testing of the core (model, rules, team file, sheet import) with
+# mutmut, configured in pyproject.toml; prints the score per group at the end.
+# Results are kept in mutants/: a second run checks only what changed.
+# MUTATION_JOBS=N sets the number of mutants tested at once.
+MUTATION_JOBS ?= 2
+
+$(VENV)/.installed-dev: pyproject.toml | $(PY)
+	$(PIP) install -e '.[test,bench,dev]'
+	@touch $@ $(VENV)/.installed-test $(VENV)/.installed-run
+
+mutation: $(VENV)/.installed-dev
+	nice -n 10 $(VENV)/bin/mutmut run --max-children $(MUTATION_JOBS)
+	$(PY) scripts/mutation-score.py --minimum 85
 
 bench: $(VENV)/.installed-test
 	@./scripts/system-deps.sh offscreen
