@@ -1,0 +1,187 @@
+"""The import at its limits: the separator on a tie, the unpacked size of a workbook exactly at its cap,
+the length that makes a column notes, and which sheet of a workbook is read."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from raci.errors import SheetImportError
+from raci.formats import import_sheet
+from raci.formats.sheet_detect import ColumnRole, LayoutNotFound, choose_sheet, detect_layout, read_sheet
+from raci.formats.sheet_reader import read_csv
+
+MB = 1024 * 1024
+MATRIX = [["Task", "Ana", "Ben"], ["Plan the work", "A", "R"], ["Ship it", "R", "A"]]
+
+
+def workbook(path: Path, sheets: dict[str, list[list[object]]], hidden: tuple[str, ...] = ()) -> Path:
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+        if title in hidden:
+            sheet.sheet_state = "hidden"
+    book.save(path)
+    return path
+
+
+def csv_file(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- separator
+def test_lines_that_split_as_well_on_commas_as_on_semicolons_are_read_with_commas(tmp_path: Path) -> None:
+    path = csv_file(tmp_path / "tie.csv", "Task,Ana,Ben;Notes\nPlan the work,A,R;first\n")
+    grid, _ = read_csv(path)
+    assert grid.rows == [("Task", "Ana", "Ben;Notes"), ("Plan the work", "A", "R;first")]
+
+
+def test_semicolons_win_when_they_split_more_lines_alike(tmp_path: Path) -> None:
+    path = csv_file(tmp_path / "semi.csv", "Task;Ana;Ben\nPlan, then build;A;R\nShip it;R;A\n")
+    team = import_sheet(path).team
+    assert [row.title for row in team.responsibilities] == ["Plan, then build", "Ship it"]
+    assert [person.name for person in team.people] == ["Ana", "Ben"]
+
+
+def test_tabs_and_bars_are_separators_too(tmp_path: Path) -> None:
+    for name, separator in (("tabs.csv", "\t"), ("bars.csv", "|")):
+        text = "".join(separator.join(row) + "\n" for row in MATRIX)
+        team = import_sheet(csv_file(tmp_path / name, text)).team
+        assert [person.name for person in team.people] == ["Ana", "Ben"], name
+        assert team.cell("ship-it", "ben") == "A", name
+
+
+# -------------------------------------------------------------- unpacked size
+def padded_workbook(path: Path, unpacked: int) -> Path:
+    """A one-sheet workbook with a picture-like part of zeros that brings all its parts to ``unpacked`` bytes."""
+    plain = workbook(path.with_suffix(".plain.xlsx"), {"Matrix": MATRIX})
+    with zipfile.ZipFile(plain) as original, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as copy:
+        size = sum(item.file_size for item in original.infolist())
+        for item in original.infolist():
+            copy.writestr(item, original.read(item.filename))
+        left = unpacked - size
+        chunk = bytes(MB)
+        with copy.open("xl/media/image1.bin", "w", force_zip64=True) as part:
+            while left:
+                part.write(chunk[:min(left, MB)])
+                left -= min(left, MB)
+    return path
+
+
+def test_a_workbook_unpacking_to_exactly_the_200_mb_cap_is_read(tmp_path: Path) -> None:
+    team = import_sheet(padded_workbook(tmp_path / "at-cap.xlsx", 200 * MB)).team
+    assert [person.name for person in team.people] == ["Ana", "Ben"]
+
+
+def test_a_workbook_unpacking_to_one_byte_over_200_mb_is_refused_before_it_is_unpacked(tmp_path: Path) -> None:
+    path = padded_workbook(tmp_path / "bomb.xlsx", 200 * MB + 1)
+    assert path.stat().st_size < 2 * MB  # a zip bomb: small packed, huge unpacked
+    with pytest.raises(SheetImportError) as caught:
+        import_sheet(path)
+    assert str(caught.value) == ("Cannot import bomb.xlsx: it unpacks to 200 MB, over the 200 MB an import "
+                                 "unpacks; check that this is the right file.")
+
+
+# ------------------------------------------------------------- notes columns
+def _with_column(tmp_path: Path, header: str, text: str) -> tuple[list[str], tuple[str, ...]]:
+    rows = [[*row, header if number == 0 else text] for number, row in enumerate(MATRIX)]
+    result = import_sheet(workbook(tmp_path / "notes.xlsx", {"Matrix": rows}))
+    return [person.name for person in result.team.people], result.warnings
+
+
+def test_a_column_without_letters_holding_twelve_characters_a_cell_is_a_person_without_letters(
+        tmp_path: Path) -> None:
+    people, warnings = _with_column(tmp_path, "Zoe", "x" * 12)
+    assert people == ["Ana", "Ben", "Zoe"]
+    assert not any("not read as a person" in warning for warning in warnings)
+
+
+def test_a_column_without_letters_holding_more_than_twelve_characters_a_cell_is_notes(tmp_path: Path) -> None:
+    people, warnings = _with_column(tmp_path, "Zoe", "x" * 13)
+    assert people == ["Ana", "Ben"]
+    assert "Sheet Matrix, column D ('Zoe'): no letters in it, so it was not read as a person." in warnings
+
+
+def _titles_beside(first_column: str) -> list[str]:
+    """The titles read from a sheet of two unheaded text columns, the first holding ``first_column``."""
+    grid = [["", "", "Ana", "Ben"],
+            [first_column + "1", "Plan the work", "A", "R"],
+            [first_column + "2", "Ship it", "R", "A"],
+            [first_column + "3", "Run the demo", "C", "A"]]
+    found = read_sheet(grid, detect_layout(grid, "RACI"))
+    return [row.title for row in found.rows]
+
+
+def test_a_text_column_of_80_characters_a_cell_can_still_hold_the_titles() -> None:
+    assert _titles_beside("t" * 79) == ["t" * 79 + "1", "t" * 79 + "2", "t" * 79 + "3"]
+
+
+def test_a_text_column_of_more_than_80_characters_a_cell_reads_as_notes_beside_the_titles() -> None:
+    grid = [["", "", "Ana", "Ben"], ["n" * 80 + "1", "Plan the work", "A", "R"], ["n" * 80 + "2", "Ship it", "R", "A"],
+            ["n" * 80 + "3", "Run the demo", "C", "A"]]
+    layout = detect_layout(grid, "RACI")
+    assert [(plan.index, plan.role) for plan in layout.columns[:2]] == [(0, ColumnRole.NOTES), (1, ColumnRole.TITLE)]
+    assert [row.title for row in read_sheet(grid, layout).rows] == ["Plan the work", "Ship it", "Run the demo"]
+
+
+# ------------------------------------------------------------ which sheet
+SMALL = [["Task", "Ana", "Ben"], ["Plan the work", "A", "R"]]
+LARGE = [["Task", "Ana", "Ben", "Chloé"], ["Plan the work", "A", "R", "C"], ["Ship it", "R", "A", "I"]]
+
+
+def test_the_sheet_holding_the_most_rows_times_people_is_chosen_wherever_it_is() -> None:
+    assert choose_sheet([("Summary", SMALL), ("Matrix", LARGE)])[0] == "Matrix"
+    assert choose_sheet([("Matrix", LARGE), ("Summary", SMALL)])[0] == "Matrix"
+
+
+def test_on_a_tie_the_sheet_named_raci_wins_then_the_earlier_sheet() -> None:
+    assert choose_sheet([("Plan", SMALL), ("raci", SMALL), ("Other", SMALL)])[0] == "raci"
+    assert choose_sheet([("Plan", SMALL), ("Other", SMALL)])[0] == "Plan"
+
+
+def test_a_bigger_sheet_wins_over_a_sheet_named_raci() -> None:
+    assert choose_sheet([("RACI", SMALL), ("Matrix", LARGE)])[0] == "Matrix"
+
+
+def test_sheets_without_a_matrix_are_passed_over_and_the_chosen_sheet_is_read_whole() -> None:
+    name, frame, layout = choose_sheet([("About", [["Read me first"]]), ("Matrix", LARGE)])
+    assert (name, layout.sheet) == ("Matrix", "Matrix")
+    assert [row.title for row in read_sheet(frame, layout).rows] == ["Plan the work", "Ship it"]
+
+
+def test_no_sheet_at_all_is_an_empty_workbook() -> None:
+    with pytest.raises(LayoutNotFound, match="is empty"):
+        choose_sheet([])
+
+
+def test_a_workbook_is_read_from_the_first_sheet_with_letters_not_a_sheet_of_names_alone(tmp_path: Path) -> None:
+    names_only = [["Task", "Ana", "Ben"], ["Plan the work", None, None]]
+    path = workbook(tmp_path / "two.xlsx", {"People": names_only, "Matrix": LARGE})
+    team = import_sheet(path).team
+    assert [person.name for person in team.people] == ["Ana", "Ben", "Chloé"]
+    assert team.cell("ship-it", "ben") == "A"
+
+
+def test_a_sheet_named_raci_is_read_before_earlier_sheets(tmp_path: Path) -> None:
+    path = workbook(tmp_path / "raci-last.xlsx", {"Matrix": LARGE, "RACI": SMALL})
+    assert [person.name for person in import_sheet(path).team.people] == ["Ana", "Ben"]
+
+
+def test_a_hidden_sheet_is_not_read(tmp_path: Path) -> None:
+    path = workbook(tmp_path / "hidden.xlsx", {"RACI": LARGE, "Matrix": SMALL}, hidden=("RACI",))
+    assert [person.name for person in import_sheet(path).team.people] == ["Ana", "Ben"]
+
+
+def test_a_workbook_with_names_but_no_letters_anywhere_is_read_from_its_first_such_sheet(tmp_path: Path) -> None:
+    first = [["Task", "Ana", "Ben"], ["Plan the work", None, None]]
+    second = [["Task", "Dee", "Eve"], ["Ship it", None, None]]
+    team = import_sheet(workbook(tmp_path / "empty.xlsx", {"One": first, "Two": second})).team
+    assert [person.name for person in team.people] == ["Ana", "Ben"]
+    assert team.filled_count() == 0
