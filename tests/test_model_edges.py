@@ -166,3 +166,59 @@ def test_removing_an_empty_row_takes_no_cells_and_leaves_the_others() -> None:
     assert removal.cell_count == 0
     assert team.filled_count() == 3
     assert row_ids(team) == ROWS[:3]
+
+
+# -------------------------------------------------------------- team-wide
+def test_renaming_tidies_the_name_keeps_the_description_unless_given_and_is_announced() -> None:
+    team = make_small_team()
+    team.rename("Checkout", "Pays for things")
+    events = recorded(team)
+    team.rename("  Checkout   team ")
+    assert (team.name, team.description) == ("Checkout team", "Pays for things")
+    assert [(e.change, e.phase) for e in events] == [(Change.TEAM, Phase.AFTER)]
+    with pytest.raises(TeamEditError, match=r"^A team's name cannot be empty\.$"):
+        team.rename("   ")
+    assert team.name == "Checkout team"
+
+
+def test_withdrawing_an_acknowledgment_says_where_it_was_and_announces_it() -> None:
+    from raci.model import Acknowledgment
+
+    team = make_small_team()
+    first = Acknowledgment("idle-person", (), ("chloe-martin",), "Joins next month", "2024-05-01")
+    second = Acknowledgment("empty-row", ("run-the-demo",), (), "Not yet", "2024-05-02")
+    team.add_acknowledgment(first)
+    assert team.add_acknowledgment(second) == 1
+    events = recorded(team)
+    assert team.remove_acknowledgment(second) == 1
+    assert team.acknowledgments == [first]
+    assert [(e.change, e.index, e.ids) for e in events] == [(Change.ACKNOWLEDGMENTS, 1, ("empty-row",))]
+
+
+def test_undoing_a_change_of_letter_set_puts_back_set_and_cells_and_can_be_redone() -> None:
+    from raci.letters import RACI, RASCI
+
+    team = make_small_team()
+    switch = team.set_letter_set(RASCI)
+    events = recorded(team)
+    redo = team.restore_letter_set(switch)
+    assert team.letter_set is RACI and team.row_letters("order-the-backlog") == {"ben-okafor": "A/R", "ana-lima": "C"}
+    assert [e.change for e in events] == [Change.LETTERS]
+    assert redo.letter_set is RASCI and dict(redo.cells["order-the-backlog"]) == {"ben-okafor": "A/R", "ana-lima": "C"}
+    team.restore_letter_set(redo)
+    assert team.letter_set is RASCI and team.filled_count() == 3
+
+
+def test_a_grid_position_on_an_empty_row_is_blank() -> None:
+    team = make_small_team()
+    assert team.letter_at(3, 0) is None  # "Run the demo" has no letters at all
+    assert team.letter_at(1, 2) is None  # a row with letters, a person without one on it
+    assert team.letter_at(1, 1) == "A/R"
+
+
+def test_a_value_that_is_no_cell_is_named_in_the_refusal() -> None:
+    team = make_small_team()
+    with pytest.raises(TeamEditError, match=r"^'X' is not a cell of RACI; a cell holds R, A, C, I or several of them "
+                                            r"joined by '/'\.$"):
+        team.set_cell("run-the-demo", "ana-lima", "X")
+    assert team.cell("run-the-demo", "ana-lima") is None
