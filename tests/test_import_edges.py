@@ -185,3 +185,127 @@ def test_a_workbook_with_names_but_no_letters_anywhere_is_read_from_its_first_su
     team = import_sheet(workbook(tmp_path / "empty.xlsx", {"One": first, "Two": second})).team
     assert [person.name for person in team.people] == ["Ana", "Ben"]
     assert team.filled_count() == 0
+
+
+# ------------------------------------------------------------ XML in sheets
+ENTITIES = {
+    "an entity": b'<!DOCTYPE x [<!ENTITY a "aaaa">]>',
+    "an unparsed entity": b'<!DOCTYPE x [<!NOTATION png SYSTEM "png"><!ENTITY a SYSTEM "x.png" NDATA png>]>',
+    "an external entity": b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/hostname">]>',
+}
+
+
+def _with_doctype(tmp_path: Path, doctype: bytes) -> Path:
+    plain = workbook(tmp_path / "plain.xlsx", {"Matrix": MATRIX})
+    path = tmp_path / "doctype.xlsx"
+    with zipfile.ZipFile(plain) as original, zipfile.ZipFile(path, "w") as copy:
+        for item in original.infolist():
+            data = original.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                assert data.startswith(b"<worksheet")  # no XML declaration to put the doctype after
+                data = doctype + data
+            copy.writestr(item, data)
+    return path
+
+
+@pytest.mark.parametrize("kind", list(ENTITIES))
+def test_a_sheet_declaring_an_entity_is_refused(tmp_path: Path, kind: str) -> None:
+    path = _with_doctype(tmp_path, ENTITIES[kind])
+    with pytest.raises(SheetImportError) as caught:
+        import_sheet(path)
+    assert str(caught.value) == ("Cannot import doctype.xlsx: the workbook contains XML entity declarations, which "
+                                 "are refused for safety; open it in Excel, save a fresh copy and import that.")
+
+
+def test_a_sheet_naming_an_outside_dtd_is_read_without_fetching_it(tmp_path: Path) -> None:
+    path = _with_doctype(tmp_path, b'<!DOCTYPE x SYSTEM "http://example.invalid/x.dtd">')
+    assert [person.name for person in import_sheet(path).team.people] == ["Ana", "Ben"]
+
+
+# ------------------------------------------------------------------- CSV text
+def _refusal(path: Path) -> str:
+    with pytest.raises(SheetImportError) as caught:
+        import_sheet(path)
+    return str(caught.value)
+
+
+@pytest.fixture
+def caps(monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201 - a setter
+    import dataclasses
+
+    from raci.formats import sheet_reader
+
+    def set_caps(**changes: int) -> None:
+        monkeypatch.setattr(sheet_reader, "CAPS", dataclasses.replace(sheet_reader.CAPS, **changes))
+    return set_caps
+
+
+def test_a_nul_byte_in_the_first_8192_bytes_makes_a_binary_file(tmp_path: Path) -> None:
+    head = "Task,Ana,Ben\nPlan the work,A,R\n"
+    path = tmp_path / "nul.csv"
+    path.write_bytes(head.encode() + b"x" * (8191 - len(head)) + b"\x00\n")
+    assert _refusal(path) == ("Cannot import nul.csv: it is not a text file (it holds binary data); export the sheet "
+                              "as .csv and import that.")
+
+
+def test_a_nul_byte_past_the_first_8192_bytes_does_not_make_a_binary_file(tmp_path: Path) -> None:
+    head = "Task,Ana,Ben\nPlan the work,A,R\n"
+    path = tmp_path / "late.csv"
+    path.write_bytes(head.encode() + b"x" * (8192 - len(head)) + b"\x00\n")
+    assert [person.name for person in import_sheet(path).team.people] == ["Ana", "Ben"]
+
+
+def test_a_windows_1252_file_is_read_as_such_and_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "old.csv"
+    path.write_bytes("Task,Chloé,Ben\nPlan the work,A,R\n".encode("cp1252") + b"Ship it \x81,R,A\n")
+    result = import_sheet(path)
+    assert [person.name for person in result.team.people] == ["Chloé", "Ben"]
+    assert result.team.responsibilities[1].title == "Ship it \ufffd"
+    assert result.warnings[0] == "old.csv: the file is not UTF-8; it was read as Windows-1252 text."
+
+
+def test_a_utf8_file_with_a_byte_order_mark_reads_its_first_header_plainly(tmp_path: Path) -> None:
+    path = tmp_path / "bom.csv"
+    path.write_bytes("\ufeffTask,Ana,Ben\nPlan the work,A,R\n".encode())
+    result = import_sheet(path)
+    assert [person.name for person in result.team.people] == ["Ana", "Ben"]
+    assert not any("UTF-8" in warning for warning in result.warnings)
+
+
+def test_fields_at_the_field_cap_are_split_and_one_more_is_refused_before(tmp_path: Path, caps) -> None:  # noqa: ANN001
+    caps(cells=4, rows=2)  # at most 6 fields: 4 cells and a separator more on each of 2 rows
+    at_cap = _refusal(csv_file(tmp_path / "six.csv", "Task,Ana,Ben\nPlan,A,R"))
+    assert at_cap == ("Cannot import six.csv: it holds more than 4 cells (counting each row up to its last filled "
+                      "cell); import a sheet that holds only the RACI matrix.")
+    assert _refusal(csv_file(tmp_path / "seven.csv", "Task,Ana,Ben\nPlan,A,R,C")) == (
+        "Cannot import seven.csv: it holds about 7 fields, more than the 4 cells an import reads; import a sheet "
+        "that holds only the RACI matrix.")
+
+
+def test_separators_and_line_breaks_inside_quotes_are_not_fields(tmp_path: Path, caps) -> None:  # noqa: ANN001
+    caps(cells=6, rows=2)
+    team = import_sheet(csv_file(tmp_path / "quoted.csv", 'Task,Ana,Ben\n"Plan,\nthen, ship",A,R')).team
+    assert [row.title for row in team.responsibilities] == ["Plan, then, ship"]
+
+
+def test_a_csv_row_past_the_rows_cap_is_named_without_a_sheet(tmp_path: Path, caps) -> None:  # noqa: ANN001
+    caps(rows=2)
+    assert _refusal(csv_file(tmp_path / "long.csv", "Task,Ana,Ben\nPlan,A,R\nShip,R,A\n")) == (
+        "Cannot import long.csv: it has a filled cell in row 3, beyond the 2 rows an import reads; import a sheet "
+        "that holds only the RACI matrix.")
+
+
+def test_a_single_line_split_by_semicolons_is_read_with_them(tmp_path: Path) -> None:
+    grid, _ = read_csv(csv_file(tmp_path / "one.csv", "Task;Ana;Ben\n"))
+    assert grid.rows == [("Task", "Ana", "Ben")]
+
+
+def test_two_columns_split_by_semicolons_are_read_with_them(tmp_path: Path) -> None:
+    grid, _ = read_csv(csv_file(tmp_path / "two.csv", "Task;Ana\nPlan the work;A\n"))
+    assert grid.rows == [("Task", "Ana"), ("Plan the work", "A")]
+
+
+def test_the_separator_is_the_one_most_lines_agree_on_not_the_one_splitting_one_line_most(tmp_path: Path) -> None:
+    text = "Notes;a;b;c;d\nTask;Ana;Ben\nPlan, then build;A;R\nShip it;R;A\n"
+    grid, _ = read_csv(csv_file(tmp_path / "odd.csv", text))
+    assert grid.rows[1:] == [("Task", "Ana", "Ben"), ("Plan, then build", "A", "R"), ("Ship it", "R", "A")]
