@@ -86,3 +86,12 @@ def test_every_manager_core_tag_counts_whatever_its_case(tag: str) -> None:
                    {("Manager work", "Ana"): "A", ("Order the backlog", "Ana"): "A",
                     ("Manager work", "Ben"): "R", ("Order the backlog", "Ben"): "R"})
     assert [f.people for f in findings_of(team, "combined-roles")] == [(person_id("Ana"),)]
+
+
+# ------------------------------------------------------ the product's words
+@pytest.mark.parametrize(("teams", "product"), [(1, "a large product"), (2, "a large product with 2 delivery teams")])
+def test_titles_held_together_name_the_product_and_its_teams_from_two_on(teams: int, product: str) -> None:
+    team = team_of({"Set the vision": ("manager", ["vision"])}, {"Ana": ["Product Manager", "Product Owner"]},
+                   {("Set the vision", "Ana"): "A"}, size="large", delivery_teams=teams)
+    [finding] = findings_of(team, "combined-roles")
+    assert finding.message == f"Ana is titled both Product Manager and Product Owner on {product}."
