@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from raci.errors import TeamFileError
-from raci.teamfile import dumps_team, loads_team
+from raci.teamfile import dumps_team, load_team, loads_team
 
 from tests.conftest import make_small_team
 
@@ -118,3 +120,38 @@ def test_a_very_long_place_is_cut_short_in_the_sentence() -> None:
     place = sentence.split(", the cells name")[0].removeprefix("Cannot open team.raci.json: at ")
     assert place.startswith("/cells/rrrr") and place.endswith("…")
     assert len(place) == 120
+
+
+# ------------------------------------------------------------ the file itself
+def _opening(path: Path) -> str:
+    with pytest.raises(TeamFileError) as caught:
+        load_team(path)
+    return str(caught.value)
+
+
+def test_what_is_not_a_readable_team_file_is_one_whole_sentence(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.raci.json")
+    (tmp_path / "folder.raci.json").mkdir()
+    assert _opening(tmp_path / "pipe.raci.json") == (
+        "Cannot open pipe.raci.json: it is not a regular file (a named pipe or a device); choose a *.raci.json file.")
+    assert _opening(tmp_path / "missing.raci.json") == (
+        "Cannot open missing.raci.json: there is no such file; check the name and folder.")
+    assert _opening(tmp_path / "folder.raci.json") == (
+        "Cannot open folder.raci.json: it is a folder, not a file; choose a *.raci.json file.")
+    assert _opening(tmp_path / ("x" * 300 + ".raci.json")).endswith(
+        ": it cannot be read (File name too long); check its name and permissions.")
+    assert _opening(tmp_path / "nul\x00.raci.json") == (
+        "Cannot open nul\\x00.raci.json: that is not a valid file name; choose a *.raci.json file.")
+
+
+def test_a_file_one_byte_over_64_mb_is_refused_with_its_size(tmp_path: Path) -> None:
+    path = tmp_path / "big.raci.json"
+    with path.open("wb") as handle:
+        handle.truncate(64 * 1024 * 1024 + 1)
+    assert _opening(path) == ("Cannot open big.raci.json: the file is 64.0 MB, over the 64 MB limit for team files; "
+                              "check that this is the right file.")
+
+
+def test_a_value_outside_a_list_of_choices_is_quoted_as_written() -> None:
+    assert _load(_set("profile", "size", value="énorme")) == (
+        f'Cannot open team.raci.json: at /profile/size, "énorme" is not one of small, medium, large{FIX_VALUE}')
