@@ -95,3 +95,30 @@ def test_titles_held_together_name_the_product_and_its_teams_from_two_on(teams: 
                    {("Set the vision", "Ana"): "A"}, size="large", delivery_teams=teams)
     [finding] = findings_of(team, "combined-roles")
     assert finding.message == f"Ana is titled both Product Manager and Product Owner on {product}."
+
+
+# ------------------------------------------------------ the checker, edit by edit
+def test_clearing_the_last_letter_edit_by_edit_brings_back_the_not_started_note() -> None:
+    from raci.rules.checker import Checker
+
+    from tests.conftest import make_small_team
+
+    team = make_small_team()
+    with Checker(team) as checker:
+        assert "not-started" not in {finding.rule for finding in checker.report()}
+        team.clear_cells([("set-the-product-vision", "ana-lima"), ("order-the-backlog", "ben-okafor")])
+        assert "not-started" not in {finding.rule for finding in checker.report()}  # one letter is left
+        team.clear_cells([("order-the-backlog", "ana-lima")])
+        assert [(f.rule, f.message) for f in checker.report()] == [
+            ("not-started", "4 rows to fill, 3 people in the team, no letters yet.")]
+        team.set_cell("run-the-demo", "ana-lima", "R")
+        assert "not-started" not in {finding.rule for finding in checker.report()}
+
+
+def test_an_empty_matrix_says_what_it_lacks() -> None:
+    from raci.model import Team
+
+    team = Team()
+    assert [f.message for f in findings_of(team, "not-started")] == ["No rows yet, nobody in the team yet."]
+    team.add_responsibility("Plan the work")
+    assert [f.message for f in findings_of(team, "not-started")] == ["1 row to fill, nobody in the team yet."]
