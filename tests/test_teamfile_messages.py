@@ -71,6 +71,8 @@ SCHEMA_FAULTS: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
                     "at /responsibilities/0/tags/0, the text is longer than 50 characters"),
     "id with a slash": (_set("people", 0, "id", value="a/b"),
                         "at /people/0/id, \"a/b\" is not a valid id (letters, digits, '.', '_' and '-')"),
+    "id with an accent": (_set("people", 0, "id", value="chloé"),
+                          "at /people/0/id, \"chloé\" is not a valid id (letters, digits, '.', '_' and '-')"),
     "missing reason": (_set("acknowledgments", value=[{"rule": "idle-person", "date": "2024-01-01"}]),
                        'at /acknowledgments/0, the field "reason" is missing'),
     "unknown field at the top": (_set("colour", value="red"),
