@@ -1,0 +1,75 @@
+"""A team file's cells and letters, refused in words that say how to write them; format-1 files' catalog rows."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from raci.errors import TeamFileError
+from raci.teamfile import dumps_team, loads_team
+
+from tests.conftest import make_small_team
+
+TWO_LETTERS = {"id": "mine", "name": "Mine", "letters": [
+    {"symbol": "O", "name": "Owner", "meaning": "owns it", "kind": "owns"},
+    {"symbol": "D", "name": "Doer", "meaning": "does it", "kind": "does"}]}
+
+
+def _document(**changes: Any) -> dict[str, Any]:
+    document = json.loads(dumps_team(make_small_team()))
+    document.update(changes)
+    return document
+
+
+def _refusal(document: dict[str, Any]) -> str:
+    with pytest.raises(TeamFileError) as caught:
+        loads_team(json.dumps(document).encode("utf-8"), "team.raci.json")
+    return str(caught.value).removeprefix("Cannot open team.raci.json: ")
+
+
+def test_a_cell_outside_a_two_letter_set_lists_both_letters() -> None:
+    document = _document(letters=TWO_LETTERS, cells={"run-the-demo": {"ana-lima": "Q"}})
+    assert _refusal(document) == ("at /cells/run-the-demo/ana-lima, 'Q' is not a cell of the team's letters "
+                                  "(Mine: O or D, or several joined by '/'); fix that value, or restore a saved copy.")
+
+
+def test_a_cell_outside_raci_lists_its_four_letters() -> None:
+    document = _document(cells={"run-the-demo": {"ana-lima": "X"}})
+    assert _refusal(document) == ("at /cells/run-the-demo/ana-lima, 'X' is not a cell of the team's letters "
+                                  "(RACI: R, A, C or I, or several joined by '/'); fix that value, or restore a saved "
+                                  "copy.")
+
+
+def test_letters_in_the_wrong_order_are_told_how_a_team_file_writes_them() -> None:
+    document = _document(cells={"run-the-demo": {"ana-lima": "R/A"}})
+    assert _refusal(document) == ("at /cells/run-the-demo/ana-lima, 'R/A' is written 'A/R' in a team file (letters "
+                                  "in the set's order, joined by '/'); fix that value, or restore a saved copy.")
+
+
+def test_a_letter_sets_fault_continues_the_sentence_in_lower_case_but_keeps_a_quoted_name() -> None:
+    boss = {**TWO_LETTERS, "letters": [{"symbol": "O", "name": "Owner", "meaning": "", "kind": "boss"}]}
+    assert _refusal(_document(letters=boss, cells={})) == (
+        "at /letters, letter 1 of the letter set: the kind 'boss' is not one of owns, does, helps, asked, told, "
+        "not-involved; fix the letter set, or restore a saved copy.")
+    twice = {**TWO_LETTERS, "letters": [{**TWO_LETTERS["letters"][0]}, {**TWO_LETTERS["letters"][1], "symbol": "O"}]}
+    assert _refusal(_document(letters=twice, cells={})) == (
+        "at /letters, 'Mine' uses the symbol 'O' twice; each letter needs its own; fix the letter set, or restore "
+        "a saved copy.")
+
+
+def test_a_format_1_catalog_row_gains_its_entrys_tags_past_an_entry_the_catalog_no_longer_has() -> None:
+    document = _document(version=1)
+    document["responsibilities"][0].update(sources=["no-such-entry", "set-product-vision"], tags=["mine"])
+    document["responsibilities"][1].update(sources=["set-product-vision"])
+    document["responsibilities"][1].pop("tags", None)
+    team = loads_team(json.dumps(document).encode("utf-8"))
+    assert team.responsibilities[0].tags == ("mine", "vision")
+    assert team.responsibilities[1].tags == ("vision",)
+
+
+def test_a_format_2_file_keeps_the_tags_it_holds() -> None:
+    document = _document()
+    document["responsibilities"][0].update(sources=["set-product-vision"], tags=["mine"])
+    assert loads_team(json.dumps(document).encode("utf-8")).responsibilities[0].tags == ("mine",)
