@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from raci.errors import TeamFileError
-from raci.teamfile import dumps_team, loads_team
+from raci.teamfile import _lower_first, dumps_team, loads_team
 
 from tests.conftest import make_small_team
 
@@ -57,6 +57,12 @@ def test_a_letter_sets_fault_continues_the_sentence_in_lower_case_but_keeps_a_qu
     assert _refusal(_document(letters=twice, cells={})) == (
         "at /letters, 'Mine' uses the symbol 'O' twice; each letter needs its own; fix the letter set, or restore "
         "a saved copy.")
+    bad_id = {**TWO_LETTERS, "id": "Not An Id"}
+    assert _refusal(_document(letters=bad_id, cells={})).startswith(
+        "at /letters, a letter set's id must be 1 to 40 lower-case letters, digits or dashes")
+    assert _lower_first("RACI has four letters") == "RACI has four letters"
+    assert _lower_first("A/R is written so") == "A/R is written so"
+    assert _lower_first("“Mine” is taken") == "“Mine” is taken"
 
 
 def test_a_format_1_catalog_row_gains_its_entrys_tags_past_an_entry_the_catalog_no_longer_has() -> None:

@@ -223,7 +223,10 @@ def _cell_fault(value: Any, letters: LetterSet) -> str:
 
 def _lower_first(sentence: str) -> str:
     """A sentence to follow a comma: "Letter 1 of ..." becomes "letter 1 of ..."; a quote or an acronym stays."""
-    return sentence[:1].lower() + sentence[1:] if sentence[:2] != sentence[:2].upper() else sentence
+    first = sentence.split(" ", 1)[0]
+    if first[:1] in "'\"‘“" or (len(first) > 1 and first.isupper()):
+        return sentence
+    return sentence[:1].lower() + sentence[1:]
 
 
 def _refresh_tags(document: dict[str, Any]) -> None:
