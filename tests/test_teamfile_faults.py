@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from raci.errors import TeamFileError
+from raci.resources import data_file
 from raci.teamfile import _lower_first, dumps_team, loads_team
 
 from tests.conftest import make_small_team
@@ -79,3 +81,19 @@ def test_a_format_2_file_keeps_the_tags_it_holds() -> None:
     document = _document()
     document["responsibilities"][0].update(sources=["set-product-vision"], tags=["mine"])
     assert loads_team(json.dumps(document).encode("utf-8")).responsibilities[0].tags == ("mine",)
+
+
+def test_an_acknowledgments_date_must_be_a_day_of_the_calendar_written_year_month_day() -> None:
+    template = json.loads(Path(data_file("templates", "startup.raci.json")).read_text(encoding="utf-8"))
+    for date, fault in (
+        ("15/01/2026", '"15/01/2026" is not a day written year-month-day, such as 2026-01-15; fix that value, or '
+                       "restore a saved copy."),
+        ("2026-13-45", '"2026-13-45" is no day of the calendar; write the day as year-month-day, such as 2026-01-15.'),
+        ("2026-02-29", '"2026-02-29" is no day of the calendar; write the day as year-month-day, such as 2026-01-15.'),
+    ):
+        template["acknowledgments"][0]["date"] = date
+        with pytest.raises(TeamFileError) as refused:
+            loads_team(json.dumps(template).encode("utf-8"), "startup.raci.json")
+        assert str(refused.value) == f"Cannot open startup.raci.json: at /acknowledgments/0/date, {fault}"
+    template["acknowledgments"][0]["date"] = "2028-02-29"
+    assert loads_team(json.dumps(template).encode("utf-8")).acknowledgments[0].date == "2028-02-29"

@@ -31,6 +31,7 @@ refuse to open.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import json
 import os
@@ -67,6 +68,7 @@ SUFFIX = ".raci.json"
 # kind (two-character ids) loads in about 3 s and 620 MB.
 MAX_BYTES = 64 * 1024 * 1024
 LIMIT_TEXT = "64 MB"
+_DAY_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"  # an acknowledgment's date in the schema
 
 
 # ----------------------------------------------------------------------- load
@@ -173,6 +175,7 @@ def _validate(document: dict[str, Any], name: str) -> LetterSet:
     shallow = {**document, "cells": {}} if isinstance(cells, dict) else {**document}
     shallow.pop("letters", None)  # checked as a set is built, which names the letter at fault
     _run_schema(teamfile_schema.validate_team_file, shallow, (), name)
+    _check_dates(document, name)
     letters = _letter_set(document, name)
     allowed = _cells_of(letters)
     for row_id, row in cells.items():  # type: ignore[union-attr]  # a dict once validated
@@ -187,6 +190,17 @@ def _validate(document: dict[str, Any], name: str) -> LetterSet:
                     raise _fault(name, f"at {_pointer(('cells', row_id, person_id))}, {_cell_fault(value, letters)}",
                                  "fix that value, or restore a saved copy")
     return letters
+
+
+def _check_dates(document: dict[str, Any], name: str) -> None:
+    """Refuse an acknowledgment dated on no calendar day ("2026-13-45"): the schema checks only the digits."""
+    for number, acknowledgment in enumerate(document.get("acknowledgments", ())):
+        try:
+            datetime.date.fromisoformat(acknowledgment["date"])
+        except ValueError:
+            raise _fault(name, f"at {_pointer(('acknowledgments', number, 'date'))}, "
+                               f"{shown(json.dumps(acknowledgment['date']))} is no day of the calendar",
+                         "write the day as year-month-day, such as 2026-01-15") from None
 
 
 def _letter_set(document: dict[str, Any], name: str) -> LetterSet:
@@ -273,6 +287,8 @@ def _describe(error: teamfile_schema.JsonSchemaValueException) -> str:
         return f"the field \"{shown(extra[0]) if extra else '?'}\" is not part of a team file"
     if rule == "pattern" and definition.get("maxLength") == 64:
         return f"{shown(json.dumps(value, ensure_ascii=False))} is not a valid id (letters, digits, '.', '_' and '-')"
+    if rule == "pattern" and definition.get("pattern") == _DAY_PATTERN:
+        return f"{shown(json.dumps(value, ensure_ascii=False))} is not a day written year-month-day, such as 2026-01-15"
     if rule in ("minLength", "pattern") and isinstance(value, str) and not value.strip():
         return "the text is empty"
     if rule == "maxLength":
