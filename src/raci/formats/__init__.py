@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from raci.errors import ExportError, SheetImportError, shown
-from raci.model import Team
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the window registers its PDF writer here before it shows: nothing heavier loads with it
     from raci.findings import Report
+    from raci.model import Team
 
 EXPORT_SUFFIXES: dict[str, str] = {
     ".xlsx": "raci.formats.xlsx",
