@@ -49,8 +49,10 @@ How the rest of the app uses it
   ``cells`` mapping applies it (one undo step).
 """
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from raci.letters.builtin import BUILT_IN, CAIRO, DACI, DEFAULT, RACI, RACI_VS, RASCI, builtin, is_builtin
-from raci.letters.choosing import SetChoice, choose_set, legend_pairs
 from raci.letters.kinds import INVOLVED, Kind, kind_table, kinds_in, mask
 from raci.letters.palette import Colour, Palette, Swatch, Theme, load_palette
 from raci.letters.reading import BLANK, NOT_INVOLVED, Reading, UnreadableCell, parse_cell, read_cell, reads
@@ -58,6 +60,22 @@ from raci.letters.serial import from_data, from_note, note_cells, to_data
 from raci.letters.sets import Cell, LetterDef, LetterSet
 from raci.letters.switching import LetterMove, SwitchPlan, counterpart, map_cell, plan_switch
 from raci.letters.validate import LetterSetError
+
+if TYPE_CHECKING:
+    from raci.letters.choosing import SetChoice, choose_set, legend_pairs
+
+# Choosing a sheet's letters (its regular expressions and tables) is the import's: it loads with the
+# first import, not with the window.
+_ON_FIRST_USE = dict.fromkeys(("SetChoice", "choose_set", "legend_pairs"), "raci.letters.choosing")
+
+
+def __getattr__(name: str) -> Any:
+    module = _ON_FIRST_USE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
 __all__ = [
     "BLANK", "BUILT_IN", "CAIRO", "DACI", "DEFAULT", "INVOLVED", "NOT_INVOLVED", "RACI", "RACI_VS", "RASCI",
