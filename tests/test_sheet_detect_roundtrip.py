@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 
 from raci.catalog import load_catalog
 from raci.formats import csv_format, xlsx
-from raci.formats.sheet_detect import SheetRead, WarningKind, build_team, detect_layout, read_sheet
+from raci.formats.sheet_detect import SheetRead, WarningKind, build_team, detect_layout, known_title, read_sheet
 from raci.formats.sheet_detect.words import (
     CATEGORY_WORDS,
     DESCRIPTION_WORDS,
@@ -175,6 +175,9 @@ def test_generated_teams_come_back_through_the_workbook_sheet_with_their_titles(
     # A workbook sheet with no letter at all has no letter columns to find people by; this app's own
     # workbook is read whole from its data sheet anyway, and a plain grid of names over titles is tested above.
     assume(team.filled_count() > 0)
+    # A header that is itself a role ("Devs", "PM") reads as that role in another tool's sheet, by design;
+    # this app's own workbook is read from its data sheet, where a person named so keeps their own titles.
+    assume(not any(known_title(person.name) for person in team.people))
     grid = sheet_grid(team)
     found = read_sheet(grid, detect_layout(grid, "RACI"))
     assert read_grid(found) == grid_of(team, workbook=True)
