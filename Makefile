@@ -44,7 +44,7 @@ test: lint
 # RACI_FUZZ_EXAMPLES=N sets another number.
 fuzz: $(VENV)/.installed-test
 	@./scripts/system-deps.sh offscreen
-	RACI_FUZZ_EXAMPLES=$${RACI_FUZZ_EXAMPLES:-10000} QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/fuzz \
+	RACI_FUZZ_EXAMPLES=$${RACI_FUZZ_EXAMPLES:-10000} HYPOTHESIS_PROFILE=explore QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/fuzz \
 		--durations=0 --hypothesis-show-statistics $(PYTEST_ARGS)
 
 # Mutation testing of the core (model, rules, team file, sheet import) with

@@ -5,11 +5,18 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import settings
 
 from raci.model import Profile, Side, Size, Team
 
 # GUI tests never need a screen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# `make test` draws the same examples on every run, so a result depends on the code alone and main stays
+# green; `make fuzz` (HYPOTHESIS_PROFILE=explore) draws new ones each time, and what it finds becomes a test.
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 def make_small_team() -> Team:
