@@ -35,6 +35,7 @@ import datetime
 import functools
 import json
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -69,6 +70,7 @@ SUFFIX = ".raci.json"
 MAX_BYTES = 64 * 1024 * 1024
 LIMIT_TEXT = "64 MB"
 _DAY_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"  # an acknowledgment's date in the schema
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")  # the schema's id, for naming the one at fault
 
 
 # ----------------------------------------------------------------------- load
@@ -285,6 +287,10 @@ def _describe(error: teamfile_schema.JsonSchemaValueException) -> str:
     if rule == "additionalProperties" and isinstance(value, dict):
         extra = [key for key in value if key not in definition.get("properties", {})]
         return f"the field \"{shown(extra[0]) if extra else '?'}\" is not part of a team file"
+    if rule == "propertyNames" and isinstance(value, dict):
+        bad = next((key for key in value if not _ID.fullmatch(key) or len(key) > 64), "?")
+        return f"the name {shown(json.dumps(bad, ensure_ascii=False))} is not a valid id " \
+               "(letters, digits, '.', '_' and '-')"
     if rule == "pattern" and definition.get("maxLength") == 64:
         return f"{shown(json.dumps(value, ensure_ascii=False))} is not a valid id (letters, digits, '.', '_' and '-')"
     if rule == "pattern" and definition.get("pattern") == _DAY_PATTERN:
