@@ -57,9 +57,12 @@ def test_the_matrix_shows_title_names_titles_categories_and_letters(tmp_path: Pa
 
 def test_blank_cells_are_written_as_no_cell_at_all(tmp_path: Path) -> None:
     path = _export(make_small_team(), tmp_path)
-    ws = load_workbook(path, read_only=True)["RACI"]
-    values = [cell.value for row in ws.iter_rows(min_row=7, min_col=2, max_col=4) for cell in row
-              if cell.value is not None]
+    workbook = load_workbook(path, read_only=True)
+    try:  # a read-only workbook keeps its file open until closed
+        values = [cell.value for row in workbook["RACI"].iter_rows(min_row=7, min_col=2, max_col=4) for cell in row
+                  if cell.value is not None]
+    finally:
+        workbook.close()
     assert "" not in values
     assert sorted(values) == ["A", "A/R", "C"]
 
