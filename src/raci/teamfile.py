@@ -69,8 +69,6 @@ SUFFIX = ".raci.json"
 # kind (two-character ids) loads in about 3 s and 620 MB.
 MAX_BYTES = 64 * 1024 * 1024
 LIMIT_TEXT = "64 MB"
-_DAY_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"  # an acknowledgment's date in the schema
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")  # the schema's id, for naming the one at fault
 
 
 # ----------------------------------------------------------------------- load
@@ -287,13 +285,15 @@ def _describe(error: teamfile_schema.JsonSchemaValueException) -> str:
     if rule == "additionalProperties" and isinstance(value, dict):
         extra = [key for key in value if key not in definition.get("properties", {})]
         return f"the field \"{shown(extra[0]) if extra else '?'}\" is not part of a team file"
-    if rule == "propertyNames" and isinstance(value, dict):
-        bad = next((key for key in value if not _ID.fullmatch(key) or len(key) > 64), "?")
+    if rule == "propertyNames" and isinstance(value, dict):  # named by the schema's own id rule
+        names = definition.get("propertyNames", {})
+        pattern, longest = re.compile(names.get("pattern", "")), names.get("maxLength", 64)
+        bad = next((key for key in value if not pattern.search(key) or len(key) > longest), "?")
         return f"the name {shown(json.dumps(bad, ensure_ascii=False))} is not a valid id " \
                "(letters, digits, '.', '_' and '-')"
     if rule == "pattern" and definition.get("maxLength") == 64:
         return f"{shown(json.dumps(value, ensure_ascii=False))} is not a valid id (letters, digits, '.', '_' and '-')"
-    if rule == "pattern" and definition.get("pattern") == _DAY_PATTERN:
+    if rule == "pattern" and error.path[-1:] == ["date"]:  # an acknowledgment's date
         return f"{shown(json.dumps(value, ensure_ascii=False))} is not a day written year-month-day, such as 2026-01-15"
     if rule in ("minLength", "pattern") and isinstance(value, str) and not value.strip():
         return "the text is empty"
