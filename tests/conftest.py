@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 from hypothesis import settings
@@ -17,6 +18,27 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 settings.register_profile("repeatable", derandomize=True)
 settings.register_profile("explore", derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
+
+# The core's memo caches: (module, name of the cached function or dict). Each test starts with them empty,
+# so what it checks never depends on which tests ran before it in the same process, and the code that
+# fills a cache runs in every test that reaches it (`make mutation` runs its tests in processes forked
+# after a whole clean run, where a warm cache would hide a change to that code).
+_MEMO_CACHES = (
+    ("raci.formats.sheet_xml", "_COLUMNS"),
+    ("raci.formats.sheet_detect.legend", "agrees"),
+    ("raci.formats.sheet_detect.legend", "_pairs_in"),
+    ("raci.rules.wording", "letter_words"),
+    ("raci.teamfile", "_cells_of"),
+)
+
+
+@pytest.fixture(autouse=True)
+def _cold_memo_caches() -> None:
+    for module_name, name in _MEMO_CACHES:
+        module = sys.modules.get(module_name)  # a module not imported yet has nothing cached
+        if module is not None:
+            cached = getattr(module, name)
+            cached.clear() if isinstance(cached, dict) else cached.cache_clear()
 
 
 def make_small_team() -> Team:

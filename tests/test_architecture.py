@@ -131,3 +131,23 @@ def test_the_contracts_catch_a_new_core_module_that_reaches_for_qt(
                             env=environment, timeout=120)
     assert result.returncode == 1
     assert broken in result.stdout
+
+
+def test_every_memo_cache_of_the_mutated_core_is_emptied_before_each_test() -> None:
+    """A cache the tests leave warm hides a change to the code that fills it (tests/conftest.py)."""
+    from tests.conftest import _MEMO_CACHES
+
+    mutated = [PACKAGE / "model.py", PACKAGE / "teamfile.py", *(PACKAGE / "rules").glob("*.py"),
+               *(PACKAGE / "formats").glob("sheet_*.py"), *(PACKAGE / "formats" / "sheet_detect").glob("*.py")]
+    found = set()
+    for path in mutated:
+        module = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts).removesuffix(".__init__")
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.FunctionDef) and any(
+                "cache" in ast.unparse(decorator) for decorator in node.decorator_list
+            ):
+                found.add((module, node.name))
+            elif isinstance(node, ast.AnnAssign | ast.Assign) and ast.unparse(node.value or ast.Constant()) == "{}":
+                targets = [node.target] if isinstance(node, ast.AnnAssign) else node.targets
+                found.update((module, target.id) for target in targets if isinstance(target, ast.Name))
+    assert found == set(_MEMO_CACHES)
