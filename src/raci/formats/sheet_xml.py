@@ -161,8 +161,8 @@ class _SheetTarget:
 
     def _cell_value(self) -> Any:
         """What openpyxl's reader would give (data_only=False): formulas as their text, strings, numbers, dates."""
-        if self.formula is not None:
-            return f"={self.formula}" if self.formula else self.value
+        if self.formula:  # an empty formula element leaves the value, read by its type
+            return f"={self.formula}"
         kind, value = self.kind, self.value
         if kind == "inlineStr":
             return "".join(self.inline or ())
