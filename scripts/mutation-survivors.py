@@ -1,0 +1,137 @@
+"""Write the survivors of the last `make mutation` as the lists in tests/mutation-survivors.md.
+
+Each survivor is either harmless (a pattern below matches it, with the reason it cannot be killed) or a
+gap, listed under its function with the line the mutant changes. The reasons live here, next to the
+patterns they cover; a survivor no pattern covers is a gap until a test kills it or a reason is written.
+
+    python scripts/mutation-survivors.py [--mutants mutants] > survivors.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import difflib
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+
+SURVIVED = {0, 5, 33}  # the tests passed, or no test reaches the function
+
+# (regular expression on the mutant's name, one on the changed line or None for any, the reason it is harmless)
+HARMLESS: list[tuple[str, str | None, str]] = [
+    (r"raci\.rules\.facts\.x__where__", None,
+     "builds the translate tables when raci.rules.facts is imported, before mutmut switches a mutant on; "
+     "every rule test fails if it is broken by hand"),
+    (r"raci\.rules\.registry\.xǁRegistryǁ(_decorator|row_rule|person_rule|team_rule|retire|add|__init__)__", None,
+     "the shipped rules register at import, before mutmut switches a mutant on; "
+     "tests/test_rules_registry_edges.py covers a registry built at test time"),
+    (r"raci\.formats\.sheet_xml\.x__refuse_unparsed_entity__", None,
+     "unreachable: expat hands unparsed entities to the entity-declaration handler, which refuses them first"),
+    (r"raci\.formats\.sheet_xml\.x__refuse_external__", None,
+     "unreachable: an external entity is refused at its declaration, and external DTDs are never fetched"),
+    (r"raci\.formats\.sheet_xml\.x__refuse_entity__", None,
+     "changes the exception's arguments only; any EntitiesForbidden gives the same one sentence"),
+    (r"raci\.formats\.sheet_xml\.x_column_index__mutmut_(4|5|30)$", None,
+     "equivalent: skips or spoils the memo of column letters, so the letters are worked out again: "
+     "slower, same column"),
+    (r"raci\.formats\.sheet_xml\.xǁ_NamesTargetǁend__mutmut_1$", None,
+     "equivalent: a defined name has no child elements, so 'and' and 'or' see the same ends"),
+    (r"raci\.formats\.sheet_xml\.xǁ_SheetTargetǁstart__mutmut_4$", None,
+     "changes when the element count is reported (every 4,096 or 4,097 elements), not the total the cap adds up"),
+    (r"raci\.formats\.sheet_xml\.xǁ_SheetTargetǁstart__mutmut_(35|37)$", None,
+     "equivalent: a missing style is None instead of '', and both mean no date style"),
+    (r"raci\.formats\.sheet_xml\.xǁ_SheetTargetǁ__init____", None,
+     "equivalent: the first cell or row element sets this field before anything reads it"),
+    (r"raci\.formats\.sheet_detect\.workbook\.x_choose_sheet__", r">=",
+     "equivalent: two sheets never rank equal, the rank ends with the sheet's position"),
+    (r"raci\.teamfile\.x__cell_fault__mutmut_(14|16)$", None,
+     "equivalent: the one-letter branch is unreachable, a letter set always has an owner and a doer"),
+    (r"raci\.rules\.wording\.x__one_citation__mutmut_8$", None,
+     "equivalent for the shipped catalog: every author in seeds/sources.json has two words"),
+    (r"raci\.teamfile\.x__json_type_name__", r"isinstance\(kind, list\)|\" or \"|or \"\.join|names\.get\(k",
+     "the list-of-types branch is unreachable: the schema names one type per value"),
+    (r"raci\.teamfile\.x__describe__", r"get\(\"(enum|required|properties)\", *(None|\)|\{\}\)|XX)",
+     "equivalent: every enum, required and closed object in the schema carries the list this default stands in for"),
+    (r"raci\.teamfile\.x__describe__", r"if \(?(missing|extra)\)? or True|XX\?XX",
+     "equivalent: a schema error of this kind always names its field, so the '?' fallback is never shown"),
+    (r"raci\.teamfile\.x__describe__mutmut_10[1-6]$", None,
+     "unreachable: the schema's only constant is \"format\", checked before the schema runs"),
+    (r"raci\.teamfile\.x_load_team__mutmut_(38|40)$", None,
+     "equivalent: the size was checked before reading, so reading the whole file or one byte more "
+     "reads the same bytes"),
+    (r"raci\.rules\.checker\.xǁCheckerǁreport__mutmut_4$", None,
+     "equivalent: a cell edit always names both its row and its person, so 'or' and 'and' see the same edits"),
+    (r"raci\.formats\.sheet_reader\.x__delimiter__mutmut_(2|3)$", None,
+     "the sample's size (64 KiB, 40 lines) is a speed bound: one more character or line reads the same separator"),
+    (r"raci\.model\.x_make_id__", r"\"ASCII\"|strip\(\"XX-XX\"\)",
+     "equivalent: codec names ignore case, and a slug holds no 'X' to strip"),
+    (r"raci\.model\.x_make_id__", r"isinstance\(taken.*\) (and False|or True)",
+     "equivalent: only how 'taken' is looked up changes (a set made of it, or it as given), not the answer"),
+    (r"raci\.model\.x_make_id__mutmut_(39|44)$", None,
+     "equivalent: with numbers handed out in order both searches find the lowest free one; only the probes differ"),
+    (r"raci\.model\.xǁTeamǁmove_(person|responsibility)__", r"inclusive=None",
+     "equivalent: None is false, as False is"),
+]
+
+
+def functions_of(text: str) -> dict[str, str]:
+    tree = ast.parse(text)
+    return {node.name: ast.get_source_segment(text, node) or "" for node in ast.walk(tree)
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)}
+
+
+def survivors(mutants: Path) -> list[tuple[str, int, str]]:
+    """(mutant name, verdict, the changed line) of every survivor."""
+    found = []
+    for meta in sorted(mutants.glob("src/**/*.py.meta")):
+        verdicts = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+        names = [name for name, code in verdicts.items() if code in SURVIVED]
+        if not names:
+            continue
+        functions = functions_of(meta.with_suffix("").read_text(encoding="utf-8"))
+        for name in names:
+            short = name.split(".")[-1]
+            original = functions.get(short.rsplit("__mutmut_", 1)[0] + "__mutmut_orig", "").splitlines()[1:]
+            mutant = functions.get(short, "").splitlines()[1:]
+            diff = list(difflib.unified_diff(original, mutant, lineterm="", n=0))
+            added = [line[1:].strip() for line in diff if line.startswith("+") and not line.startswith("+++")]
+            removed = [line[1:].strip() for line in diff if line.startswith("-") and not line.startswith("---")]
+            found.append((name, verdicts[name], " / ".join(added) or f"(line removed: {' / '.join(removed)})"))
+    return found
+
+
+def shown(text: str, width: int = 110) -> str:
+    text = text.replace("|", "\\|").replace("`", "'")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mutants", type=Path, default=Path("mutants"), help="mutmut's working folder")
+    options = parser.parse_args()
+    harmless: dict[str, list[str]] = defaultdict(list)
+    gaps: dict[str, list[tuple[str, int, str]]] = defaultdict(list)
+    for name, code, change in survivors(options.mutants):
+        reason = next((reason for pattern, line, reason in HARMLESS
+                       if re.search(pattern, name) and (line is None or re.search(line, change))), None)
+        if reason:
+            harmless[reason].append(name)
+        else:
+            gaps[name.rsplit("__mutmut_", 1)[0]].append((name, code, change))
+    print("## Harmless survivors\n")
+    for reason, names in harmless.items():
+        print(f"- **{reason}** ({len(names)}): " + ", ".join(f"`{name.removeprefix('raci.')}`" for name in names))
+    print("\n## Survivors the tests do not catch yet\n")
+    print("Each line: the mutant, then what it changes. *No test* means no fast core test reaches the function.\n")
+    for function, items in sorted(gaps.items()):
+        print(f"### `{function}`\n")
+        for name, code, change in items:
+            tag = " *(no test)*" if code in (5, 33) else ""
+            print(f"- `{name.rsplit('__mutmut_', 1)[1]}`{tag}: `{shown(change)}`")
+        print()
+
+
+if __name__ == "__main__":
+    main()
