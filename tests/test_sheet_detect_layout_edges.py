@@ -4,10 +4,14 @@ and row becomes, said in the warnings and in ``raci import --explain``."""
 
 from __future__ import annotations
 
+import pytest
+
 from raci.catalog import load_catalog
 from raci.formats.sheet_detect import (
+    ColumnPlan,
     ColumnRole,
     ImportedPerson,
+    LayoutNotFound,
     Orientation,
     RowRole,
     SheetRead,
@@ -103,3 +107,97 @@ def test_a_grid_prepared_once_is_detected_explained_and_read_like_the_grid_itsel
     assert cells(found) == [{"Ann": "R", "Bob": "A"}, {"Ann": "A", "Bob": "R"}]
     assert layout.rows == (RowRole.HEADER, RowRole.RESPONSIBILITY, RowRole.RESPONSIBILITY)
     assert [plan.role for plan in layout.columns] == [ColumnRole.TITLE, ColumnRole.PERSON, ColumnRole.PERSON]
+
+
+# ------------------------------------------------------------------ when a row of letters heads an inverted sheet
+def test_one_row_of_two_names_under_two_letters_is_an_inverted_sheet() -> None:
+    found = read([["Task", "R", "A"], ["Plan", "Ann", "Bob"]])
+    assert found.layout.orientation is Orientation.INVERTED
+    assert cells(found) == [{"Ann": "R", "Bob": "A"}]
+
+
+def test_a_combined_letter_heads_no_letter_column_of_an_inverted_sheet_its_names_are_notes() -> None:
+    grid = [["Task", "R", "A/R", "C"], ["Plan", "Ann", "Bob", "Cy"], ["Build", "Cy", "Ann", "Bob"]]
+    found = read(grid)
+    assert found.layout.orientation is Orientation.INVERTED
+    assert cells(found) == [{"Ann": "R", "Cy": "C"}, {"Cy": "R", "Bob": "C"}]
+    assert [row.description for row in found.rows] == ["A/R: Bob", "A/R: Ann"]
+
+
+def test_a_letter_column_the_chosen_set_cannot_read_is_skipped_with_its_reason() -> None:
+    grid = [["Task", "R", "A", "S", "D"], ["Plan", "Ann", "Bob", "Cy", "Di"], ["Build", "Cy", "Bob", "Ann", "Di"]]
+    found = read(grid)
+    assert found.layout.columns == (
+        ColumnPlan(0, ColumnRole.TITLE, "Task", "the responsibilities' titles"),
+        ColumnPlan(1, ColumnRole.LETTER, "R", "names under a letter", "R"),
+        ColumnPlan(2, ColumnRole.LETTER, "A", "names under a letter", "A"),
+        ColumnPlan(3, ColumnRole.LETTER, "S", "names under a letter", "S"),
+        ColumnPlan(4, ColumnRole.SKIPPED, "D", "is no letter of RASCI"))
+    assert cells(found) == [{"Ann": "R", "Bob": "A", "Cy": "S"}, {"Cy": "R", "Bob": "A", "Ann": "S"}]
+    assert warned(found) == ["Column E 'D' is no letter of RASCI: skipped."]
+    assert "Skipped columns: column E 'D' (is no letter of RASCI)" in explained(grid)
+
+
+def test_initials_that_spell_letters_are_a_person_of_an_inverted_sheet() -> None:
+    grid = [["Task", "R", "A", "C"], ["Plan", "Ann", "Bob", "Cy"], ["Build", "Bob", "AC", "Ann"],
+            ["Ship", "AC", "Cy", "Bob"]]
+    found = read(grid)
+    assert found.layout.orientation is Orientation.INVERTED
+    assert [person.name for person in found.people] == ["Ann", "Bob", "Cy", "AC"]
+    assert cells(found) == [{"Ann": "R", "Bob": "A", "Cy": "C"}, {"Bob": "R", "AC": "A", "Ann": "C"},
+                            {"AC": "R", "Cy": "A", "Bob": "C"}]
+
+
+def test_a_row_of_letters_over_fewer_names_than_letters_is_no_inverted_header() -> None:
+    # Two names, and four (then five) letters in those columns: the letters are the matrix, not the names.
+    for grid in ([["Task", "R", "A", "C"], ["Plan", "Ann", "Bob", "I"]],
+                 [["Task", "R", "A", "C"], ["Plan", "Ann", "Bob", "I"], ["Build", None, None, "A"]]):
+        assert read(grid).layout.orientation is Orientation.NORMAL
+
+
+def test_a_lettered_row_under_another_is_no_inverted_header_even_with_names_below_it() -> None:
+    grid = [["Task", "Ann", "Bob"], ["Plan", "R", "A"], ["Build", "C", "I"], ["Ship", "Cy", "Dan"]]
+    found = read(grid)
+    assert found.layout.orientation is Orientation.NORMAL
+    assert [person.name for person in found.people] == ["Ann", "Bob"]
+    assert [row.title for row in found.rows] == ["Plan", "Build", "Ship"]
+
+
+# ------------------------------------------------------------------ sheets without letters
+def test_a_sheet_without_letters_takes_the_row_naming_the_titles_column_as_its_header() -> None:
+    grid = [["Apollo plan", "Draft"], ["Task", "Ann", "Bob"], ["Plan the release"], ["Build it"]]
+    found = read(grid, "Plan")
+    assert [person.name for person in found.people] == ["Ann", "Bob"]
+    assert [row.title for row in found.rows] == ["Plan the release", "Build it"]
+    assert found.layout.team_name == "Apollo plan"
+
+
+def test_a_sheet_without_letters_or_a_titles_word_takes_its_first_row_of_names() -> None:
+    grid = [[None, "Ann", "Bob"], ["Plan the release"], ["Build it"]]
+    assert explained(grid, "Launch") == [
+        "Sheet: Launch",
+        "Orientation: normal (people across the top, responsibilities down the side)",
+        "Header: row 1",
+        "Titles: column A",
+        "People (2): column B 'Ann', column C 'Bob'",
+        "Responsibilities: 2 rows",
+        "Letters: RACI, the default: the sheet holds no letters it can read.",
+        "Team name: Launch"]
+
+
+def test_a_sheet_without_letters_names_no_person_after_notes_or_left_of_the_titles_or_by_a_number() -> None:
+    grid = [["Ref", "Task", "Ann", "Bob", "Notes", None, 2024], [None, "Plan the release"], [None, "Build it"]]
+    found = read(grid)
+    assert [person.name for person in found.people] == ["Ann", "Bob"]
+    assert explained(grid)[4:6] == [
+        "People (2): column C 'Ann', column D 'Bob'",
+        "Skipped columns: column A 'Ref' (is empty), column E 'Notes' (is empty), column G '2024' (is empty)"]
+
+
+def test_a_sheet_of_names_over_numbers_only_says_it_has_no_letters_and_no_names_above_responsibilities() -> None:
+    grid = [["Task", "Ann", "Bob"], [1, 2, 3], [4, 5, 6]]
+    with pytest.raises(LayoutNotFound) as raised:
+        detect_layout(grid, "Budget")
+    assert str(raised.value) == (
+        "Sheet Budget has no letters (R, A, C, I) and no row of names above responsibilities; put the people's "
+        "names in one row above the letters, with the responsibilities in a column on the left, and import it again.")
