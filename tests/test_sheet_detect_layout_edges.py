@@ -201,3 +201,71 @@ def test_a_sheet_of_names_over_numbers_only_says_it_has_no_letters_and_no_names_
     assert str(raised.value) == (
         "Sheet Budget has no letters (R, A, C, I) and no row of names above responsibilities; put the people's "
         "names in one row above the letters, with the responsibilities in a column on the left, and import it again.")
+
+
+# ------------------------------------------------------------------ what each column becomes
+def test_a_column_headed_like_a_category_but_holding_numbers_is_skipped_with_a_warning() -> None:
+    found = read([["Task", "Phase", "Ann"], ["Plan", 1, "R"], ["Build", 2, "A"]])
+    assert found.layout.column(1) == ColumnPlan(1, ColumnRole.SKIPPED, "Phase", "holds numbers")
+    assert warned(found) == ["Column B 'Phase' holds numbers: skipped."]
+
+
+def test_an_empty_column_headed_like_a_category_still_groups_the_rows() -> None:
+    found = read([["Phase", "Task", "Ann"], [None, "Plan", "R"], [None, "Build", "A"]])
+    assert found.layout.column(0) == ColumnPlan(0, ColumnRole.CATEGORY, "Phase", "headed like a category")
+    assert warned(found) == []
+
+
+def test_an_empty_notes_column_right_of_the_people_is_no_person() -> None:
+    grid = [["Task", "Ann", "Bob", "Notes"], ["Plan", "R", "A"], ["Build", "A", "R"]]
+    assert [person.name for person in read(grid).people] == ["Ann", "Bob"]
+    assert explained(grid)[4:6] == ["People (2): column B 'Ann', column C 'Bob'",
+                                    "Skipped columns: column D 'Notes' (is empty)"]
+
+
+def test_a_column_left_of_the_titles_filled_on_nine_rows_in_ten_is_notes_not_a_category() -> None:
+    grid = [["Owner note", "Task", "Ann"],
+            *[[f"note {i}" if i < 9 else None, f"Task {i} to do", "R"] for i in range(10)]]
+    found = read(grid)
+    assert found.layout.column(0) == ColumnPlan(0, ColumnRole.NOTES, "Owner note", "text that is not letters")
+    assert [row.category for row in found.rows] == [""] * 10
+    assert found.rows[0].description == "Owner note: note 0"
+
+
+def test_a_column_left_of_the_titles_filled_on_each_groups_first_row_is_named_as_the_category() -> None:
+    grid = [["Squad", "Task", "Ann"], ["Build", "Plan", "R"], [None, "Make", "A"], ["Ship", "Test", "C"],
+            [None, "Go", "R"]]
+    found = read(grid)
+    assert [row.category for row in found.rows] == ["Build", "Build", "Ship", "Ship"]
+    assert "Category columns: column A 'Squad' (filled only on each group's first row)" in explained(grid)
+
+
+def test_a_column_left_of_the_titles_repeating_one_value_twice_is_named_as_the_category() -> None:
+    grid = [["Squad", "Task", "Ann"], ["Build", "Plan", "R"], ["Build", "Make", "A"]]
+    found = read(grid)
+    assert [row.category for row in found.rows] == ["Build", "Build"]
+    assert "Category columns: column A 'Squad' (repeats a few values)" in explained(grid)
+
+
+def test_unheaded_text_between_two_people_is_notes_and_the_description_column_stays_the_description() -> None:
+    grid = [["Task", "Ann", None, "Bob", "Description"], ["Plan", "R", "why", "A", "desc"],
+            ["Build", "A", "how", "R", "more"]]
+    found = read(grid)
+    assert [row.description for row in found.rows] == ["why\ndesc", "how\nmore"]
+    assert found.layout.column(2) == ColumnPlan(2, ColumnRole.NOTES, "", "text that is not letters")
+
+
+def test_unheaded_text_right_of_the_titles_is_the_description_under_no_header() -> None:
+    found = read([["Task", None, "Ann"], ["Plan", "why", "R"], ["Build", "how", "A"]])
+    assert found.layout.column(1) == ColumnPlan(1, ColumnRole.DESCRIPTION, "", "text beside the titles")
+    assert [row.description for row in found.rows] == ["why", "how"]
+
+
+def test_headed_text_right_of_the_people_is_kept_under_its_header() -> None:
+    found = read([["Task", "Ann", "Owner team"], ["Plan", "R", "Platform"], ["Build", "A", "Payments"]])
+    assert [row.description for row in found.rows] == ["Owner team: Platform", "Owner team: Payments"]
+
+
+def test_an_unheaded_column_of_marks_only_is_skipped_as_holding_nothing_to_read() -> None:
+    found = read([["Task", "Ann", None], ["Plan", "R", "-"], ["Build", "A", "-"]])
+    assert warned(found) == ["Column C holds no words or letters to read: skipped."]
