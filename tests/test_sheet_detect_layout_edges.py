@@ -269,3 +269,31 @@ def test_headed_text_right_of_the_people_is_kept_under_its_header() -> None:
 def test_an_unheaded_column_of_marks_only_is_skipped_as_holding_nothing_to_read() -> None:
     found = read([["Task", "Ann", None], ["Plan", "R", "-"], ["Build", "A", "-"]])
     assert warned(found) == ["Column C holds no words or letters to read: skipped."]
+
+
+# ------------------------------------------------------------------ which rows head the rows below them
+@pytest.mark.parametrize("heading", ["Delivery:", "SHIP", "IV", "2)", "Initiation phase"])
+def test_a_title_only_row_between_lettered_rows_that_reads_as_a_heading_is_a_category(heading: str) -> None:
+    grid = [["Task", "Ann", "Bob"], ["Plan", "R", "A"], [heading], ["Build", "A", "R"]]
+    found = read(grid)
+    assert [(row.title, row.category) for row in found.rows] == [("Plan", ""), ("Build", heading)]
+    assert f"Category rows: row 3 ('{heading}')" in explained(grid)
+
+
+def test_a_title_only_row_between_lettered_rows_that_reads_as_a_task_is_a_responsibility_nobody_holds() -> None:
+    found = read([["Task", "Ann", "Bob"], ["Plan", "R", "A"], ["Launch"], ["Build", "A", "R"]])
+    assert [(row.title, row.category, row.cells) for row in found.rows] == [
+        ("Plan", "", ((0, "R"), (1, "A"))), ("Launch", "", ()), ("Build", "", ((0, "A"), (1, "R")))]
+
+
+def test_a_heading_over_a_blank_row_still_heads_the_lettered_rows_after_it() -> None:
+    grid = [["Task", "Ann", "Bob"], ["Plan", "R", "A"], ["Delivery:"], [], ["Build", "A", "R"]]
+    found = read(grid)
+    assert [(row.title, row.category) for row in found.rows] == [("Plan", ""), ("Build", "Delivery:")]
+
+
+def test_a_heading_over_another_heading_is_a_category_row_too() -> None:
+    grid = [["Task", "Ann", "Bob"], ["Plan", "R", "A"], ["Phase 1: Planning"], ["Discovery:"], ["Build", "A", "R"]]
+    found = read(grid)
+    assert [row.title for row in found.rows] == ["Plan", "Build"]
+    assert "Category rows: rows 3-4 ('Phase 1: Planning', 'Discovery:')" in explained(grid)
