@@ -297,3 +297,52 @@ def test_a_heading_over_another_heading_is_a_category_row_too() -> None:
     found = read(grid)
     assert [row.title for row in found.rows] == ["Plan", "Build"]
     assert "Category rows: rows 3-4 ('Phase 1: Planning', 'Discovery:')" in explained(grid)
+
+
+# ------------------------------------------------------------------ legends
+def test_an_empty_column_headed_key_is_skipped_as_empty() -> None:
+    grid = [["Task", "Ann", "Bob", "Key"], ["Plan", "R", "A"], ["Build", "A", "R"]]
+    assert read(grid).warnings == ()
+    assert "Skipped columns: column D 'Key' (is empty)" in explained(grid)
+
+
+def test_a_key_column_holding_one_pair_or_one_letter_is_the_legend_and_no_person() -> None:
+    for key, legend in (("R = Responsible", "Key; R = Responsible"), ("R", "Key; R")):
+        grid = [["Task", "Ann", "Bob", "Key"], ["Plan", "R", "A", key], ["Build", "A", "R"]]
+        found = read(grid)
+        assert [person.name for person in found.people] == ["Ann", "Bob"]
+        assert found.layout.column(3) == ColumnPlan(3, ColumnRole.LEGEND, "Key", "a legend")
+        assert found.layout.legend == legend
+
+
+def test_a_block_beside_the_matrix_spelling_two_pairs_under_any_header_is_a_legend() -> None:
+    grid = [["Task", "Ann", "Bob", None, "Meaning"], ["Plan", "R", "A", None, "R = Responsible"],
+            ["Build", "A", "R", None, "A = Accountable"]]
+    found = read(grid)
+    assert [person.name for person in found.people] == ["Ann", "Bob"]
+    assert "Legend columns: column E 'Meaning' (a legend)" in explained(grid)
+    assert [row.description for row in found.rows] == ["", ""]
+
+
+def test_a_named_column_of_distinct_letters_past_a_blank_column_is_a_person() -> None:
+    grid = [["Task", "Ann", None, "Cy"], ["Plan", "R", None, "A"], ["Build", "A", None, "R"]]
+    found = read(grid)
+    assert cells(found) == [{"Ann": "R", "Cy": "A"}, {"Ann": "A", "Cy": "R"}]
+    assert found.layout.legend == ""
+
+
+def test_two_distinct_letters_under_no_header_past_a_blank_column_are_a_legend() -> None:
+    grid = [["Task", "Ann", "Bob"], ["Plan", "R", "A", None, "R"], ["Build", "A", "R", None, "A"]]
+    found = read(grid)
+    assert [person.name for person in found.people] == ["Ann", "Bob"]
+    assert "Legend columns: column E (a legend)" in explained(grid)
+
+
+def test_a_row_opening_a_legend_under_the_grid_is_no_responsibility() -> None:
+    for opening in ("Legend", "RACI key: what the letters mean"):
+        grid = [["Task", "Ann", "Bob"], ["Plan", "R", "A"], ["Build", "A", "R"], [opening],
+                ["R", "Responsible"], ["A", "Accountable"]]
+        found = read(grid)
+        assert [row.title for row in found.rows] == ["Plan", "Build"]
+        assert found.layout.rows_with(RowRole.LEGEND) == (3, 4, 5)
+        assert found.layout.legend == f"{opening}; R; Responsible; A; Accountable"
