@@ -346,3 +346,19 @@ def test_a_row_opening_a_legend_under_the_grid_is_no_responsibility() -> None:
         assert [row.title for row in found.rows] == ["Plan", "Build"]
         assert found.layout.rows_with(RowRole.LEGEND) == (3, 4, 5)
         assert found.layout.legend == f"{opening}; R; Responsible; A; Accountable"
+
+
+# ------------------------------------------------------------------ the header and the team's name
+def test_a_row_under_the_names_labelling_the_titles_column_belongs_to_the_header() -> None:
+    grid = [[None, "Ann", "Bob"], ["Task"], ["Plan", "R", "A"], ["Build", "A", "R"]]
+    found = read(grid)
+    assert found.layout.header_rows == (0, 1)
+    assert [(row.title, row.category) for row in found.rows] == [("Plan", ""), ("Build", "")]
+    assert "Header: rows 1-2, names in row 1" in explained(grid)
+
+
+def test_a_sheet_named_by_punctuation_alone_gives_the_team_no_name() -> None:
+    grid = [["Task", "Ann", "Bob"], ["Plan", "R", "A"]]
+    assert detect_layout(grid, "***").team_name == ""
+    assert detect_layout(grid, "Sheet").team_name == ""
+    assert detect_layout(grid, "Web squad").team_name == "Web squad"
