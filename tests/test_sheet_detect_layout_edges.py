@@ -362,3 +362,39 @@ def test_a_sheet_named_by_punctuation_alone_gives_the_team_no_name() -> None:
     assert detect_layout(grid, "***").team_name == ""
     assert detect_layout(grid, "Sheet").team_name == ""
     assert detect_layout(grid, "Web squad").team_name == "Web squad"
+
+
+# ------------------------------------------------------------------ words for letters, rows without titles
+def test_a_legend_under_the_grid_spelling_letters_as_words_of_up_to_five_characters_is_a_legend() -> None:
+    grid = [["Task", "Ann", "Bob"], ["Plan", "R", "A"], ["Build", "A", "R"], [],
+            ["Doer", "Responsible"], ["Owner", "Accountable"]]
+    found = read(grid)
+    assert [row.title for row in found.rows] == ["Plan", "Build"]
+    assert found.layout.rows_with(RowRole.LEGEND) == (4, 5)
+
+
+def test_a_task_named_by_a_letter_word_of_six_characters_is_a_responsibility_not_a_legend() -> None:
+    found = read([["Task", "Ann", "Bob"], ["Plan", "R", "A"], ["Inform", "Informed", "C"]])
+    assert [(row.title, row.cells) for row in found.rows] == [
+        ("Plan", ((0, "R"), (1, "A"))), ("Inform", ((0, "I"), (1, "C")))]
+
+
+def test_a_row_holding_only_a_note_right_of_the_titles_is_skipped_with_a_warning() -> None:
+    grid = [["Task", "Notes", "Ann"], ["Plan", "x", "R"], [None, "some note"], ["Build", None, "A"]]
+    found = read(grid)
+    assert [(row.title, row.category) for row in found.rows] == [("Plan", ""), ("Build", "")]
+    assert warned(found) == ["1 row without letters was skipped: B3 'some note'."]
+
+
+def test_text_left_of_the_titles_that_reads_as_no_heading_is_a_row_without_a_title() -> None:
+    grid = [["Ref", "Task", "Ann"], [1, "Plan", "R"], ["Launch prep", None, None], [2, "Build", "A"]]
+    found = read(grid)
+    assert [(row.title, row.category) for row in found.rows] == [("Plan", ""), ("Build", "")]
+    assert warned(found) == ["1 row without a title was skipped: B3 'Launch prep'.",
+                             "Column A 'Ref' holds numbers: skipped."]
+
+
+def test_text_left_of_the_titles_that_reads_as_a_heading_heads_the_rows_below() -> None:
+    grid = [["Ref", "Task", "Ann"], [1, "Plan", "R"], ["Phase 2: Build", None, None], [2, "Build", "A"]]
+    found = read(grid)
+    assert [(row.title, row.category) for row in found.rows] == [("Plan", ""), ("Build", "Phase 2: Build")]
