@@ -5,6 +5,7 @@ defined name the XML parser hands over in pieces."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import zipfile
@@ -166,3 +167,26 @@ def test_a_capital_x_in_every_line_is_text_not_a_separator(tmp_path: Path) -> No
     team = import_sheet(sheet).team
     assert [person.name for person in team.people] == ["Xena", "Bob"]
     assert [row.title for row in team.responsibilities] == ["Plan the Xmas sale", "Ship the Xbox bundle"]
+
+
+def test_a_sheet_of_exactly_as_many_xml_elements_as_the_cap_is_read_and_one_fewer_allowed_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from xml.parsers import expat
+
+    from raci.formats import sheet_reader
+
+    path = _workbook(tmp_path / "plain.xlsx", ("Agree the goal", "Before the launch"))
+    with zipfile.ZipFile(path) as book:
+        xml = book.read("xl/worksheets/sheet1.xml")
+    elements = []
+    parser = expat.ParserCreate()
+    parser.StartElementHandler = lambda name, attributes: elements.append(name)
+    parser.Parse(xml, True)
+    monkeypatch.setattr(sheet_reader, "CAPS", dataclasses.replace(sheet_reader.CAPS, elements=len(elements)))
+    assert [row.title for row in import_sheet(path).team.responsibilities] == ["Plan the work", "Ship it"]
+    monkeypatch.setattr(sheet_reader, "CAPS", dataclasses.replace(sheet_reader.CAPS, elements=len(elements) - 1))
+    with pytest.raises(SheetImportError) as caught:
+        import_sheet(path)
+    assert str(caught.value) == (
+        f"Cannot import plain.xlsx: Sheet RACI: its XML holds more than {len(elements) - 1:,} elements, far more "
+        "than its cells need; import a sheet that holds only the RACI matrix.")
