@@ -19,6 +19,7 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904
 from raci.errors import SheetImportError
 from raci.formats import import_sheet
 from raci.formats.sheet_detect import choose_sheet, detect_layout, explain, prepare, read_sheet
+from raci.formats.sheet_reader import read_csv
 from raci.letters import RASCI, note_cells
 
 TURNED = [["", "Plan", "Build", "Ship"], ["Ann", "A", "R", "C"], ["Bob", "R", "A", "A"], ["Cy", "I", "C", "R"]]
@@ -190,3 +191,21 @@ def test_a_sheet_of_exactly_as_many_xml_elements_as_the_cap_is_read_and_one_fewe
     assert str(caught.value) == (
         f"Cannot import plain.xlsx: Sheet RACI: its XML holds more than {len(elements) - 1:,} elements, far more "
         "than its cells need; import a sheet that holds only the RACI matrix.")
+
+
+def test_the_separator_is_chosen_from_the_first_40_lines(tmp_path: Path) -> None:
+    commas = [f"Step {k},A" for k in range(20)]
+    semicolons = [f"Note {k};seen" for k in range(21)]  # the 41st line would tip the balance
+    sheet = tmp_path / "forty.csv"
+    sheet.write_text("\n".join(commas + semicolons) + "\n", encoding="utf-8")
+    grid, _ = read_csv(sheet)
+    assert (grid.rows[0], grid.rows[20], grid.rows[40]) == (("Step 0", "A"), ("Note 0;seen",), ("Note 20;seen",))
+
+
+def test_the_separator_is_chosen_from_the_first_64_kib(tmp_path: Path) -> None:
+    first = "Task;Ann\n"
+    long_line = "n" * (65_536 - len(first)) + ",x"  # its comma is the 65,537th character
+    sheet = tmp_path / "wide.csv"
+    sheet.write_text(first + long_line + "\n", encoding="utf-8")
+    grid, _ = read_csv(sheet)
+    assert grid.rows == [("Task", "Ann"), (long_line,)]
