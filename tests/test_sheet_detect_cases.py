@@ -8,7 +8,6 @@ Python's csv module into a grid of strings, as the import reads a CSV.
 from __future__ import annotations
 
 import csv
-import dataclasses
 import filecmp
 import json
 from pathlib import Path
@@ -27,7 +26,6 @@ from raci.formats.sheet_detect import (
     detect_layout,
     read_sheet,
 )
-from raci.model import Team
 
 CASES = Path(__file__).parent / "data" / "import-cases"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "import-cases"
@@ -147,7 +145,7 @@ def test_legends_beside_and_under_the_grid_are_legends_and_feed_the_letter_set()
 def test_cases_whose_cells_a_raci_team_holds_become_teams_with_the_same_grid() -> None:
     for name in ("lower-case.csv", "legend-beside.csv", "inverted.csv", "transposed.csv", "group-column.csv"):
         grid = grid_of(name)
-        team, warnings = build_team(grid, detect_layout(grid, name), load_catalog())
+        team, _warnings = build_team(grid, detect_layout(grid, name), load_catalog())
         want = expected(name)
         assert [person.name for person in team.people] == [
             person if isinstance(person, str) else person["name"] for person in want["people"]]
@@ -156,22 +154,12 @@ def test_cases_whose_cells_a_raci_team_holds_become_teams_with_the_same_grid() -
             by_name = {person.name: team.cell(row.id, person.id) for person in team.people}
             assert {person: letters(letter) for person, letter in by_name.items() if letter} == {
                 person: letters(cell) for person, cell in wanted["cells"].items()}
-        assert not [warning for warning in warnings if warning.kind is WarningKind.LOST_CELL]
 
 
-def _holds_letter_sets() -> bool:
-    return "letter_set" in {field.name for field in dataclasses.fields(Team)}
-
-
-def test_cells_a_raci_only_team_cannot_hold_are_named_in_one_warning_not_lost_silently() -> None:
+def test_a_sheet_in_another_letter_set_keeps_every_cell_in_that_set() -> None:
     grid = grid_of("rasci-legend.csv")
     team, warnings = build_team(grid, detect_layout(grid), load_catalog())
-    lost = [warning for warning in warnings if warning.kind is WarningKind.LOST_CELL]
-    if _holds_letter_sets():
-        assert not lost
-        return
-    assert [str(warning) for warning in lost] == [
-        "2 cells hold letters the team cannot hold yet (RACI letters only) and were left blank: D2, B3."]
-    _ann, bob, cy = (person.id for person in team.people)
-    design, build = (row.id for row in team.responsibilities)
-    assert (team.cell(design, cy), team.cell(build, bob)) == (None, "A/R")
+    assert team.letter_set.name == "RASCI"
+    assert [dict(team.row_letters(row.id)) for row in team.responsibilities] == [
+        {"ann": "A", "bob": "R", "cy": "S"}, {"ann": "S", "bob": "A/R", "cy": "C"}]
+    assert warnings == ()

@@ -108,3 +108,8 @@ def test_past_twelve_category_rows_the_line_counts_the_rest_and_quotes_twelve() 
     quoted = ", ".join(f"'Phase {k}'" for k in range(12))
     assert f"Category rows: rows 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24 and 2 more ({quoted})" in lines
     assert "Responsibilities: 14 rows" in lines
+
+
+def test_a_sheet_of_one_responsibility_says_one_row() -> None:
+    lines = explained([["Task", "Ana", "Ben"], ["Plan the work", "A", "R"]], "RACI")
+    assert "Responsibilities: 1 row" in lines

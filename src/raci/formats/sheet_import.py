@@ -140,9 +140,9 @@ def finish(inspection: Inspection, layout: Layout | None = None, read: SheetRead
     read = read if read is not None else preview(inspection, layout)
     path = inspection.path
     with paused_collector():
-        team, lost = to_team(read, name=read.layout.team_name or name_from(path),
-                             description=f"Imported from {path.name}."[:5000])
-    warnings = (*inspection.notes, *(warning.sentence for warning in (*read.warnings, *lost)))
+        team = to_team(read, name=read.layout.team_name or name_from(path),
+                       description=f"Imported from {path.name}."[:5000])
+    warnings = (*inspection.notes, *(warning.sentence for warning in read.warnings))
     return ImportResult(team, bounded(warnings), read.summary())
 
 

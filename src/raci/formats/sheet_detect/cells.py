@@ -307,6 +307,3 @@ class Frame:
                       for c in range(self.width))
         return Frame(lines, self.height, not self.turned, self.letters)
 
-    def address(self, row: int, column: int) -> str:
-        """A cell's address in the sheet as the user sees it."""
-        return address(column, row) if self.turned else address(row, column)

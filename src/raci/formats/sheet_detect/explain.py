@@ -16,6 +16,7 @@ from typing import Any
 from raci.formats.sheet_detect.cells import Frame, column_name, runs, text_of
 from raci.formats.sheet_detect.layout import ColumnPlan, ColumnRole, Layout, Orientation, RowRole
 from raci.letters.text import shown
+from raci.phrases import plural
 
 LISTED = 12  # items a line names before "and N more"
 _ORIENTATION = {
@@ -54,7 +55,7 @@ def explain(layout: Layout, grid: Iterable[Sequence[Any] | None] | Frame | None 
         if numbers:
             quoted = _quoted(frame, layout, numbers) if role is RowRole.CATEGORY else ""
             lines.append(f"{label}: {_rows(layout, numbers)}{quoted}")
-    lines.append(f"Responsibilities: {len(layout.rows_with(RowRole.RESPONSIBILITY)):,} rows")
+    lines.append(f"Responsibilities: {plural(len(layout.rows_with(RowRole.RESPONSIBILITY)), 'row')}")
     lines.append(f"Letters: {layout.letter_set_reason}")
     if layout.legend:
         lines.append(f"Legend: {shown(layout.legend, 200)}")

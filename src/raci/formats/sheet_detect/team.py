@@ -20,7 +20,7 @@ from raci.catalog_match import CatalogMatcher
 from raci.formats.sheet_detect.build import SheetRead, read_sheet
 from raci.formats.sheet_detect.cells import Frame
 from raci.formats.sheet_detect.layout import Layout
-from raci.formats.sheet_detect.warnings import ImportWarning, WarningLog
+from raci.formats.sheet_detect.warnings import ImportWarning
 from raci.model import Person, Responsibility, Team, make_id
 
 DEFAULT_NAME = "Imported team"
@@ -43,16 +43,14 @@ def build_team(grid: Iterable[Sequence[Any] | None] | Frame, layout: Layout,
                description: str = "") -> tuple[Team, tuple[ImportWarning, ...]]:
     """The team a grid makes by ``layout``, and the grouped warnings; see :func:`read_sheet` and :func:`to_team`."""
     read = read_sheet(grid, layout, catalog)
-    team, lost = to_team(read, name=name, description=description)
-    return team, read.warnings + lost
+    return to_team(read, name=name, description=description), read.warnings
 
 
-def to_team(read: SheetRead, *, name: str = "", description: str = "") -> tuple[Team, tuple[ImportWarning, ...]]:
-    """A team from a :class:`SheetRead`; the warnings are only those of cells the team could not hold."""
+def to_team(read: SheetRead, *, name: str = "", description: str = "") -> Team:
+    """A team from a :class:`SheetRead` (every cell read is one of the team's letter set, so none is lost)."""
     ids = Ids()
     people = [Person(ids.make(person.name, "person"), person.name, person.titles) for person in read.people]
     rows, cells = [], {}
-    log = WarningLog(read.layout.address)
     for row in read.rows:
         row_id = ids.make(row.title, "responsibility", row.sources[0] if row.sources else "")
         rows.append(Responsibility(row_id, row.title, row.description, row.category, row.side, row.tags,
@@ -63,5 +61,4 @@ def to_team(read: SheetRead, *, name: str = "", description: str = "") -> tuple[
     fields: dict[str, Any] = {"name": (name or read.layout.team_name or DEFAULT_NAME)[:200],
                               "description": "\n".join(filter(None, (description, read.notes)))[:5000],
                               "letter_set": read.layout.letter_set}
-    team = Team.from_parts(people=people, responsibilities=rows, cells=cells, **fields)
-    return team, log.warnings()
+    return Team.from_parts(people=people, responsibilities=rows, cells=cells, **fields)

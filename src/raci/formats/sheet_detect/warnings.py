@@ -27,7 +27,6 @@ class WarningKind(str, Enum):
     SKIPPED_COLUMN = "skipped-column"
     UNREADABLE = "unreadable"  # a cell that is no letter of the sheet's set: left blank
     OTHER_SET = "other-set"  # a letter of another built-in set: left blank
-    LOST_CELL = "lost-cell"  # a cell the team cannot hold: left blank
     UNNAMED_PERSON = "unnamed-person"
     SAME_NAME = "same-name"
     HEADER_ROW = "header-row"  # a second header row not kept as titles
@@ -116,10 +115,6 @@ def _sentence(kind: WarningKind, key: str, group: _Group) -> str:
         return f"{_cells(count)} could not be read as {key} letters and {left} left blank: {places(group, True)}."
     if kind is WarningKind.OTHER_SET:
         return f"{key} It is in {_cells(count)}, left blank: {where}."
-    if kind is WarningKind.LOST_CELL:
-        held = "holds a letter" if count == 1 else "hold letters"
-        left = "was" if count == 1 else "were"
-        return f"{_cells(count)} {held} the team cannot hold yet ({key}) and {left} left blank: {where}."
     if kind is WarningKind.SKIPPED_COLUMN:  # details name the columns: "column E 'Week'"
         if count == 1:
             return f"{group.details[0][:1].upper()}{group.details[0][1:]} {key}: skipped."
