@@ -65,6 +65,103 @@ HARMLESS: list[tuple[str, str | None, str]] = [
      "equivalent: a cell edit always names both its row and its person, so 'or' and 'and' see the same edits"),
     (r"raci\.formats\.sheet_reader\.x__delimiter__mutmut_(2|3)$", None,
      "the sample's size (64 KiB, 40 lines) is a speed bound: one more character or line reads the same separator"),
+    (r"raci\.formats\.sheet_detect\.", r"zip\(.*(strict=(None|False)\)|, \))",
+     "equivalent: the fields zipped (a Line's columns, values and kinds; a warning's addresses and details) are "
+     "built side by side, always of equal length, so strict=True never raises"),
+    (r"raci\.formats\.sheet_detect\.build\.xǁ_RowReaderǁ_inverted_cells__mutmut_(5|9|10)$", None,
+     "equivalent: a Line's columns, values and kinds are always built together with equal length"),
+    (r"raci\.formats\.sheet_detect\.build\.xǁ_RowReaderǁ_inverted_cells__mutmut_(19|26)$", None,
+     "equivalent: an inverted read logs not-involved only here, so one group, the key is never shown nor "
+     "compared"),
+    (r"raci\.formats\.sheet_detect\.build\.xǁ_RowReaderǁ_inverted_cells__mutmut_(57|58)$", None,
+     "equivalent: an inverted column's letter is always one symbol (checked over every symbol and word of "
+     'the built-in sets), so no "/" or space to split'),
+    (r"raci\.formats\.sheet_detect\.build\.xǁ_RowReaderǁ_person__mutmut_(5)$", None,
+     "equivalent: casefolded words never hold an uppercase X, so the join stays one-to-one and the same "
+     "names fold together"),
+    (r"raci\.formats\.sheet_detect\.build\.xǁ_RowReaderǁ_titles_from__mutmut_(5|8|9)$", None,
+     "equivalent: a Line's columns and values have equal length"),
+    (r"raci\.formats\.sheet_detect\.build\.xǁ_RowReaderǁ_unreadable__mutmut_(5|10|11)$", None,
+     'equivalent: that sentence quotes no cell text ("It is in N cells, left blank: B2"), the detail is '
+     "never shown"),
+    (r"raci\.formats\.sheet_detect\.detect\.x__without_letters__mutmut_(72)$", None,
+     "equivalent: a person column must be absent from the profiles while texts[0] is taken from them, so "
+     "column == texts[0] never passes either way"),
+    (r"raci\.formats\.sheet_detect\.detect\.xǁ_Belowǁ_rows__mutmut_(7|10|11)$", None,
+     "equivalent: a Line's columns and kinds have equal length"),
+    (r"raci\.formats\.sheet_detect\.detect\.xǁ_Belowǁletters_above__mutmut_(4|6|7)$", None,
+     "equivalent: every column asked about holds the letter that heads it, so the default is never used"),
+    (r"raci\.formats\.sheet_detect\.detect\.xǁ_Belowǁmay_hold_names__mutmut_(11|13|14)$", None,
+     "equivalent: every column asked about holds its heading letter, the default is never used"),
+    (r"raci\.formats\.sheet_detect\.columns\.x__other_column__mutmut_(27)$", None,
+     "equivalent: span[0] is a person (or the title) column, planned before any other column is looked at,"
+     " so column == span[0] never reaches here"),
+    (r"raci\.formats\.sheet_detect\.columns\.x__other_column__mutmut_(28)$", None,
+     "equivalent: span[1] is a person column, planned before any other column is looked at, never asked about"),
+    (r"raci\.formats\.sheet_detect\.columns\.x__other_column__mutmut_(59|75|123)$", None,
+     "equivalent: the title column is planned first, so column == title never reaches here"),
+    (r"raci\.formats\.sheet_detect\.columns\.x__other_column__mutmut_(124)$", None,
+     "equivalent: span[0] is planned already (or is the title when nobody is), so column == span[0] never "
+     "reaches here"),
+    (r"raci\.formats\.sheet_detect\.rows\.x__following__mutmut_(2)$", None,
+     'equivalent: both are "not lettered" and only LETTERED and CATEGORY are ever looked at'),
+    (r"raci\.formats\.sheet_detect\.rows\.x__following__mutmut_(12)$", None,
+     "equivalent: it can only add an entry under -1, which is no candidate row and is never read "
+     "(candidates imply at least one row, so no IndexError)"),
+    (r"raci\.formats\.sheet_detect\.rows\.x__following__mutmut_(23)$", None,
+     "equivalent: both are neither LETTERED nor CATEGORY, the only states acted on"),
+    (r"raci\.formats\.sheet_detect\.rows\.x_heading_like__mutmut_(10)$", None,
+     "equivalent: titles come through text_of, which trims, so a title never ends in whitespace"),
+    (r"raci\.formats\.sheet_detect\.legend\.x__holds_legend__mutmut_(5|7)$", None,
+     "equivalent: a frame keeps no blank cells, so a column with a profile and no IDs/numbers holds "
+     "letters or words, and the test is true in both"),
+    (r"raci\.formats\.sheet_detect\.legend\.x_starts_legend__mutmut_(2)$", None,
+     "equivalent: every caller passes the texts of a row or block that holds at least one non-blank cell, "
+     "and a frame's non-blank cells always have text"),
+    (r"raci\.formats\.sheet_detect\.legend\.x_starts_legend__mutmut_(5)$", None,
+     'equivalent: a text without ":" splits into itself, the same as the original'),
+    (r"raci\.formats\.sheet_detect\.legend\.x_legend_count__mutmut_(2)$", None,
+     "equivalent: every caller passes a row's or block's texts with at least one non-blank cell, so the "
+     "empty case never arises"),
+    (r"raci\.formats\.sheet_detect\.rows\.x_heading_text__mutmut_(24)$", None,
+     "equivalent: the title cell is blank here (its text is empty, and a frame keeps no blank cells), so "
+     "no inside cell sits at the title column"),
+    (r"raci\.formats\.sheet_detect\.cells\.xǁFrameǁturn__mutmut_(26)$", None,
+     "equivalent: a blank column turned into an empty Line equals EMPTY_LINE by value, and only from_grid "
+     "(never given a turned frame) tests a line's identity"),
+    (r"raci\.formats\.sheet_detect\.cells\.xǁFrameǁturn__mutmut_(4)$", None,
+     "equivalent: row numbers are never negative, so an unsigned array holds and bisects the same values"),
+    (r"raci\.formats\.sheet_detect\.explain\.x__quoted__mutmut_(19)$", None,
+     "equivalent: a layout has one role per row of the frame it was found in, so no category row number "
+     "reaches frame.height"),
+    (r"raci\.formats\.sheet_detect\.explain\.x__quoted__mutmut_(8)$", None,
+     'equivalent: the fallback None or "" is falsy either way and is filtered out before quoting'),
+    (r"raci\.formats\.sheet_detect\.layout\.xǁLayoutǁwith_column_role__mutmut_(8)$", None,
+     "equivalent: the default plan's role is replaced by the role given on the next line"),
+    (r"raci\.formats\.sheet_detect\.warnings\.x_places__mutmut_(9|12|13)$", None,
+     "equivalent: WarningLog.add appends an address and a detail together, so the two lists always have "
+     "the same length"),
+    (r"raci\.formats\.sheet_detect\.warnings\.xǁWarningLogǁadd__mutmut_(1)$", None,
+     "equivalent: every kind whose sentence reads the key passes one; NO_TITLE and UNNAMED_PERSON never "
+     "read it, so their warnings group the same under any default"),
+    (r"raci\.formats\.sheet_detect\.warnings\.xǁWarningLogǁadd__mutmut_(2)$", None,
+     "equivalent: every kind whose sentence quotes details or values passes a detail; the default is "
+     "stored only for kinds that print bare addresses"),
+    (r"raci\.formats\.sheet_detect\.warnings\.xǁWarningLogǁadd__mutmut_(18)$", None,
+     "equivalent: the values dict is used as an ordered set; its values are never read"),
+    (r"raci\.formats\.sheet_detect\.workbook\.x_choose_sheet__mutmut_(2)$", None,
+     "equivalent: first_error is only used through 'or', where \"\" and None are both falsy"),
+    (r"raci\.formats\.sheet_detect\.workbook\.x_choose_sheet__mutmut_(23)$", None,
+     "equivalent: two sheets never rank equal, the rank ends with the sheet's position"),
+    (r"raci\.formats\.sheet_detect\.workbook\.x_choose_sheet__mutmut_(28)$", None,
+     "equivalent: LayoutNotFound names 'The sheet' for any falsy sheet name, \"\" or None"),
+    (r"raci\.formats\.sheet_reader\.x__check_field_count__mutmut_(3)$", None,
+     "equivalent: the pattern only matches quoted fields, so substituting on text without a quote changes "
+     "nothing"),
+    (r"raci\.formats\.sheet_reader\.x__check_field_count__mutmut_(8)$", None,
+     "equivalent: 'XXXX' holds no separator (one of , ; tab |) and no line break, so the count is the same"),
+    (r"raci\.formats\.sheet_xml\.xǁ_SheetTargetǁ_number__mutmut_(7)$", None,
+     "equivalent: a number's text holding an X is refused by int() and float() alike"),
     (r"raci\.model\.x_make_id__", r"\"ASCII\"|strip\(\"XX-XX\"\)",
      "equivalent: codec names ignore case, and a slug holds no 'X' to strip"),
     (r"raci\.model\.x_make_id__", r"isinstance\(taken.*\) (and False|or True)",
