@@ -3,8 +3,8 @@
 Reads the results mutmut keeps beside each mutated file (``mutants/**/*.py.meta``).
 A mutant counts as killed when a test failed on it or it ran past its time
 limit; one that no test reaches counts as surviving. Exits with 1 when the
-overall score is under ``--minimum`` (percent), or when mutants are left
-unchecked (an interrupted run).
+overall score or any group's is under ``--minimum`` (percent), or when mutants
+are left unchecked (an interrupted run).
 
     python scripts/mutation-score.py [--minimum 85] [--survivors]
 """
@@ -33,7 +33,8 @@ def group_of(path: str) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--minimum", type=float, default=0.0, help="the lowest overall score that passes")
+    parser.add_argument("--minimum", type=float, default=0.0,
+                        help="the lowest score, overall and per group, that passes")
     parser.add_argument("--survivors", action="store_true", help="list the surviving mutants' names")
     parser.add_argument("--mutants", type=Path, default=Path("mutants"), help="mutmut's working folder")
     options = parser.parse_args()
@@ -67,8 +68,9 @@ def main() -> int:
     if unchecked:
         print(f"{unchecked} mutants were not checked (the run was interrupted): run `make mutation` again.")
         return 1
-    if score < options.minimum:
-        print(f"The score is under the {options.minimum:g}% the core keeps.")
+    short = [name for name, _ in GROUPS if total[name] and 100 * killed[name] / total[name] < options.minimum]
+    if score < options.minimum or short:
+        print(f"The score of {', '.join(short) or 'the whole'} is under the {options.minimum:g}% the core keeps.")
         return 1
     return 0
 
