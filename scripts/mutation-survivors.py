@@ -174,8 +174,8 @@ HARMLESS: list[tuple[str, str | None, str]] = [
 
 
 def functions_of(text: str) -> dict[str, str]:
-    tree = ast.parse(text)
-    return {node.name: ast.get_source_segment(text, node) or "" for node in ast.walk(tree)
+    lines = text.splitlines()
+    return {node.name: "\n".join(lines[node.lineno - 1:node.end_lineno]) for node in ast.walk(ast.parse(text))
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)}
 
 
