@@ -3,7 +3,8 @@ under the people, title-only rows that head the rows below them, and this app's 
 
 from __future__ import annotations
 
-from raci.formats.sheet_detect import RowRole, SheetRead, detect_layout, explain
+from raci.catalog import load_catalog
+from raci.formats.sheet_detect import ColumnRole, RowRole, SheetRead, detect_layout, explain, read_sheet
 
 from tests.test_sheet_detect_shapes import cells, read
 
@@ -118,3 +119,92 @@ def test_this_apps_category_marks_decide_and_a_marked_row_past_a_blank_one_is_st
     assert titles(found) == [("Sketch", "Design")]
     assert warned(found) == ["1 row without letters was skipped: A5 '#category'.",
                              "Column A '#row-id' holds IDs: skipped."]
+
+
+# ------------------------------------------------------------------ warnings and their places
+def placed(found: SheetRead) -> list[tuple[str, tuple[str, ...]]]:
+    return [(warning.sentence, warning.addresses) for warning in found.warnings]
+
+
+def test_a_sheet_without_a_header_row_names_its_people_and_skipped_columns_at_row_1() -> None:
+    found = read([["Plan", "R", "A", 1], ["Build", "A", "R", 2]])
+    assert [person.name for person in found.people] == ["Person in column B", "Person in column C"]
+    assert placed(found) == [
+        ("Column D holds numbers: skipped.", ("D1",)),
+        ("2 columns with letters but no name, read as 'Person in column ...': B1, C1.", ("B1", "C1"))]
+
+
+def test_a_header_below_a_title_places_its_warnings_on_the_header_row() -> None:
+    found = read([["Title"], [], ["Spare", "Task", "Ann", None, "Week"], [None, "Plan", "R", "A", 1],
+                  [None, "Build", "A", "R", 2]])
+    assert [person.name for person in found.people] == ["Ann", "Person in column D"]
+    assert placed(found) == [
+        ("Column E 'Week' holds numbers: skipped.", ("E3",)),
+        ("1 column with letters but no name, read as 'Person in column ...': D3.", ("D3",))]
+
+
+def test_an_invisible_character_under_a_person_is_an_unreadable_cell_left_blank() -> None:
+    found = read([["Task", "Ann", "Bob"], ["Plan", "R", "\u200b"], ["Build", "A", "R"]])
+    assert cells(found) == [{"Ann": "R"}, {"Ann": "A", "Bob": "R"}]
+    assert placed(found) == [
+        ("1 cell could not be read as RACI letters and was left blank: C2 '\u200b'.", ("C2",))]
+
+
+def test_texts_over_their_limits_are_cut_with_warnings_at_their_cells_and_a_name_at_the_limit_is_kept() -> None:
+    grid = [["Task", "A" * 200, "B" * 201, "Notes"], ["Plan", "R", "A", "x" * 5001], ["Phase 1: " + "P" * 300],
+            ["Build", "A", "R"]]
+    found = read(grid)
+    assert [person.name for person in found.people] == ["A" * 200, "B" * 199 + "…"]
+    assert [(row.title, len(row.category), len(row.description)) for row in found.rows] == [
+        ("Plan", 0, 5000), ("Build", 200, 0)]
+    assert placed(found) == [
+        ("2 texts over the team file's length limits (200 characters), shortened: C1, A4.", ("C1", "A4")),
+        ("1 text over the team file's length limits (5,000 characters), shortened: A2.", ("A2",))]
+
+
+# ------------------------------------------------------------------ categories
+def test_two_category_columns_left_of_the_titles_join_and_carry_down() -> None:
+    found = read([["Phase", "Area", "Task", "Ann", "Bob"], ["Build", "Backend", "Plan", "R", "A"],
+                  [None, "Frontend", "Ship", "A", "R"]])
+    assert titles(found) == [("Plan", "Build / Backend"), ("Ship", "Build / Frontend")]
+
+
+def test_a_row_above_the_first_category_in_a_category_column_has_none() -> None:
+    found = read([["Area", "Task", "Ann", "Bob"], [None, "Plan", "R", "A"], ["Backend", "Build", "A", "R"]])
+    assert titles(found) == [("Plan", ""), ("Build", "Backend")]
+
+
+def test_a_catalog_row_above_the_first_heading_takes_no_category_from_the_catalog() -> None:
+    found = read([["Task", "Ann", "Bob"], ["Set the product vision", "R", "A"], ["Phase 2:"],
+                  ["Own the product roadmap", "R", "A"]])
+    assert titles(found) == [("Set the product vision", ""), ("Own the product roadmap", "Phase 2:")]
+    assert found.matched == 2
+
+
+def test_a_heading_row_with_an_id_is_named_by_its_title() -> None:
+    found = read([["ID", "Task", "Ann", "Bob"], ["1", "Phase 1:"], ["1.1", "Plan", "R", "A"]])
+    assert titles(found) == [("Plan", "Phase 1:")]
+
+
+def test_the_title_block_lines_other_than_the_team_name_become_the_notes() -> None:
+    found = read([["Apollo"], ["Prepared by the PMO"], ["Draft 2"], [], ["Task", "Ann", "Bob"], ["Plan", "R", "A"]])
+    assert found.layout.team_name == "Apollo"
+    assert found.notes == "Prepared by the PMO\nDraft 2"
+
+
+# ------------------------------------------------------------------ corrections by hand
+def test_with_the_titles_column_skipped_by_hand_each_lettered_row_is_named_in_a_warning_at_column_a() -> None:
+    grid = [["Task", "Ann", "Bob"], ["Plan", "R", "A"], ["Build", "A", "R"]]
+    layout = detect_layout(grid, "RACI").with_column_role(0, ColumnRole.SKIPPED)
+    found = read_sheet(grid, layout, load_catalog())
+    assert found.rows == ()
+    assert placed(found) == [
+        ("2 rows with letters but no responsibility title, skipped: A2, A3.", ("A2", "A3")),
+        ("Column A 'Task' set by hand: skipped.", ("A1",))]
+
+
+def test_a_blank_row_made_a_category_by_hand_ends_the_heading_above_it() -> None:
+    grid = [["Task", "Ann", "Bob"], ["Phase 1:"], ["Plan", "R", "A"], [], ["Build", "A", "R"]]
+    layout = detect_layout(grid, "RACI").with_row_role(3, RowRole.CATEGORY)
+    found = read_sheet(grid, layout, load_catalog())
+    assert titles(found) == [("Plan", "Phase 1:"), ("Build", "")]
