@@ -3,8 +3,19 @@ under the people, title-only rows that head the rows below them, and this app's 
 
 from __future__ import annotations
 
+import pytest
+
 from raci.catalog import load_catalog
-from raci.formats.sheet_detect import ColumnRole, RowRole, SheetRead, detect_layout, explain, read_sheet
+from raci.formats.sheet_detect import (
+    ColumnRole,
+    LayoutNotFound,
+    Orientation,
+    RowRole,
+    SheetRead,
+    detect_layout,
+    explain,
+    read_sheet,
+)
 
 from tests.test_sheet_detect_shapes import cells, read
 
@@ -208,3 +219,49 @@ def test_a_blank_row_made_a_category_by_hand_ends_the_heading_above_it() -> None
     layout = detect_layout(grid, "RACI").with_row_role(3, RowRole.CATEGORY)
     found = read_sheet(grid, layout, load_catalog())
     assert titles(found) == [("Plan", "Phase 1:"), ("Build", "")]
+
+
+# ------------------------------------------------------------------ which sheet, and what it is called
+ADVICE = ("; put the people's names in one row above the letters, with the responsibilities in a column on the left, "
+          "and import it again.")
+
+
+@pytest.mark.parametrize(("grid", "orientation", "fault"), [
+    ([], None, "is empty"),
+    ([["Task", "Ann", "Bob"], ["Plan", "R", "A"]], Orientation.INVERTED,
+     "has no row of letters (R, A, C, I) with people's names under them"),
+    ([["R", "A"], ["A", "R"]], None, "has letters but no column of responsibilities beside them"),
+])
+def test_a_sheet_without_a_matrix_is_refused_in_one_sentence_naming_it(
+        grid: list[list[object]], orientation: Orientation | None, fault: str) -> None:
+    with pytest.raises(LayoutNotFound) as refused:
+        detect_layout(grid, "Team RACI", orientation=orientation)
+    assert str(refused.value) == f"Sheet Team RACI {fault}{ADVICE}"
+
+
+@pytest.mark.parametrize(("grid", "orientation", "found"), [
+    ([["Task", "Plan", "Build"], ["Ann", "R", "A"], ["Bob", "A", "R"]], Orientation.TRANSPOSED, Orientation.TRANSPOSED),
+    ([["Task", "R", "A"], ["Plan", "Ann", "Bob"], ["Build", "Bob", "Ann"]], None, Orientation.INVERTED),
+])
+def test_a_turned_or_inverted_sheet_keeps_its_sheet_name_as_the_team_name(
+        grid: list[list[object]], orientation: Orientation | None, found: Orientation) -> None:
+    layout = detect_layout(grid, "Team RACI", orientation=orientation)
+    assert (layout.sheet, layout.orientation, layout.team_name) == ("Team RACI", found, "Team RACI")
+
+
+def test_a_two_letter_title_above_the_header_names_the_team() -> None:
+    layout = detect_layout([["QA"], [], ["Task", "Ann", "Bob"], ["Plan", "R", "A"]], "Sheet1")
+    assert layout.rows == (RowRole.TITLE, RowRole.BLANK, RowRole.HEADER, RowRole.RESPONSIBILITY)
+    assert layout.team_name == "QA"
+
+
+def test_a_legend_above_the_header_is_a_legend_row_and_the_title_under_it_names_the_team() -> None:
+    grid = [["R = Responsible, A = Accountable"], ["Apollo"], [], ["Task", "Ann", "Bob"], ["Plan", "R", "A"]]
+    layout = detect_layout(grid, "Sheet1")
+    assert layout.rows == (RowRole.LEGEND, RowRole.TITLE, RowRole.BLANK, RowRole.HEADER, RowRole.RESPONSIBILITY)
+    assert layout.team_name == "Apollo"
+
+
+def test_in_this_apps_own_workbook_an_unmarked_title_only_row_is_no_heading() -> None:
+    found = read([["#row-id", "Task", "Ann", "Bob"], ["r0", "Phase 1:"], ["r1", "Sketch", "R", "A"]])
+    assert titles(found) == [("Phase 1:", ""), ("Sketch", "")]
