@@ -1,0 +1,71 @@
+"""Reading a sheet's cells at their edges: ticks and formulas in a column of their own, a cell of letters
+written out at the length limit, and values of other types quoted in notes and titles as a sheet shows them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from raci.formats.sheet_detect import SheetRead, detect_layout, explain, read_sheet
+
+TICKS = ["true", "false", "yes", "no", "x", "X", "✓", "✔"]
+
+
+def read(grid: list[list[object]]) -> SheetRead:
+    return read_sheet(grid, detect_layout(grid, "S"))
+
+
+def warnings_of(grid: list[list[object]]) -> list[str]:
+    return [str(warning) for warning in read(grid).warnings]
+
+
+@pytest.mark.parametrize("tick", TICKS)
+def test_a_column_of_ticks_is_skipped_and_named_as_ticks(tick: str) -> None:
+    grid = [["Task", "Done", "Ann", "Bob"], ["Plan the work", tick, "R", "A"], ["Ship it", tick, "A", "R"]]
+    assert warnings_of(grid) == ["Column B 'Done' holds ticks (TRUE/FALSE, x): skipped."]
+    assert [row.description for row in read(grid).rows] == ["", ""]
+
+
+@pytest.mark.parametrize("formula", ["=7", "=A1", '  =COUNTIF(C2:D2,"A")'])
+def test_a_column_of_formulas_is_skipped_even_the_shortest_or_indented(formula: str) -> None:
+    grid = [["Task", "Count", "Ann", "Bob"], ["Plan the work", formula, "R", "A"], ["Ship it", formula, "A", "R"]]
+    assert warnings_of(grid) == ["Column B 'Count' holds formulas: skipped."]
+    assert "Skipped columns: column B 'Count' (holds formulas)" in explain(detect_layout(grid, "S"), grid)
+
+
+def test_an_equals_sign_alone_is_a_note_not_a_formula() -> None:
+    grid = [["Task", "Count", "Ann", "Bob"], ["Plan the work", "=", "R", "A"], ["Ship it", "=", "A", "R"]]
+    assert warnings_of(grid) == []
+    assert [row.description for row in read(grid).rows] == ["Count: =", "Count: ="]
+
+
+def test_letters_written_out_in_exactly_60_characters_still_read_as_letters() -> None:
+    cell = "Responsible, Accountable, Consulted, Informed, Responsible R"
+    assert len(cell) == 60
+    grid = [["Task", "Ann", "Bob"], ["Plan the work", cell, "A"], ["Ship it", "", "R"]]
+    found = read(grid)
+    assert [person.name for person in found.people] == ["Ann", "Bob"]
+    assert [row.cells for row in found.rows] == [((0, "A/R/C/I"), (1, "A")), ((1, "R"),)]
+
+
+ODD_VALUES: list[object] = [True, False, 2.0, 2.5, dt.timedelta(days=2)]
+AS_SHOWN = ["TRUE", "FALSE", "2", "2.5", "2 days, 0:00:00"]
+
+
+def test_notes_of_other_types_are_kept_as_the_sheet_shows_them() -> None:
+    grid: list[list[object]] = [["Task", "Notes", "Ann", "Bob"]]
+    grid += [[f"Task {number}", value, "R", "A"] for number, value in enumerate(ODD_VALUES)]
+    grid += [[f"Other {number}", "some words here", "R", "A"] for number in range(8)]
+    descriptions = [row.description for row in read(grid).rows]
+    assert descriptions[:5] == [f"Notes: {text}" for text in AS_SHOWN]
+
+
+def test_titles_of_other_types_read_as_the_sheet_shows_them_and_a_blank_number_has_none() -> None:
+    grid: list[list[object]] = [["Task", "Ann", "Bob"]]
+    grid += [[value, "R", "A"] for value in [*ODD_VALUES, float("nan")]]
+    grid += [[f"Other {number}", "R", "A"] for number in range(8)]
+    found = read(grid)
+    assert [row.title for row in found.rows][:5] == AS_SHOWN
+    assert [str(warning) for warning in found.warnings] == [
+        "1 row with letters but no responsibility title, skipped: A7."]
