@@ -4,10 +4,17 @@ written out at the length limit, and values of other types quoted in notes and t
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
+from raci.errors import SheetImportError
+from raci.formats import import_sheet
 from raci.formats.sheet_detect import SheetRead, detect_layout, explain, read_sheet
+from raci.formats.sheet_reader import Caps, read_csv
+from raci.formats.workbook_reader import open_workbook
+
+from tests.test_sheet_xml_stream import inline, workbook_with
 
 TICKS = ["true", "false", "yes", "no", "x", "X", "✓", "✔"]
 
@@ -69,3 +76,59 @@ def test_titles_of_other_types_read_as_the_sheet_shows_them_and_a_blank_number_h
     assert [row.title for row in found.rows][:5] == AS_SHOWN
     assert [str(warning) for warning in found.warnings] == [
         "1 row with letters but no responsibility title, skipped: A7."]
+
+
+# ------------------------------------------------------------------ refused files
+def refusal(path: Path) -> str:
+    with pytest.raises(SheetImportError) as caught:
+        import_sheet(path)
+    return str(caught.value)
+
+
+def test_a_csv_of_only_blank_lines_is_refused_as_empty(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_bytes(b"  \r\n\n")
+    assert refusal(path) == "Cannot import plan.csv: the file is empty; choose a spreadsheet with a RACI matrix in it."
+
+
+def test_a_folder_named_like_a_csv_is_refused_as_a_folder(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.mkdir()
+    assert refusal(path) == "Cannot import plan.csv: it is a folder, not a file; choose a spreadsheet file."
+
+
+def test_a_csv_field_past_the_csv_modules_limit_is_refused_in_one_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text('Task,Ann\nPlan the work,"' + "a" * 140_000 + '"\n', encoding="utf-8")
+    assert refusal(path) == (
+        "Cannot import plan.csv: it cannot be read as comma-separated values (field larger than field limit "
+        "(131072)); export the sheet as .csv again and import that.")
+
+
+def test_a_csv_over_the_size_limit_it_is_read_with_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text("Task,Ann\n" + "Plan the work,R\n" * 80_000, encoding="utf-8")
+    with pytest.raises(SheetImportError) as caught:
+        read_csv(path, Caps(file_bytes=1_048_576))
+    assert str(caught.value) == (
+        "Cannot import plan.csv: the file is 1.2 MB, over the 1 MB limit for imports; check that this is the right "
+        "file.")
+
+
+# ------------------------------------------------------------------ rows written twice
+TWICE = (f'<row r="1">{inline("Task")}{inline("Ann")}</row><row r="3">{inline("Ship it")}</row>'
+         f'<row r="2">{inline("Plan the work")}</row>'
+         '<row r="1"><c r="C1" t="inlineStr"><is><t>Bob</t></is></c></row>'
+         '<row r="3"><c r="C3" t="inlineStr"><is><t>R</t></is></c></row>')
+
+
+def test_rows_written_twice_and_out_of_order_are_merged_and_counted_once_against_the_cells_cap(
+        tmp_path: Path) -> None:
+    path = workbook_with(tmp_path, TWICE)
+    with open_workbook(path, Caps(cells=7)) as book:  # 3 + 1 + 3 cells, each row up to its last filled cell
+        assert list(book.grid("Plan").rows) == [("Task", "Ann", "Bob"), ("Plan the work",), ("Ship it", None, "R")]
+    with pytest.raises(SheetImportError) as caught, open_workbook(path, Caps(cells=6)) as book:
+        book.grid("Plan")
+    assert str(caught.value) == (
+        "Cannot import other.xlsx: Sheet Plan: it holds more than 6 cells (counting each row up to its last filled "
+        "cell); import a sheet that holds only the RACI matrix.")
