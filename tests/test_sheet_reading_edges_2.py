@@ -132,3 +132,17 @@ def test_rows_written_twice_and_out_of_order_are_merged_and_counted_once_against
     assert str(caught.value) == (
         "Cannot import other.xlsx: Sheet Plan: it holds more than 6 cells (counting each row up to its last filled "
         "cell); import a sheet that holds only the RACI matrix.")
+
+
+# ------------------------------------------------------------------ the team's name from the file's
+@pytest.mark.parametrize(("file_name", "team_name"), [
+    ("apollo_raci-2024.v2.csv", "apollo raci 2024"),
+    ("_-_.csv", "Imported team"),
+    (".hidden.csv", "Imported team"),
+])
+def test_a_csv_team_is_named_after_the_file_up_to_its_first_dot(tmp_path: Path, file_name: str,
+                                                               team_name: str) -> None:
+    path = tmp_path / file_name
+    path.write_text("Task,Ann,Bob\nPlan the work,A,R\nShip it,R,A\n", encoding="utf-8")
+    team = import_sheet(path).team
+    assert (team.name, team.description) == (team_name, f"Imported from {file_name}.")
