@@ -4,9 +4,11 @@ written out at the length limit, and values of other types quoted in notes and t
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from pathlib import Path
 
 import pytest
+import xlsxwriter
 
 from raci.errors import SheetImportError
 from raci.formats import import_sheet
@@ -146,3 +148,34 @@ def test_a_csv_team_is_named_after_the_file_up_to_its_first_dot(tmp_path: Path, 
     path.write_text("Task,Ann,Bob\nPlan the work,A,R\nShip it,R,A\n", encoding="utf-8")
     team = import_sheet(path).team
     assert (team.name, team.description) == (team_name, f"Imported from {file_name}.")
+
+
+# ------------------------------------------------------------------ a file by its content and its extension
+def test_an_xlsx_workbook_saved_under_an_ods_name_is_read_as_the_workbook_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "plan.ods"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("RACI")
+    for number, row in enumerate([["Task", "Ann", "Bob"], ["Plan the work", "A", "R"], ["Ship it", "R", "A"]]):
+        sheet.write_row(number, 0, row)
+    book.close()
+    assert import_sheet(path).summary == (
+        "Read 2 responsibilities, 2 people and 4 cells from Sheet RACI (RACI letters); 0 of 2 rows matched the "
+        "catalog.")
+
+
+def test_a_zip_under_an_ods_name_holding_no_spreadsheet_is_refused_as_no_opendocument(tmp_path: Path) -> None:
+    path = tmp_path / "broken.ods"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("content.xml", "<office:document-content/>")
+    assert refusal(path) == (
+        "Cannot import broken.ods: it is not an OpenDocument spreadsheet (an .ods file is a zip archive holding "
+        "one); save the sheet as .ods, .xlsx or .csv and import that.")
+
+
+@pytest.mark.parametrize("name", ["plan.xls", "notes.ODS"])
+def test_text_under_an_old_excel_or_opendocument_name_is_refused_as_neither(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text("Task,Ann\n", encoding="utf-8")
+    assert refusal(path) == (
+        f"Cannot import {name}: it is neither an OpenDocument spreadsheet nor an Excel 97-2003 workbook; save the "
+        "sheet as .xlsx, .ods or .csv and import that.")
