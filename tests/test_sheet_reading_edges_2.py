@@ -179,3 +179,41 @@ def test_text_under_an_old_excel_or_opendocument_name_is_refused_as_neither(tmp_
     assert refusal(path) == (
         f"Cannot import {name}: it is neither an OpenDocument spreadsheet nor an Excel 97-2003 workbook; save the "
         "sheet as .xlsx, .ods or .csv and import that.")
+
+
+# ------------------------------------------------------------------ the header
+def header_and_people(grid: list[list[object]]) -> list[str]:
+    return [text for text in explain(detect_layout(grid, "S"), grid).splitlines()
+            if text.startswith(("Header:", "People", "Title rows:", "Skipped rows:", "Team name:"))]
+
+
+def test_one_word_over_three_people_above_the_header_is_a_title_not_a_header_row() -> None:
+    grid = [["", "", "", "Draft"], ["Task", "Ann", "Bob", "Cy"], ["Plan", "R", "A", "C"], ["Ship", "A", "R", "I"]]
+    assert header_and_people(grid) == [
+        "Header: row 2", "People (3): column B 'Ann', column C 'Bob', column D 'Cy'", "Title rows: row 1",
+        "Team name: Draft"]
+
+
+def test_of_two_matrices_of_the_same_size_the_first_is_read_and_the_second_skipped() -> None:
+    grid = [["Task", "Ann", "Bob", "Cy"], ["Plan", "R", "A", "C"], ["Ship", "A", "R", "I"], [],
+            ["Task", "Dee", "Eve", "Fay"], ["Run", "R", "A", "C"], ["Go", "A", "R", "I"]]
+    assert header_and_people(grid) == [
+        "Header: row 1", "People (3): column B 'Ann', column C 'Bob', column D 'Cy'", "Skipped rows: rows 5-7",
+        "Team name: S"]
+
+
+def test_a_row_of_groups_under_some_of_the_names_is_part_of_the_header() -> None:
+    grid = [["Task", "Ann", "Bob", "Cy", "Dee", "Eve"], ["", "Dev", "Ops", "QA", "", ""],
+            ["Plan", "R", "A", "C", "I", "I"], ["Ship", "A", "R", "I", "C", "I"]]
+    assert header_and_people(grid) == [
+        "Header: rows 1-2, names in row 1",
+        "People (5): column B 'Ann', column C 'Bob', column D 'Cy', column E 'Dee', column F 'Eve'",
+        "Team name: S"]
+
+
+def test_a_row_of_roles_under_a_header_below_a_title_is_part_of_the_header() -> None:
+    grid = [["RACI for Apollo"], [], ["Task", "Ann", "Bob", "Cy"], ["", "PM", "Dev", "QA"],
+            ["Plan", "R", "A", "C"], ["Ship", "A", "R", "I"]]
+    assert header_and_people(grid) == [
+        "Header: rows 3-4, names in row 3", "People (3): column B 'Ann', column C 'Bob', column D 'Cy'",
+        "Title rows: row 1", "Team name: RACI for Apollo"]
