@@ -217,3 +217,18 @@ def test_a_row_of_roles_under_a_header_below_a_title_is_part_of_the_header() -> 
     assert header_and_people(grid) == [
         "Header: rows 3-4, names in row 3", "People (3): column B 'Ann', column C 'Bob', column D 'Cy'",
         "Title rows: row 1", "Team name: RACI for Apollo"]
+
+
+# ------------------------------------------------------------------ plural words
+def test_a_plural_of_a_titles_label_under_the_names_is_part_of_the_header() -> None:
+    grid = [["", "Ann", "Bob", "Cy"], ["Etapes"], ["Plan the work", "R", "A", "C"], ["Ship it", "A", "R", "I"]]
+    assert header_and_people(grid)[0] == "Header: rows 1-2, names in row 1"
+
+
+@pytest.mark.parametrize("heading", ["Sprints", "Later sprints"])
+def test_a_row_naming_sprints_between_the_rows_heads_those_below_it(heading: str) -> None:
+    grid = [["Task", "Ann", "Bob", "Cy"], ["Plan the work", "R", "A", "C"], [heading], ["Ship it", "A", "R", "I"],
+            ["Run the demo", "A", "R", "I"]]
+    lines = explain(detect_layout(grid, "S"), grid).splitlines()
+    assert [text for text in lines if text.startswith(("Category rows:", "Responsibilities:"))] == [
+        f"Category rows: row 3 ('{heading}')", "Responsibilities: 3 rows"]
