@@ -12,9 +12,10 @@ import xlsxwriter
 
 from raci.errors import SheetImportError
 from raci.formats import import_sheet
-from raci.formats.sheet_detect import SheetRead, detect_layout, explain, read_sheet
+from raci.formats.sheet_detect import LayoutNotFound, SheetRead, detect_layout, explain, prepare, read_sheet
 from raci.formats.sheet_reader import Caps, read_csv
 from raci.formats.workbook_reader import open_workbook
+from raci.letters import RASCI, note_cells
 
 from tests.test_sheet_xml_stream import inline, workbook_with
 
@@ -232,3 +233,25 @@ def test_a_row_naming_sprints_between_the_rows_heads_those_below_it(heading: str
     lines = explain(detect_layout(grid, "S"), grid).splitlines()
     assert [text for text in lines if text.startswith(("Category rows:", "Responsibilities:"))] == [
         f"Category rows: row 3 ('{heading}')", "Responsibilities: 3 rows"]
+
+
+# ------------------------------------------------------------------ the grid's width, turned
+TURNED = [["", "Plan", "Build", "Ship"], ["Ann", "A", "R", "C"], ["Bob", "R", "A", "A"], ["Cy", "I", "C", "R"]]
+
+
+@pytest.mark.parametrize("grid", [[], [list(note_cells(RASCI))]], ids=["nothing", "only the letter-set record"])
+def test_a_sheet_without_cells_turns_into_no_rows_and_is_refused_as_empty(grid: list[list[object]]) -> None:
+    frame = prepare(grid)
+    assert (frame.width, frame.turn().height) == (0, 0)
+    with pytest.raises(LayoutNotFound) as caught:
+        detect_layout(grid, "S")
+    assert caught.value.sentence == (
+        "Sheet S is empty; put the people's names in one row above the letters, with the responsibilities in a "
+        "column on the left, and import it again.")
+
+
+@pytest.mark.parametrize("grid", [TURNED, [*TURNED, [], list(note_cells(RASCI))]], ids=["plain", "with its record"])
+def test_a_sheet_turned_has_one_row_per_column_it_fills(grid: list[list[object]]) -> None:
+    frame = prepare(grid)
+    assert (frame.width, frame.turn().height) == (4, 4)
+    assert frame.turn().turn() == frame
