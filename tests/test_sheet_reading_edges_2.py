@@ -12,9 +12,10 @@ import xlsxwriter
 
 from raci.errors import SheetImportError
 from raci.formats import import_sheet
-from raci.formats.sheet_detect import SheetRead, detect_layout, explain, read_sheet
+from raci.formats.sheet_detect import LayoutNotFound, SheetRead, detect_layout, explain, prepare, read_sheet
 from raci.formats.sheet_reader import Caps, read_csv
 from raci.formats.workbook_reader import open_workbook
+from raci.letters import RASCI, note_cells
 
 from tests.test_sheet_xml_stream import inline, workbook_with
 
@@ -179,3 +180,78 @@ def test_text_under_an_old_excel_or_opendocument_name_is_refused_as_neither(tmp_
     assert refusal(path) == (
         f"Cannot import {name}: it is neither an OpenDocument spreadsheet nor an Excel 97-2003 workbook; save the "
         "sheet as .xlsx, .ods or .csv and import that.")
+
+
+# ------------------------------------------------------------------ the header
+def header_and_people(grid: list[list[object]]) -> list[str]:
+    return [text for text in explain(detect_layout(grid, "S"), grid).splitlines()
+            if text.startswith(("Header:", "People", "Title rows:", "Skipped rows:", "Team name:"))]
+
+
+def test_one_word_over_three_people_above_the_header_is_a_title_not_a_header_row() -> None:
+    grid = [["", "", "", "Draft"], ["Task", "Ann", "Bob", "Cy"], ["Plan", "R", "A", "C"], ["Ship", "A", "R", "I"]]
+    assert header_and_people(grid) == [
+        "Header: row 2", "People (3): column B 'Ann', column C 'Bob', column D 'Cy'", "Title rows: row 1",
+        "Team name: Draft"]
+
+
+def test_of_two_matrices_of_the_same_size_the_first_is_read_and_the_second_skipped() -> None:
+    grid = [["Task", "Ann", "Bob", "Cy"], ["Plan", "R", "A", "C"], ["Ship", "A", "R", "I"], [],
+            ["Task", "Dee", "Eve", "Fay"], ["Run", "R", "A", "C"], ["Go", "A", "R", "I"]]
+    assert header_and_people(grid) == [
+        "Header: row 1", "People (3): column B 'Ann', column C 'Bob', column D 'Cy'", "Skipped rows: rows 5-7",
+        "Team name: S"]
+
+
+def test_a_row_of_groups_under_some_of_the_names_is_part_of_the_header() -> None:
+    grid = [["Task", "Ann", "Bob", "Cy", "Dee", "Eve"], ["", "Dev", "Ops", "QA", "", ""],
+            ["Plan", "R", "A", "C", "I", "I"], ["Ship", "A", "R", "I", "C", "I"]]
+    assert header_and_people(grid) == [
+        "Header: rows 1-2, names in row 1",
+        "People (5): column B 'Ann', column C 'Bob', column D 'Cy', column E 'Dee', column F 'Eve'",
+        "Team name: S"]
+
+
+def test_a_row_of_roles_under_a_header_below_a_title_is_part_of_the_header() -> None:
+    grid = [["RACI for Apollo"], [], ["Task", "Ann", "Bob", "Cy"], ["", "PM", "Dev", "QA"],
+            ["Plan", "R", "A", "C"], ["Ship", "A", "R", "I"]]
+    assert header_and_people(grid) == [
+        "Header: rows 3-4, names in row 3", "People (3): column B 'Ann', column C 'Bob', column D 'Cy'",
+        "Title rows: row 1", "Team name: RACI for Apollo"]
+
+
+# ------------------------------------------------------------------ plural words
+def test_a_plural_of_a_titles_label_under_the_names_is_part_of_the_header() -> None:
+    grid = [["", "Ann", "Bob", "Cy"], ["Etapes"], ["Plan the work", "R", "A", "C"], ["Ship it", "A", "R", "I"]]
+    assert header_and_people(grid)[0] == "Header: rows 1-2, names in row 1"
+
+
+@pytest.mark.parametrize("heading", ["Sprints", "Later sprints"])
+def test_a_row_naming_sprints_between_the_rows_heads_those_below_it(heading: str) -> None:
+    grid = [["Task", "Ann", "Bob", "Cy"], ["Plan the work", "R", "A", "C"], [heading], ["Ship it", "A", "R", "I"],
+            ["Run the demo", "A", "R", "I"]]
+    lines = explain(detect_layout(grid, "S"), grid).splitlines()
+    assert [text for text in lines if text.startswith(("Category rows:", "Responsibilities:"))] == [
+        f"Category rows: row 3 ('{heading}')", "Responsibilities: 3 rows"]
+
+
+# ------------------------------------------------------------------ the grid's width, turned
+TURNED = [["", "Plan", "Build", "Ship"], ["Ann", "A", "R", "C"], ["Bob", "R", "A", "A"], ["Cy", "I", "C", "R"]]
+
+
+@pytest.mark.parametrize("grid", [[], [list(note_cells(RASCI))]], ids=["nothing", "only the letter-set record"])
+def test_a_sheet_without_cells_turns_into_no_rows_and_is_refused_as_empty(grid: list[list[object]]) -> None:
+    frame = prepare(grid)
+    assert (frame.width, frame.turn().height) == (0, 0)
+    with pytest.raises(LayoutNotFound) as caught:
+        detect_layout(grid, "S")
+    assert caught.value.sentence == (
+        "Sheet S is empty; put the people's names in one row above the letters, with the responsibilities in a "
+        "column on the left, and import it again.")
+
+
+@pytest.mark.parametrize("grid", [TURNED, [*TURNED, [], list(note_cells(RASCI))]], ids=["plain", "with its record"])
+def test_a_sheet_turned_has_one_row_per_column_it_fills(grid: list[list[object]]) -> None:
+    frame = prepare(grid)
+    assert (frame.width, frame.turn().height) == (4, 4)
+    assert frame.turn().turn() == frame
