@@ -1,0 +1,46 @@
+"""Which columns hold letters: a column of remarks with a stray letter in it, a column as many words as
+letters, and a column of remarks opened by a not-involved mark."""
+
+from __future__ import annotations
+
+from raci.formats.sheet_detect import Orientation, detect_layout
+
+from tests.test_sheet_detect_layout_edges_2 import placed
+from tests.test_sheet_detect_shapes import cells, read
+
+
+def test_one_letter_among_remarks_does_not_make_a_column_of_letters() -> None:
+    found = read([["Task", "Ann", "Bob", "Comment"], ["Plan", None, None, "A"], ["Build", None, None, "Ask legal"],
+                  ["Ship", None, None, "Ask finance"]])
+    assert [person.name for person in found.people] == ["Ann", "Bob"]
+    assert [(row.title, row.cells, row.description) for row in found.rows] == [
+        ("Plan", (), "Comment: A"), ("Build", (), "Comment: Ask legal"), ("Ship", (), "Comment: Ask finance")]
+    assert placed(found) == []
+
+
+def test_a_column_with_as_many_words_as_letters_is_a_person_and_its_words_are_unreadable() -> None:
+    found = read([["Task", "Ann", "Bob"], ["Plan", "A", None], ["Build", "R", None], ["Ship", "Ask legal", None],
+                  ["Test", "Ask QA", None]])
+    assert [person.name for person in found.people] == ["Ann", "Bob"]
+    assert [(row.title, row.cells) for row in found.rows] == [
+        ("Plan", ((0, "A"),)), ("Build", ((0, "R"),)), ("Ship", ()), ("Test", ())]
+    assert [warning.sentence for warning in found.warnings] == [
+        "2 cells could not be read as RACI letters and were left blank: B4 'Ask legal', B5 'Ask QA'."]
+
+
+def test_a_row_of_letters_with_names_under_two_of_its_three_letters_heads_an_inverted_sheet() -> None:
+    found = read([["Task", "R", "A", "C"], ["Plan", "Ann", "Bob", None], ["Build", "Bob", "Ann", None]])
+    assert found.layout.orientation is Orientation.INVERTED
+    assert cells(found) == [{"Ann": "R", "Bob": "A"}, {"Ann": "A", "Bob": "R"}]
+
+
+def test_a_row_of_letters_with_names_under_two_of_its_four_letters_is_no_inverted_header() -> None:
+    grid: list[list[object]] = [["Task", "R", "A", "C", "I"], ["Plan", "Ann", "Bob"], ["Build", "Bob", "Ann"]]
+    assert detect_layout(grid, "RACI").orientation is Orientation.NORMAL
+
+
+def test_an_inverted_sheet_under_a_title_row_takes_the_title_as_the_team_name() -> None:
+    found = read([["Apollo"], ["Task", "R", "A"], ["Plan", "Ann", "Bob"], ["Build", "Bob", "Ann"]])
+    assert found.layout.orientation is Orientation.INVERTED
+    assert found.layout.team_name == "Apollo"
+    assert cells(found) == [{"Ann": "R", "Bob": "A"}, {"Bob": "R", "Ann": "A"}]
