@@ -44,3 +44,30 @@ def test_an_inverted_sheet_under_a_title_row_takes_the_title_as_the_team_name() 
     assert found.layout.orientation is Orientation.INVERTED
     assert found.layout.team_name == "Apollo"
     assert cells(found) == [{"Ann": "R", "Bob": "A"}, {"Bob": "R", "Ann": "A"}]
+
+
+# ------------------------------------------------------------------ which column holds the titles
+def titled(grid: list[list[object]]) -> tuple[int | None, list[tuple[str, str]]]:
+    found = read(grid)
+    return found.layout.title_column, [(row.title, row.description) for row in found.rows]
+
+
+def test_a_second_description_column_is_kept_as_a_note_under_its_header() -> None:
+    assert titled([["Task", "Description", "Description", "Ann"], ["Plan", "Set goals", "Q1 only", "R"],
+                   ["Build", "Write code", "In Go", "A"]]) == (
+        0, [("Plan", "Set goals\nDescription: Q1 only"), ("Build", "Write code\nDescription: In Go")])
+
+
+def test_titles_right_of_the_people_are_found_when_nothing_is_left_of_them() -> None:
+    assert titled([["Ann", "Bob", "Task"], ["R", "A", "Plan"], ["A", "R", "Build"]]) == (
+        2, [("Plan", ""), ("Build", "")])
+
+
+def test_unheaded_titles_left_of_the_people_win_over_a_column_headed_task_right_of_them() -> None:
+    assert titled([[None, "Ann", "Bob", "Task"], ["Plan", "R", "A", "Ask legal"], ["Build", "A", "R", "Ask QA"]]) == (
+        0, [("Plan", "Task: Ask legal"), ("Build", "Task: Ask QA")])
+
+
+def test_a_column_headed_description_left_of_unheaded_titles_is_the_description() -> None:
+    assert titled([["Description", None, "Ann"], ["Long text a", "Plan", "R"], ["Long text b", "Build", "A"]]) == (
+        1, [("Plan", "Long text a"), ("Build", "Long text b")])
