@@ -71,3 +71,16 @@ def test_unheaded_titles_left_of_the_people_win_over_a_column_headed_task_right_
 def test_a_column_headed_description_left_of_unheaded_titles_is_the_description() -> None:
     assert titled([["Description", None, "Ann"], ["Long text a", "Plan", "R"], ["Long text b", "Build", "A"]]) == (
         1, [("Plan", "Long text a"), ("Build", "Long text b")])
+
+
+# ------------------------------------------------------------------ rows
+def test_an_inverted_sheet_reads_on_past_a_blank_row_between_its_rows() -> None:
+    found = read([["Task", "R", "A"], ["Plan", "Ann", "Bob"], [], ["Build", "Bob", "Ann"]])
+    assert [row.title for row in found.rows] == ["Plan", "Build"]
+    assert cells(found) == [{"Ann": "R", "Bob": "A"}, {"Bob": "R", "Ann": "A"}]
+    assert placed(found) == []
+
+
+def test_a_sheet_with_a_category_column_takes_a_title_only_row_as_a_responsibility_not_a_heading() -> None:
+    found = read([["Task", "Area", "Ann", "Bob"], ["Phase 1:"], ["Plan", "Backend", "R", "A"]])
+    assert [(row.title, row.category) for row in found.rows] == [("Phase 1:", ""), ("Plan", "Backend")]
