@@ -3,7 +3,9 @@ letters, and a column of remarks opened by a not-involved mark."""
 
 from __future__ import annotations
 
-from raci.formats.sheet_detect import Orientation, detect_layout
+import pytest
+
+from raci.formats.sheet_detect import LayoutNotFound, Orientation, detect_layout
 
 from tests.test_sheet_detect_layout_edges_2 import placed
 from tests.test_sheet_detect_shapes import cells, read
@@ -84,3 +86,10 @@ def test_an_inverted_sheet_reads_on_past_a_blank_row_between_its_rows() -> None:
 def test_a_sheet_with_a_category_column_takes_a_title_only_row_as_a_responsibility_not_a_heading() -> None:
     found = read([["Task", "Area", "Ann", "Bob"], ["Phase 1:"], ["Plan", "Backend", "R", "A"]])
     assert [(row.title, row.category) for row in found.rows] == [("Phase 1:", ""), ("Plan", "Backend")]
+
+
+def test_a_sheet_given_without_a_name_is_called_the_sheet_and_names_no_team() -> None:
+    with pytest.raises(LayoutNotFound) as refused:
+        detect_layout([])
+    assert str(refused.value).startswith("The sheet is empty; put the people's names in one row")
+    assert detect_layout([["Task", "Ann"], ["Plan", "R"]]).team_name == ""
