@@ -93,3 +93,16 @@ def test_a_sheet_given_without_a_name_is_called_the_sheet_and_names_no_team() ->
         detect_layout([])
     assert str(refused.value).startswith("The sheet is empty; put the people's names in one row")
     assert detect_layout([["Task", "Ann"], ["Plan", "R"]]).team_name == ""
+
+
+# ------------------------------------------------------------------ turned sheets: what the corner says
+@pytest.mark.parametrize(("grid", "orientation"), [
+    ([["Task", "Plan", "Build"], ["Ann", "R", "A"], ["Bob", "A", "R"]], Orientation.NORMAL),
+    ([[None, "Plan", "Build"], ["Ann", "R", "A"], ["Bob", "A", "R"]], Orientation.TRANSPOSED),
+    ([["Person", "Ann", "Bob"], ["Plan", "R", "A"], ["Build", "A", "R"]], Orientation.NORMAL),
+    ([["Task", "Set the vision", "Build the roadmap"], ["Ann Lee", "R", "A"], ["Bob Stone", "A", "R"]],
+     Orientation.TRANSPOSED),
+])
+def test_the_corner_above_the_titles_and_the_labels_decide_whether_a_sheet_is_turned(
+        grid: list[list[object]], orientation: Orientation) -> None:
+    assert detect_layout(grid, "RACI").orientation is orientation
