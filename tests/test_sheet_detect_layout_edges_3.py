@@ -98,6 +98,8 @@ def test_a_sheet_given_without_a_name_is_called_the_sheet_and_names_no_team() ->
 # ------------------------------------------------------------------ turned sheets: what the corner says
 @pytest.mark.parametrize(("grid", "orientation"), [
     ([["Task", "Plan", "Build"], ["Ann", "R", "A"], ["Bob", "A", "R"]], Orientation.NORMAL),
+    ([["Task", "Plan", "Build"], [None, "Product Manager", "Product Owner"], ["Ann", "R", "A"], ["Bob", "A", "R"]],
+     Orientation.NORMAL),
     ([[None, "Plan", "Build"], ["Ann", "R", "A"], ["Bob", "A", "R"]], Orientation.TRANSPOSED),
     ([["Person", "Ann", "Bob"], ["Plan", "R", "A"], ["Build", "A", "R"]], Orientation.NORMAL),
     ([["Task", "Set the vision", "Build the roadmap"], ["Ann Lee", "R", "A"], ["Bob Stone", "A", "R"]],
