@@ -162,6 +162,185 @@ HARMLESS: list[tuple[str, str | None, str]] = [
      "equivalent: 'XXXX' holds no separator (one of , ; tab |) and no line break, so the count is the same"),
     (r"raci\.formats\.sheet_xml\.xǁ_SheetTargetǁ_number__mutmut_(7)$", None,
      "equivalent: a number's text holding an X is refused by int() and float() alike"),
+    (r"raci\.formats\.sheet_detect\.cells\.x__letter_kind__mutmut_(2)$", None,
+     "equivalent: reads() refuses any text over 60 characters (letters.reading.MAX_TEXT) itself, so 61 "
+     "reads the same"),
+    (r"raci\.formats\.sheet_detect\.cells\.x_text_of__mutmut_(15)$", None,
+     "equivalent: NaN is classified BLANK and Frame keeps no blank cell, so text_of never sees a NaN from "
+     "a grid"),
+    (r"raci\.formats\.sheet_detect\.cells\.xǁClassifierǁkind__mutmut_(4)$", None,
+     "equivalent: the memo caches a pure function; not using it gives the same kind"),
+    (r"raci\.formats\.sheet_detect\.cells\.xǁClassifierǁkind__mutmut_(5)$", None,
+     "equivalent: memo.get(None) always misses; the kind is computed again, the same"),
+    (r"raci\.formats\.sheet_detect\.cells\.xǁFrameǁfrom_grid__mutmut_(14|15)$", None,
+     "equivalent: memo lookup skipped: kind() computes the same value"),
+    (r"raci\.formats\.sheet_detect\.cells\.xǁFrameǁfrom_grid__mutmut_(16)$", None,
+     "equivalent: memo keys are str; a non-str cell (int, float, bool, date) never equals one, so the "
+     "lookup misses as the original's None does"),
+    (r"raci\.formats\.sheet_detect\.cells\.xǁFrameǁfrom_grid__mutmut_(17)$", None,
+     "equivalent: memo.get(None) always misses; kind() computes the same value"),
+    (r"raci\.formats\.sheet_detect\.cells\.xǁFrameǁfrom_grid__mutmut_(18)$", None,
+     "equivalent: the lookup is skipped; kind() computes the same value"),
+    (r"raci\.formats\.sheet_detect\.cells\.xǁFrameǁfrom_grid__mutmut_(19)$", None,
+     "equivalent: memo keys are str; non-str lookups miss, str cells are classified by kind() the same"),
+    (r"raci\.formats\.sheet_detect\.cells\.xǁFrameǁfrom_grid__mutmut_(9)$", None,
+     "equivalent: column numbers are never negative, and arrays of 'L' and 'l' compare equal element by "
+     "element"),
+    (r"raci\.formats\.sheet_detect\.cells\.xǁLineǁindex__mutmut_(12)$", None,
+     "equivalent: every caller tests the index with < 0, so -2 and -1 mean the same"),
+    (r"raci\.formats\.sheet_detect\.header\.x_find_header__mutmut_(105|107|109)$", None,
+     "equivalent: next()'s default is unreachable: best < 0 only when a row with letters comes before the "
+     "first strong header, so one is found"),
+    (r"raci\.formats\.sheet_detect\.words\.x_is_one_of__mutmut_(9)$", None,
+     "equivalent: words are folded to lower case, so rstrip(\"XXsXX\") strips exactly what rstrip(\"s\") does"),
+    (r"raci\.formats\.sheet_detect\.words\.x_mentions__mutmut_(6)$", None,
+     "equivalent: words are folded to lower case, so rstrip(\"XXsXX\") strips exactly what rstrip(\"s\") does"),
+    (r"raci\.formats\.sheet_detect\.people\.x_known_title__mutmut_(12|13|14)$", None,
+     "equivalent: the third candidate is the second when the words do not end in \" team\" and the first "
+     "when they do: never reached with a new value"),
+    (r"raci\.formats\.sheet_detect\.people\.x_person_from_header__mutmut_(4)$", None,
+     "equivalent: a header that is itself a known title holds no separator or brackets, so the last line "
+     "(title_of, which asks known_title) gives the same name and title"),
+    (r"raci\.formats\.sheet_detect\.people\.x_title_of__mutmut_(9)$", None,
+     "equivalent: with no words, any() over them is False anyway"),
+    (r"raci\.formats\.sheet_reader\.x_read_csv__mutmut_(25|32)$", None,
+     "equivalent: Python's codec names are case-insensitive"),
+    (r"raci\.formats\.sheet_reader\.x_read_csv__mutmut_(62|64)$", None,
+     "equivalent: newline=None only turns CR/CRLF inside quoted fields into LF; titles collapse whitespace"
+     " and descriptions are split into lines, so the import is the same"),
+    (r"raci\.formats\.sheet_reader\.xǁGridBuilderǁadd__mutmut_(22)$", None,
+     "equivalent: one more empty row appended, then merged into: old width 0, same row and budget"),
+    (r"raci\.formats\.sheet_reader\.xǁCsvBookǁvisible__mutmut_(1)$", None,
+     "equivalent: a CSV book has one sheet; with none visible inspect falls back to all sheet names"),
+    (r"raci\.formats\.sheet_import\.x_finish__mutmut_(20)$", None,
+     "equivalent: a file name is at most 255 bytes, so \"Imported from NAME.\" never reaches 5,000 "
+     "characters"),
+    (r"raci\.formats\.sheet_import\.x_name_from__mutmut_(21)$", None,
+     "equivalent: the team model cuts names at 200 characters itself (a 210-character file name imports "
+     "the same)"),
+    (r"raci\.formats\.sheet_import\.x_inspect__mutmut_(12|15)$", None,
+     "equivalent: the Inspection of a workbook read whole is used through its own result, which carries "
+     "the notes; its notes field is read by nobody"),
+    (r"raci\.formats\.sheet_import\.x_inspect__mutmut_(34|39)$", None,
+     "equivalent: Inspection.sheet is read nowhere in src (the layout carries the sheet's name)"),
+    (r"raci\.formats\.sheet_import\.x_open_book__mutmut_(13|15|17|19)$", None,
+     "equivalent: without the bytes already read, the reader reads the same file again: same bytes"),
+    (r"raci\.formats\.sheet_import\.x_preview__mutmut_(6|8)$", None,
+     "equivalent: a programming guard's message (ValueError), never shown to a user: a workbook read whole"
+     " is never previewed"),
+    (r"raci\.formats\.sheet_import\.x__read_by_pandas__mutmut_(16|17)$", None,
+     "equivalent: in an .ods \"opendocument\" sits at offset 60 (\"application/vnd.oasis.\" starts at 38), "
+     "well inside 39..120"),
+    (r"raci\.formats\.sheet_detect\.rows\.x__after_the_matrix__mutmut_(32)$", None,
+     "equivalent: discard(None) for a lone-letter legend row: it only matters if the row is also marked "
+     "'#category', and a marked row has the marker cell too, so it never has exactly one column"),
+    (r"raci\.formats\.sheet_detect\.rows\.x__after_the_matrix__mutmut_(8)$", None,
+     "equivalent: default -2 makes offset -1 visit the last row's role first; the frame drops trailing "
+     "blank rows, so that role is never BLANK and nothing changes"),
+    (r"raci\.formats\.sheet_detect\.rows\.x__after_the_matrix__mutmut_(9)$", None,
+     "equivalent: past_blank None instead of False: only tested for truth"),
+    (r"raci\.formats\.sheet_detect\.rows\.x__first_look__mutmut_(20)$", None,
+     "equivalent: letters = 1 instead of += 1: letters is only tested for truth"),
+    (r"raci\.formats\.sheet_detect\.rows\.x__first_look__mutmut_(21)$", None,
+     "equivalent: letters -= 1 gives a non-zero count all the same: only tested for truth"),
+    (r"raci\.formats\.sheet_detect\.rows\.x__first_look__mutmut_(22)$", None,
+     "equivalent: letters += 2: only tested for truth"),
+    (r"raci\.formats\.sheet_detect\.rows\.x__first_look__mutmut_(32)$", None,
+     "equivalent: adds non-text values (or, inverted, names) to cell_texts: choose_set drops non-strings, "
+     "and inverted sheets choose the set from the header, not cell_texts"),
+    (r"raci\.formats\.sheet_detect\.rows\.x__first_look__mutmut_(5)$", None,
+     "equivalent: content None instead of False: only tested for truth"),
+    (r"raci\.formats\.sheet_detect\.rows\.x__headings__mutmut_(16)$", None,
+     "equivalent: next(..., None) default: unreachable, candidates are non-blank rows so a non-blank row "
+     "always exists"),
+    (r"raci\.formats\.sheet_detect\.rows\.x__headings__mutmut_(18)$", None,
+     "equivalent: next() without default: same, a non-blank row always exists when there are candidates"),
+    (r"raci\.formats\.sheet_detect\.rows\.x__headings__mutmut_(21)$", None,
+     "equivalent: default +1 unreachable (a non-blank row always exists)"),
+    (r"raci\.formats\.sheet_detect\.rows\.x__headings__mutmut_(22)$", None,
+     "equivalent: default -2 unreachable (a non-blank row always exists)"),
+    (r"raci\.formats\.sheet_detect\.rows\.x__headings__mutmut_(33|34)$", None,
+     "equivalent: after_it of the last candidate is only read when a later candidate follows it, which the"
+     " last one never has"),
+    (r"raci\.formats\.sheet_detect\.rows\.x__headings__mutmut_(38)$", None,
+     "equivalent: 'continue' -> 'break' on a candidate missing from _following: every candidate has role "
+     "RESPONSIBILITY and is pending, so each is in _following"),
+    (r"raci\.formats\.sheet_detect\.rows\.x_assign_rows__mutmut_(12)$", None,
+     "equivalent: in_legend None instead of False: only tested for truth ('None or x' is x)"),
+    (r"raci\.formats\.sheet_detect\.rows\.x_assign_rows__mutmut_(24)$", None,
+     "equivalent: in_legend None instead of False: only tested for truth"),
+    (r"raci\.formats\.sheet_detect\.build\.x__column_warnings__mutmut_(26|27)$", None,
+     "equivalent: the 'is skipped' fallback is unreachable: every skipped column plan carries a reason "
+     "(skip_reason never returns '', a correction by hand sets 'set by hand')"),
+    (r"raci\.formats\.sheet_detect\.build\.x__title_block__mutmut_(3)$", None,
+     "equivalent: guard against a layout longer than its grid: read_sheet's callers (sheet_import, "
+     "build_team) always read the grid the layout was found in, and corrections keep the row count"),
+    (r"raci\.formats\.sheet_detect\.build\.xǁ_RowReaderǁ_header_people__mutmut_(54)$", None,
+     "equivalent: guard against a layout longer than its grid: read_sheet's callers (sheet_import, "
+     "build_team) always read the grid the layout was found in, and corrections keep the row count"),
+    (r"raci\.formats\.sheet_detect\.build\.xǁ_RowReaderǁread__mutmut_(6|7)$", None,
+     "equivalent: guard against a layout longer than its grid: read_sheet's callers (sheet_import, "
+     "build_team) always read the grid the layout was found in, and corrections keep the row count"),
+    (r"raci\.formats\.sheet_detect\.build\.xǁ_RowReaderǁread__mutmut_(9)$", None,
+     "equivalent: 'continue' -> 'break' once the row number passes the grid's height: all later rows do "
+     "too, and it never happens on any entry point"),
+    (r"raci\.formats\.sheet_detect\.build\.xǁ_RowReaderǁ__init____mutmut_(22)$", None,
+     "equivalent: column <= title instead of <: a column is never both a category column and the title "
+     "column"),
+    (r"raci\.formats\.sheet_detect\.build\.xǁ_RowReaderǁ_cells__mutmut_(30|37)$", None,
+     "equivalent: key None instead of '' for not-involved marks: the key only splits warnings of one kind,"
+     " every not-involved finding in a sheet uses the same key, and the sentence never shows it"),
+    (r"raci\.formats\.sheet_detect\.build\.xǁ_RowReaderǁ_reading__mutmut_(1)$", None,
+     "equivalent: skips the per-sheet memo of readings: the same reading is worked out again"),
+    (r"raci\.formats\.sheet_detect\.build\.xǁ_RowReaderǁ_reading__mutmut_(2)$", None,
+     "equivalent: memoises non-text values instead of texts: non-text values (numbers, dates, flags) all "
+     "read as the same unreadable cell with no other set, and the warning quotes the value itself, not the"
+     " memo"),
+    (r"raci\.formats\.sheet_detect\.build\.xǁ_RowReaderǁ_reading__mutmut_(3)$", None,
+     "equivalent: memo never consulted: same reading worked out again"),
+    (r"raci\.formats\.sheet_detect\.build\.xǁ_RowReaderǁ_reading__mutmut_(4)$", None,
+     "equivalent: memo looked up under None: never found, same reading worked out again"),
+    (r"raci\.formats\.sheet_detect\.build\.xǁ_RowReaderǁ_reading__mutmut_(11)$", None,
+     "equivalent: a non-text value read as blank instead of unreadable: _cells then warns it unreadable "
+     "through the kind != BLANK branch, with the same key and text, so the warning is identical"),
+    (r"raci\.formats\.sheet_detect\.build\.xǁ_RowReaderǁread__mutmut_(16)$", None,
+     "equivalent: next(..., None) for a category row with no text: heading None is dropped by the 'if "
+     "part' filter just as '' is"),
+    (r"raci\.formats\.sheet_detect\.columns\.x__named_but_empty__mutmut_(22|26|27|28)$", None,
+     "equivalent: the reason of a person column is shown nowhere: explain lists people without reasons, "
+     "warnings quote only skipped columns' reasons, a correction by hand replaces it"),
+    (r"raci\.formats\.sheet_detect\.columns\.x_assign_columns__mutmut_(25|27|28)$", None,
+     "equivalent: the reason of a person column is shown nowhere: explain lists people without reasons, "
+     "warnings quote only skipped columns' reasons, a correction by hand replaces it"),
+    (r"raci\.formats\.sheet_detect\.columns\.x_assign_columns__mutmut_(59)$", None,
+     "equivalent: described None instead of False: only tested for truth"),
+    (r"raci\.formats\.sheet_detect\.columns\.x__title_column__mutmut_(14)$", None,
+     "equivalent: column <= first instead of <: first is an assigned column, and assigned columns are "
+     "never candidates"),
+    (r"raci\.formats\.sheet_detect\.detect\.x__all_rows__mutmut_(13)$", None,
+     "equivalent: number <= header.top: the header's top row is one of the header rows, caught by the "
+     "branch before"),
+    (r"raci\.formats\.sheet_detect\.detect\.x__inverted__mutmut_(21)$", None,
+     "equivalent: memo of single letters looked up under None: never found, the same letter worked out "
+     "again"),
+    (r"raci\.formats\.sheet_detect\.detect\.x__inverted__mutmut_(64|66|67)$", None,
+     "equivalent: letter_count default: every symbol column holds at least the header row's own letter, so"
+     " the default is never used"),
+    (r"raci\.formats\.sheet_detect\.detect\.x__letter_columns__mutmut_(39)$", None,
+     "equivalent: words default 1: a column in letters has a count of at least 1, so count >= 1 holds as "
+     "count >= 0 does"),
+    (r"raci\.formats\.sheet_detect\.columns\.x_assign_columns__mutmut_(80)$", None,
+     "equivalent: _named_but_empty without the title: the walk stops at the title column anyway, since the"
+     " title's plan is never an empty skipped column"),
+    (r"raci\.formats\.sheet_detect\.legend\.x_legend_columns__mutmut_(33)$", None,
+     "equivalent: header default 'XXXX' instead of '': neither is a legend word, so an unheaded column is "
+     "never headed like a legend either way"),
+    (r"raci\.formats\.sheet_detect\.detect\.x_transposed_score__mutmut_(15)$", None,
+     "equivalent: number <= first instead of <: the first responsibility row is never a header row"),
+    (r"raci\.formats\.sheet_detect\.detect\.x_transposed_score__mutmut_(8)$", None,
+     "equivalent: first = the row count instead of the first responsibility: adds only repeated header "
+     "rows lower down to the corner, and they repeat the same corner word, which mentions() counts once "
+     "(it returns a bool)"),
     (r"raci\.model\.x_make_id__", r"\"ASCII\"|strip\(\"XX-XX\"\)",
      "equivalent: codec names ignore case, and a slug holds no 'X' to strip"),
     (r"raci\.model\.x_make_id__", r"isinstance\(taken.*\) (and False|or True)",
