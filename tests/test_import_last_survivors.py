@@ -92,3 +92,11 @@ def test_cells_after_the_last_row_element_are_still_read(tmp_path: Path) -> None
 
     rows = '<row r="1"><c r="A1" t="s"><v>0</v></c></row><c r="B1" t="s"><v>1</v></c>'
     assert grid_of(workbook_with(tmp_path, rows)) == [("Task", "Ana")]
+
+
+def test_a_phonetic_guide_is_left_out_whatever_it_holds(tmp_path: Path) -> None:
+    from tests.test_sheet_xml_stream import grid_of, workbook_with
+
+    rows = ('<row r="1"><c r="A1" t="inlineStr"><is><r><t>Ana</t></r>'
+            '<rPh sb="0" eb="3"><t>ア</t><t>ナ</t></rPh><r><t> Lima</t></r></is></c></row>')
+    assert grid_of(workbook_with(tmp_path, rows)) == [("Ana Lima",)]
