@@ -100,3 +100,25 @@ def test_a_phonetic_guide_is_left_out_whatever_it_holds(tmp_path: Path) -> None:
     rows = ('<row r="1"><c r="A1" t="inlineStr"><is><r><t>Ana</t></r>'
             '<rPh sb="0" eb="3"><t>ア</t><t>ナ</t></rPh><r><t> Lima</t></r></is></c></row>')
     assert grid_of(workbook_with(tmp_path, rows)) == [("Ana Lima",)]
+
+
+# ------------------------------------------------- which labels read as people (detect.py, step 6)
+@pytest.mark.parametrize(("label", "likeness"), [
+    ("Ann", 1.0),  # one to three capitalised words: +1
+    ("Product Owner", 3.0),  # a known title: +2, and capitalised: +1
+    ("Ann Lee Kim", 1.0),
+    ("Ann Lee Kim Bo", -1.0),  # four words and more: -1
+    ("Dev Lead Ann Lee Kim", -1.0),
+    ("A" * 30, 1.0),  # up to 30 characters
+    ("A" * 31, 0.0),
+    ("ann", 0.0),
+    ("Plan the work", -1.5),  # starts with a task's verb: -1.5
+    ("Write user stories and more", -2.5),
+    ("Ann:", 0.5),  # a colon or a digit: -0.5
+    ("Team 2", -0.5),
+    ("Ann 2:", -0.5),
+])
+def test_how_much_a_label_reads_like_a_person(label: str, likeness: float) -> None:
+    from raci.formats.sheet_detect.people import person_likeness
+
+    assert person_likeness(label) == likeness
