@@ -46,8 +46,6 @@ HARMLESS: list[tuple[str, str | None, str]] = [
      "equivalent: the first cell or row element sets this field before anything reads it"),
     (r"raci\.formats\.sheet_detect\.workbook\.x_choose_sheet__", r">=",
      "equivalent: two sheets never rank equal, the rank ends with the sheet's position"),
-    (r"raci\.teamfile\.x__cell_fault__mutmut_(14|16)$", None,
-     "equivalent: the one-letter branch is unreachable, a letter set always has an owner and a doer"),
     (r"raci\.rules\.wording\.x__one_citation__mutmut_8$", None,
      "equivalent for the shipped catalog: every author in seeds/sources.json has two words"),
     (r"raci\.teamfile\.x__json_type_name__", r"isinstance\(kind, list\)|\" or \"|or \"\.join|names\.get\(k",
@@ -56,18 +54,14 @@ HARMLESS: list[tuple[str, str | None, str]] = [
      "equivalent: every enum, required and closed object in the schema carries the list this default stands in for"),
     (r"raci\.teamfile\.x__describe__", r"if \(?(missing|extra)\)? or True|XX\?XX",
      "equivalent: a schema error of this kind always names its field, so the '?' fallback is never shown"),
-    (r"raci\.teamfile\.x__describe__mutmut_10[1-6]$", None,
-     "unreachable: the schema's only constant is \"format\", checked before the schema runs"),
-    (r"raci\.teamfile\.x_load_team__mutmut_(38|40)$", None,
-     "equivalent: the size was checked before reading, so reading the whole file or one byte more "
-     "reads the same bytes"),
     (r"raci\.rules\.checker\.xǁCheckerǁreport__mutmut_4$", None,
      "equivalent: a cell edit always names both its row and its person, so 'or' and 'and' see the same edits"),
     (r"raci\.formats\.sheet_reader\.x__delimiter__mutmut_(2|3)$", None,
      "the sample's size (64 KiB, 40 lines) is a speed bound: one more character or line reads the same separator"),
-    (r"raci\.formats\.sheet_detect\.", r"zip\(.*(strict=(None|False)\)|, \))",
-     "equivalent: the fields zipped (a Line's columns, values and kinds; a warning's addresses and details) are "
-     "built side by side, always of equal length, so strict=True never raises"),
+    (r"raci\.", r"zip\(.*(strict=(None|False)\)|, \))",
+     "equivalent: the fields zipped (a Line's columns, values and kinds; a mapping's keys and values; a "
+     "warning's addresses and details; lists built from one another) are always of equal length, so "
+     "strict=True never raises"),
     (r"raci\.formats\.sheet_detect\.build\.xǁ_RowReaderǁ_inverted_cells__mutmut_(5|9|10)$", None,
      "equivalent: a Line's columns, values and kinds are always built together with equal length"),
     (r"raci\.formats\.sheet_detect\.build\.xǁ_RowReaderǁ_inverted_cells__mutmut_(19|26)$", None,
@@ -341,6 +335,204 @@ HARMLESS: list[tuple[str, str | None, str]] = [
      "equivalent: first = the row count instead of the first responsibility: adds only repeated header "
      "rows lower down to the corner, and they repeat the same corner word, which mentions() counts once "
      "(it returns a bool)"),
+    (r"raci\.rules\.checker\.x__by_severity__mutmut_(6|19)$", None,
+     "equivalent: first=None only sends every group down the per-finding branch, which puts each finding "
+     "under its own severity in the same order: same list"),
+    (r"raci\.rules\.checker\.x__by_severity__mutmut_(22)$", None,
+     "unreachable: no group ever mixes severities (the only per-finding severity, combined-roles, comes "
+     "from the team's profile, and a profile edit rebuilds the evaluation; acknowledging keeps the "
+     "severity)"),
+    (r"raci\.rules\.checker\.x__move__mutmut_(11)$", None,
+     "equivalent: walking backwards from bisect_left wraps round through negative indices to the very same"
+     " finding (it is always in the group), so the same element is deleted"),
+    (r"raci\.rules\.checker\.x__move__mutmut_(29)$", None,
+     "equivalent: returning False only marks the rule for a full re-sort, which gives the order the move "
+     "would have given"),
+    (r"raci\.rules\.checker\.xǁCheckerǁ_on_event__mutmut_(1)$", None,
+     "equivalent: it also handles before-events (same cells, or a rebuild) and team renames (a rebuild; "
+     "the team name is in no finding): more work, same report"),
+    (r"raci\.rules\.checker\.xǁ_Evaluationǁ__init____mutmut_(31)$", None,
+     "equivalent: shared=None only makes the first edit re-check every person, after which shared holds "
+     "the real value: same findings"),
+    (r"raci\.rules\.checker\.xǁ_Evaluationǁ_replace__mutmut_(4)$", None,
+     "equivalent: group=None marks every changed rule for a full re-sort, which gives the same order as "
+     "moving"),
+    (r"raci\.rules\.checker\.xǁ_Evaluationǁ_replace__mutmut_(5)$", None,
+     "equivalent: groups.get(None) is None: as 4, a full re-sort with the same order"),
+    (r"raci\.rules\.checker\.xǁ_Evaluationǁ_replace__mutmut_(9)$", None,
+     "equivalent: group is never None once grouped, so every changed rule is re-sorted: same order as "
+     "moving"),
+    (r"raci\.rules\.facts\.xǁFactsǁ__init____mutmut_(48)$", None,
+     "equivalent: _groups is only read by peers() after shared_state(), which always assigns it together "
+     "with _shared"),
+    (r"raci\.rules\.facts\.xǁFactsǁ_person_tally__mutmut_(14|17|18)$", None,
+     "equivalent: both callers build marked from _PERSON_LISTS, so the lengths always match and strict "
+     "only ever checked that"),
+    (r"raci\.rules\.registry\.x_run_matrix_rules__mutmut_(5)$", None,
+     "equivalent: the only matrix rule (not-started) never reads its threshold"),
+    (r"raci\.rules\.registry\.x_run_team_rules__mutmut_(5)$", None,
+     "equivalent: no team rule (backlog-unowned, backlog-split, owner-serves-several-teams, vision-"
+     "unowned, no-customer-contact) reads its threshold"),
+    (r"raci\.rules\.registry\.x_without_superseded__mutmut_(4)$", None,
+     "equivalent: the extra cases it lets through add either nothing (no supersedes) or empty covered "
+     "sets, which remove nothing: same groups"),
+    (r"raci\.rules\.registry\.x_without_superseded__mutmut_(5)$", None,
+     "equivalent: rule is never None here (groups hold only active rules' ids), so it differs only for "
+     "rules without supersedes, whose loop adds nothing"),
+    (r"raci\.rules\.registry\.xǁRuleǁfinding__mutmut_(24|29|34)$", None,
+     "equivalent: \"and False\" always copies into a tuple; tuple(tuple) is an equal tuple"),
+    (r"raci\.rules\.registry\.xǁRuleǁfinding__mutmut_(26|31|36)$", None,
+     "equivalent: type(None) is never tuple, so it always copies; tuple(tuple) is an equal tuple"),
+    (r"raci\.rules\.checker\.xǁ_Evaluationǁ_replace__mutmut_(7)$", None,
+     "equivalent: group is never None (every row and person rule has a group from the first regroup, which"
+     " runs before any update), and a group is re-sorted after every update with each key touched once, so"
+     " the extra _move on an already-unsorted rule works on a sorted group and the rule is re-sorted "
+     "anyway"),
+    (r"raci\.rules\.facts\.xǁFactsǁ__init____mutmut_(26)$", None,
+     "equivalent: a casefolded title never contains an upper-case X, so \"XXXX\" is as distinct a key for "
+     "the untitled as \"\" (labels use the same key); the groups' order is only compared for equality"),
+    (r"raci\.formats\.sheet_import\.x_inspect__mutmut_(4|6|7)$", None,
+     "equivalent: a CSV book's one sheet is named \"\", never the data sheet \"_raci\", so read_own returns "
+     "None at once"),
+    (r"raci\.formats\.sheet_xml\.x_feed__mutmut_(4|5)$", None,
+     "equivalent: without buffering expat splits text into more events, but both targets join them (a list"
+     " joined, lengths summed)"),
+    (r"raci\.formats\.sheet_xml\.x_feed__mutmut_(10)$", None,
+     "unreachable: expat hands unparsed entities to the entity-declaration handler, which refuses them "
+     "first"),
+    (r"raci\.formats\.sheet_xml\.x_feed__mutmut_(11)$", None,
+     "unreachable: an external entity is refused at its declaration, and without a handler expat never "
+     "fetches one"),
+    (r"raci\.formats\.sheet_xml\.x_feed__mutmut_(17)$", None,
+     "equivalent: read(None) hands expat the whole part in one piece; the events and results are the same "
+     "(memory only)"),
+    (r"raci\.formats\.sheet_xml\.x_feed__mutmut_(21)$", None,
+     "equivalent: Parse's isfinal defaults to False, which the original passes"),
+    (r"raci\.formats\.sheet_xml\.xǁ_SheetTargetǁend__mutmut_(13)$", None,
+     "equivalent: None is falsy like False and in_cell is only tested for truth"),
+    (r"raci\.formats\.sheet_xml\.xǁ_SheetTargetǁend__mutmut_(50)$", None,
+     "equivalent: None is falsy like False and phonetic is only tested for truth"),
+    (r"raci\.formats\.sheet_xml\.xǁ_SheetTargetǁend__mutmut_(14)$", None,
+     "equivalent: anything an element outside a cell sets (value, formula, inline, text) is reset by the "
+     "next <c> start before a cell's value is read"),
+    (r"raci\.formats\.sheet_xml\.xǁ_SheetTargetǁstart__mutmut_(59)$", None,
+     "equivalent: damaged() shows only the exception's type name, so the ValueError's text never reaches "
+     "the sentence"),
+    (r"raci\.formats\.sheet_detect\.cells\.xǁLineǁkind__mutmut_(5)$", None,
+     "equivalent: -2 is below 0 like -1, so a missing column still reads BLANK"),
+    (r"raci\.formats\.sheet_detect\.cells\.xǁLineǁvalue__mutmut_(5)$", None,
+     "equivalent: -2 is below 0 like -1, so a missing column still reads None"),
+    (r"raci\.formats\.sheet_detect\.cells\.x_text_of__mutmut_(34)$", None,
+     "unreachable: every value a reader yields (str, int, float, bool, Decimal, date, time, datetime, "
+     "timedelta) has a str() that does not raise"),
+    (r"raci\.teamfile\.x__cell_fault__mutmut_(3)$", None,
+     "unreachable difference: every cell value reaching _cell_fault already passed the cellRow schema "
+     "(type string), so isinstance(value, str) is always true"),
+    (r"raci\.teamfile\.x__cell_fault__mutmut_(18)$", None,
+     "unreachable: a letter set must hold one owning and one doing letter (validate.py), so no set has a "
+     "single symbol"),
+    (r"raci\.teamfile\.x__describe__mutmut_(18|107|125|140)$", None,
+     "equivalent: ensure_ascii=None is falsy, json's encoder treats it exactly as False"),
+    (r"raci\.teamfile\.x__describe__mutmut_(65)$", None,
+     "equivalent: the only object rules left at that point fail propertyNames "
+     "(type/required/additionalProperties answered above; letters' oneOf is popped before the schema runs)"),
+    (r"raci\.teamfile\.x__describe__mutmut_(72|74)$", None,
+     "equivalent: a propertyNames failure's definition always holds propertyNames, so the default is never"
+     " used"),
+    (r"raci\.teamfile\.x__describe__mutmut_(81)$", None,
+     "equivalent: the schema's only propertyNames (settings/rules, the id rule) has a pattern, so the "
+     "default is never used"),
+    (r"raci\.teamfile\.x__describe__mutmut_(83|86)$", None,
+     "equivalent: the only propertyNames has a pattern, so the default is never used"),
+    (r"raci\.teamfile\.x__describe__mutmut_(87)$", None,
+     "equivalent: names.get(None, 64) gives 64, the id rule's maxLength"),
+    (r"raci\.teamfile\.x__describe__mutmut_(88|90|94)$", None,
+     "equivalent: the only propertyNames has maxLength 64, so the default is never used"),
+    (r"raci\.teamfile\.x__describe__mutmut_(91|92|93)$", None,
+     "equivalent: the misspelt key falls to the default 64, which is the id rule's maxLength"),
+    (r"raci\.teamfile\.x__describe__mutmut_(97)$", None,
+     "unreachable default: fastjsonschema failed propertyNames with the same pattern and maxLength, so a "
+     "bad key is always found"),
+    (r"raci\.teamfile\.x__describe__mutmut_(99)$", None,
+     "unreachable default: fastjsonschema failed propertyNames with the same pattern and maxLength, so a "
+     "bad key is always found (no StopIteration)"),
+    (r"raci\.teamfile\.x__describe__mutmut_(164)$", None,
+     "unreachable: the schema's only const is /format, and _check_header refuses any other format before "
+     "the schema runs"),
+    (r"raci\.teamfile\.x__describe__mutmut_(165|166|167|168|169)$", None,
+     "unreachable: the schema's only const is /format, checked by _check_header first"),
+    (r"raci\.teamfile\.x__describe__mutmut_(188)$", None,
+     "equivalent: split(\" \", 1) of a fastjsonschema message (\"data... must ...\") always gives two parts, "
+     "so [+1] is [-1]"),
+    (r"raci\.teamfile\.x__dumps__mutmut_(16|30|35|57)$", None,
+     "equivalent: ensure_ascii=None is falsy, json's encoder treats it exactly as False"),
+    (r"raci\.teamfile\.x__dumps__mutmut_(18|59)$", None,
+     "equivalent: allow_nan=None is falsy, json's encoder treats it exactly as False"),
+    (r"raci\.teamfile\.x__dumps__mutmut_(22)$", None,
+     "equivalent: the head (name, description, profile, letters, people, rows) holds no float: "
+     "delivery_teams is an int from the spin box or the integer-checked file; thresholds sit in the tail"),
+    (r"raci\.teamfile\.x__dumps__mutmut_(25)$", None,
+     "equivalent: the head holds no float (see _dumps 22), so allow_nan never applies"),
+    (r"raci\.teamfile\.x__dumps__mutmut_(32)$", None,
+     "equivalent: row ids match the id pattern ^[A-Za-z0-9][A-Za-z0-9._-]*$ (ASCII), so escaping changes "
+     "nothing"),
+    (r"raci\.teamfile\.x__dumps__mutmut_(33)$", None,
+     "equivalent: row ids are ASCII by the id pattern, so escaping changes nothing"),
+    (r"raci\.teamfile\.x__dumps__mutmut_(37)$", None,
+     "equivalent: a row of cells holds ASCII person ids and cells of ASCII symbols (symbol pattern "
+     "^[A-Za-z][A-Za-z0-9]{0,2}$), so escaping changes nothing"),
+    (r"raci\.teamfile\.x__dumps__mutmut_(38)$", None,
+     "equivalent: a row of cells is all ASCII (ids and symbols), so escaping changes nothing"),
+    (r"raci\.teamfile\.x__json_type_name__mutmut_(26)$", None,
+     "equivalent: without the \"null\" key, names.get(\"null\", \"null\") still gives \"null\" (and the schema has"
+     " no null type)"),
+    (r"raci\.teamfile\.x__json_type_name__mutmut_(27)$", None,
+     "equivalent: without the \"null\" key, names.get(\"null\", \"null\") still gives \"null\""),
+    (r"raci\.teamfile\.x__json_type_name__mutmut_(28|29)$", None,
+     "unreachable: the schema names no \"null\" type"),
+    (r"raci\.teamfile\.x__json_type_name__mutmut_(40)$", None,
+     "equivalent: every type the schema names (string, integer, number, boolean, array, object) is a key "
+     "of names"),
+    (r"raci\.teamfile\.x__letter_set__mutmut_(26)$", None,
+     "equivalent: no LetterSetError sentence ends in \"X.\" (they end in a fixed word, a digit, a set list "
+     "ending \"raci-vs\"/\"not-involved\", or a closing quote), so stripping X too changes nothing"),
+    (r"raci\.teamfile\.x__lower_first__mutmut_(2)$", None,
+     "equivalent: LetterSetError sentences start with a fixed word followed by a plain space (or a quote),"
+     " so splitting on any whitespace gives the same first word"),
+    (r"raci\.teamfile\.x__lower_first__mutmut_(5)$", None,
+     "equivalent: [0] of a full split on \" \" is the same first word as of split(\" \", 1)"),
+    (r"raci\.teamfile\.x__lower_first__mutmut_(8)$", None,
+     "equivalent: [0] of split(\" \", 2) is the same first word as of split(\" \", 1)"),
+    (r"raci\.teamfile\.x__lower_first__mutmut_(11)$", None,
+     "equivalent: when it differs (a quote followed by more), lowering a quote character leaves the "
+     "sentence the same"),
+    (r"raci\.teamfile\.x__lower_first__mutmut_(13)$", None,
+     "equivalent: no LetterSetError sentence starts with a word beginning with X"),
+    (r"raci\.teamfile\.x__lower_first__mutmut_(16)$", None,
+     "equivalent: no LetterSetError sentence starts with a two-letter capitalised word (first words: "
+     "There, A, The, Letter, a quoted name)"),
+    (r"raci\.teamfile\.x__parse__mutmut_(13)$", None,
+     "equivalent: Python codec names are case-insensitive (\"UTF-8-SIG\" is utf-8-sig)"),
+    (r"raci\.teamfile\.x__semantic_fault__mutmut_(46)$", None,
+     "unreachable: Team.from_parts raises only for duplicate ids or cells naming unknown rows/people "
+     "(named by the loop above) or a non-cell (refused by _validate first); the schema prevents KeyError"),
+    (r"raci\.teamfile\.x__semantic_fault__mutmut_(47|48|49|50|51)$", None,
+     "unreachable fallback (see _semantic_fault 46)"),
+    (r"raci\.teamfile\.x_loads_team__mutmut_(34)$", None,
+     "equivalent: the error is read only by _semantic_fault's fallback, which is unreachable (see "
+     "_semantic_fault 46)"),
+    (r"raci\.teamfile\.x__validate__mutmut_(34)$", None,
+     "equivalent: speed only: a falsy plainly_valid sends every row through the row schema and cell check,"
+     " which accept and refuse the same rows"),
+    (r"raci\.teamfile\.x__validate__mutmut_(36)$", None,
+     "equivalent: speed only: always False, every row takes the full check (same outcome)"),
+    (r"raci\.teamfile\.x__validate__mutmut_(38)$", None,
+     "equivalent: speed only: issuperset(None) raises TypeError, caught as not plainly valid; every row "
+     "takes the full check"),
+    (r"raci\.teamfile\.x__validate__mutmut_(39)$", None,
+     "equivalent: speed only: as _validate 34"),
+    (r"raci\.teamfile\.x_team_to_document__mutmut_(6)$", None,
+     "equivalent: the cells are computed but only stored when with_cells, so the document is the same"),
     (r"raci\.model\.x_make_id__", r"\"ASCII\"|strip\(\"XX-XX\"\)",
      "equivalent: codec names ignore case, and a slug holds no 'X' to strip"),
     (r"raci\.model\.x_make_id__", r"isinstance\(taken.*\) (and False|or True)",
