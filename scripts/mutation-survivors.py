@@ -14,10 +14,13 @@ import ast
 import difflib
 import json
 import re
+import runpy
 from collections import defaultdict
 from pathlib import Path
 
-SURVIVED = {0, 5, 33}  # the tests passed, or no test reaches the function
+# What counts as killed or not yet checked is mutation-score.py's to say, so both scripts count the same survivors.
+_SCORE = runpy.run_path(str(Path(__file__).with_name("mutation-score.py")), run_name="mutation_score")
+KILLED, UNCHECKED = _SCORE["KILLED"], _SCORE["UNCHECKED"]
 
 # (regular expression on the mutant's name, one on the changed line or None for any, the reason it is harmless)
 HARMLESS: list[tuple[str, str | None, str]] = [
@@ -555,7 +558,7 @@ def survivors(mutants: Path) -> list[tuple[str, int, str]]:
     found = []
     for meta in sorted(mutants.glob("src/**/*.py.meta")):
         verdicts = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
-        names = [name for name, code in verdicts.items() if code in SURVIVED]
+        names = [name for name, code in verdicts.items() if code not in KILLED | UNCHECKED]
         if not names:
             continue
         functions = functions_of(meta.with_suffix("").read_text(encoding="utf-8"))
@@ -596,7 +599,7 @@ def main() -> None:
     for function, items in sorted(gaps.items()):
         print(f"### `{function}`\n")
         for name, code, change in items:
-            tag = " *(no test)*" if code in (5, 33) else ""
+            tag = " *(no test)*" if code in (5, 33) else ""  # no test collected, or none reaches it
             print(f"- `{name.rsplit('__mutmut_', 1)[1]}`{tag}: `{shown(change)}`")
         print()
 
